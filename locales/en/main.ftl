@@ -1,0 +1,65 @@
+site-description = Khadamat: find a trusted plumber, electrician, cleaner or gardener near you, anywhere in Morocco.
+nav-skip-to-content = Skip to content
+nav-home-label = Khadamat, home
+nav-main-label = Main navigation
+nav-mobile-label = Quick navigation
+nav-breadcrumb-label = Breadcrumb
+nav-language-label = Language
+nav-home = Home
+nav-services = Services
+nav-providers = Find a pro
+nav-search = Search
+nav-about = About
+nav-contact = Contact
+nav-login = Sign in
+nav-register = Create an account
+nav-account = Account
+search-label = Search for a service or a provider
+search-placeholder = Plumber, cleaning, air conditioning…
+search-submit = Search
+footer-tagline = Trusted professionals for your home, all over Morocco. Clear prices in dirhams, verified reviews after every job.
+footer-company = Khadamat
+footer-legal = Legal information
+footer-language = Language
+footer-copyright = © 2026 Khadamat SARL · Casablanca, Morocco
+form-optional = (optional)
+form-error-summary = { $count ->
+    [one] The form has one error:
+   *[other] The form has { $count } errors:
+}
+-month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+format-date-long = { $day } { -month(month: $month) } { $year }
+format-datetime = { $date } at { $time }
+error-400-title = Bad request
+error-400 = This request could not be understood. Check what you entered and try again.
+error-401-title = Sign-in required
+error-401 = Sign in to see this page.
+error-403-title = Access denied
+error-403 = You do not have access to this page, or the form has expired. Reload the page and try again.
+error-404-title = Page not found
+error-404 = The page you are looking for does not exist or has moved.
+error-409-title = Already changed
+error-409 = This item changed in the meantime. Reload the page to see where it stands.
+error-410-title = Page removed
+error-410 = This page no longer exists.
+error-422-title = Invalid information
+error-422 = Some of the information is not valid. Correct it and try again.
+error-429-title = Too many attempts
+error-429 = You made too many requests in a short time. Wait a few minutes, then try again.
+error-500-title = Server error
+error-500 = Something unexpected went wrong on our side. Our team has been told; please try again in a moment.
+error-reference = Reference: { $id }
+error-home = Back to the home page

@@ -1,0 +1,65 @@
+site-description = Khadamat : trouvez un plombier, un électricien, une femme de ménage ou un jardinier de confiance près de chez vous, partout au Maroc.
+nav-skip-to-content = Aller au contenu
+nav-home-label = Khadamat, accueil
+nav-main-label = Navigation principale
+nav-mobile-label = Navigation rapide
+nav-breadcrumb-label = Fil d’Ariane
+nav-language-label = Langue
+nav-home = Accueil
+nav-services = Services
+nav-providers = Trouver un pro
+nav-search = Rechercher
+nav-about = À propos
+nav-contact = Contact
+nav-login = Se connecter
+nav-register = Créer un compte
+nav-account = Compte
+search-label = Rechercher un service ou un prestataire
+search-placeholder = Plombier, ménage, climatisation…
+search-submit = Rechercher
+footer-tagline = Des artisans de confiance pour votre maison, partout au Maroc. Prix clairs en dirhams, avis vérifiés après chaque intervention.
+footer-company = Khadamat
+footer-legal = Informations légales
+footer-language = Langue
+footer-copyright = © 2026 Khadamat SARL · Casablanca, Maroc
+form-optional = (facultatif)
+form-error-summary = { $count ->
+    [one] Le formulaire contient une erreur :
+   *[other] Le formulaire contient { $count } erreurs :
+}
+-month = { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+}
+format-date-long = { $day } { -month(month: $month) } { $year }
+format-datetime = { $date } à { $time }
+error-400-title = Requête invalide
+error-400 = Cette demande n’a pas pu être comprise. Vérifiez les informations saisies et réessayez.
+error-401-title = Connexion requise
+error-401 = Connectez-vous pour accéder à cette page.
+error-403-title = Accès refusé
+error-403 = Vous n’avez pas accès à cette page, ou le formulaire a expiré. Rechargez la page et réessayez.
+error-404-title = Page introuvable
+error-404 = La page que vous cherchez n’existe pas ou a été déplacée.
+error-409-title = Déjà modifié
+error-409 = Cet élément a changé entre-temps. Rechargez la page pour voir son état actuel.
+error-410-title = Page supprimée
+error-410 = Cette page n’existe plus.
+error-422-title = Données invalides
+error-422 = Certaines informations ne sont pas valides. Corrigez-les et réessayez.
+error-429-title = Trop de tentatives
+error-429 = Vous avez fait trop de demandes en peu de temps. Patientez quelques minutes puis réessayez.
+error-500-title = Erreur du serveur
+error-500 = Une erreur inattendue s’est produite de notre côté. Nos équipes sont prévenues ; réessayez dans un instant.
+error-reference = Référence : { $id }
+error-home = Retour à l’accueil

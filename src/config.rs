@@ -1,0 +1,281 @@
+//! Typed settings, read once at boot from the environment (and `.env`), validated, then shared.
+
+use std::{env, fmt, path::PathBuf};
+
+/// Where the site runs: development defaults just work; production refuses unsafe settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Test,
+    Production,
+}
+
+impl Environment {
+    pub fn is_production(self) -> bool {
+        self == Environment::Production
+    }
+}
+
+/// How outgoing email leaves the application.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MailTransport {
+    /// Written as files to a folder and listed at `/dev/outbox` (development).
+    Outbox(PathBuf),
+    /// Real SMTP (production).
+    Smtp { host: String, port: u16, username: Option<String>, password: Option<String> },
+    /// Kept in memory (tests).
+    Memory,
+}
+
+#[derive(Clone)]
+pub struct Config {
+    pub env: Environment,
+    pub host: String,
+    pub port: u16,
+    /// Public base URL without a trailing slash, e.g. `https://khadamat.ma`.
+    pub base_url: String,
+    pub database_url: String,
+    pub database_pool_size: u32,
+    /// Secret used to derive keys (CSRF, visitor hashes, 2FA secret encryption). At least 32 bytes.
+    pub session_secret: String,
+    pub session_idle_minutes: i64,
+    pub session_absolute_days: i64,
+    pub mail: MailTransport,
+    pub mail_from: String,
+    pub stripe_secret_key: Option<String>,
+    pub stripe_webhook_secret: Option<String>,
+    pub stripe_api_base: String,
+    pub log_level: String,
+    pub log_json: bool,
+    pub upload_dir: PathBuf,
+    pub max_upload_bytes: usize,
+    pub static_dir: PathBuf,
+    /// Migrate and seed an empty database on `serve` (development only).
+    pub auto_seed: bool,
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("env", &self.env)
+            .field("base_url", &self.base_url)
+            .field("database", &redact_url(&self.database_url))
+            .field("mail", &self.mail_kind())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A configuration problem, told to the operator in plain words.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration error: {0}")]
+pub struct ConfigError(pub String);
+
+pub const DEV_SESSION_SECRET: &str = "development-only-secret-do-not-use-in-production-0123456789";
+
+impl Config {
+    /// Reads `.env` (if present) then the environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let _ = dotenvy::dotenv();
+        Self::from_lookup(|key| env::var(key).ok())
+    }
+
+    /// Builds the settings from any key lookup (the environment, or a map in tests).
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let env = match get("KHADAMAT_ENV").as_deref() {
+            None | Some("development") => Environment::Development,
+            Some("test") => Environment::Test,
+            Some("production") => Environment::Production,
+            Some(other) => {
+                return Err(ConfigError(format!(
+                    "KHADAMAT_ENV must be development, test or production (got {other:?})"
+                )));
+            }
+        };
+        let prod = env.is_production();
+        let parse = |key: &str, default: &str| -> Result<String, ConfigError> {
+            Ok(get(key).unwrap_or_else(|| default.to_string()))
+        };
+        let number = |key: &str, default: u64| -> Result<u64, ConfigError> {
+            match get(key) {
+                None => Ok(default),
+                Some(v) => v.parse().map_err(|_| ConfigError(format!("{key} must be a whole number (got {v:?})"))),
+            }
+        };
+
+        let host = parse("HOST", "127.0.0.1")?;
+        let port = u16::try_from(number("PORT", 4000)?).map_err(|_| ConfigError("PORT is out of range".into()))?;
+        let base_url = parse("BASE_URL", &format!("http://localhost:{port}"))?.trim_end_matches('/').to_string();
+        let database_url = parse("DATABASE_URL", "khadamat.db")?;
+        let session_secret = get("SESSION_SECRET").unwrap_or_default();
+
+        if prod {
+            if !base_url.starts_with("https://") {
+                return Err(ConfigError(format!("BASE_URL must be an https:// URL in production (got {base_url:?})")));
+            }
+            if session_secret.is_empty() || session_secret == DEV_SESSION_SECRET || session_secret.starts_with("change-me") {
+                return Err(ConfigError(
+                    "SESSION_SECRET must be set to a random value in production (openssl rand -base64 48)".into(),
+                ));
+            }
+            if session_secret.len() < 32 {
+                return Err(ConfigError("SESSION_SECRET must be at least 32 characters long".into()));
+            }
+            if get("SMTP_HOST").is_none() {
+                return Err(ConfigError("SMTP_HOST must be set in production: the site sends email".into()));
+            }
+        }
+        let session_secret = if session_secret.is_empty() { DEV_SESSION_SECRET.to_string() } else { session_secret };
+
+        let mail = match (get("SMTP_HOST"), env) {
+            (_, Environment::Test) => MailTransport::Memory,
+            (Some(host), _) => MailTransport::Smtp {
+                host,
+                port: u16::try_from(number("SMTP_PORT", 587)?)
+                    .map_err(|_| ConfigError("SMTP_PORT is out of range".into()))?,
+                username: get("SMTP_USER"),
+                password: get("SMTP_PASS"),
+            },
+            (None, _) => MailTransport::Outbox(PathBuf::from(parse("MAIL_OUTBOX_DIR", "tmp/outbox")?)),
+        };
+
+        let stripe_secret_key = get("STRIPE_SECRET_KEY");
+        if prod && stripe_secret_key.as_deref().is_some_and(|k| k.contains("your")) {
+            return Err(ConfigError("STRIPE_SECRET_KEY still holds the example value".into()));
+        }
+
+        let log_level = parse("LOG_LEVEL", if prod { "info" } else { "info,khadamat=debug" })?;
+        let log_json = match get("LOG_FORMAT").as_deref() {
+            Some("json") => true,
+            Some("pretty") => false,
+            Some(other) => return Err(ConfigError(format!("LOG_FORMAT must be json or pretty (got {other:?})"))),
+            None => prod,
+        };
+        let auto_seed = match get("AUTO_SEED").as_deref() {
+            Some("true" | "1") if prod => {
+                return Err(ConfigError("AUTO_SEED cannot be enabled in production".into()));
+            }
+            Some("true" | "1") => true,
+            Some("false" | "0") => false,
+            Some(other) => return Err(ConfigError(format!("AUTO_SEED must be true or false (got {other:?})"))),
+            None => env == Environment::Development,
+        };
+
+        Ok(Config {
+            env,
+            host,
+            port,
+            base_url,
+            database_url,
+            database_pool_size: u32::try_from(number("DATABASE_POOL_SIZE", 8)?.clamp(1, 128)).unwrap_or(8),
+            session_secret,
+            session_idle_minutes: number("SESSION_IDLE_MINUTES", 60 * 24)? as i64,
+            session_absolute_days: number("SESSION_ABSOLUTE_DAYS", 30)? as i64,
+            mail,
+            mail_from: parse("MAIL_FROM", "Khadamat <noreply@khadamat.ma>")?,
+            stripe_secret_key,
+            stripe_webhook_secret: get("STRIPE_WEBHOOK_SECRET"),
+            stripe_api_base: parse("STRIPE_API_BASE", "https://api.stripe.com")?,
+            log_level,
+            log_json,
+            upload_dir: PathBuf::from(parse("UPLOAD_DIR", "uploads")?),
+            max_upload_bytes: number("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)? as usize,
+            static_dir: PathBuf::from(parse("STATIC_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/static"))?),
+            auto_seed,
+        })
+    }
+
+    /// Settings for tests: in-memory mail, the given database, no auto-seed.
+    pub fn for_tests(database_url: &str) -> Self {
+        let mut config = Self::from_lookup(|key| match key {
+            "KHADAMAT_ENV" => Some("test".into()),
+            "DATABASE_URL" => Some(database_url.into()),
+            "DATABASE_POOL_SIZE" => Some("4".into()),
+            "LOG_LEVEL" => Some("warn".into()),
+            _ => None,
+        })
+        .expect("test configuration is valid");
+        config.auto_seed = false;
+        config
+    }
+
+    pub fn mail_kind(&self) -> &'static str {
+        match self.mail {
+            MailTransport::Outbox(_) => "outbox",
+            MailTransport::Smtp { .. } => "smtp",
+            MailTransport::Memory => "memory",
+        }
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        !is_postgres_url(&self.database_url)
+    }
+}
+
+pub fn is_postgres_url(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+/// Hides a password in a database URL for logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let creds = &url[scheme + 3..at];
+            let user = creds.split(':').next().unwrap_or("");
+            format!("{}{}:***{}", &url[..scheme + 3], user, &url[at..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn development_defaults_just_work() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.env, Environment::Development);
+        assert_eq!(c.port, 4000);
+        assert_eq!(c.database_url, "khadamat.db");
+        assert!(c.auto_seed);
+        assert_eq!(c.mail_kind(), "outbox");
+    }
+
+    #[test]
+    fn production_refuses_default_secret_and_http() {
+        let err = config(&[("KHADAMAT_ENV", "production"), ("BASE_URL", "http://x.ma")]).err().unwrap();
+        assert!(err.to_string().contains("https"));
+        let err = config(&[("KHADAMAT_ENV", "production"), ("BASE_URL", "https://x.ma")]).err().unwrap();
+        assert!(err.to_string().contains("SESSION_SECRET"));
+        let err = config(&[
+            ("KHADAMAT_ENV", "production"),
+            ("BASE_URL", "https://x.ma"),
+            ("SESSION_SECRET", DEV_SESSION_SECRET),
+        ])
+        .err()
+        .unwrap();
+        assert!(err.to_string().contains("SESSION_SECRET"));
+        let ok = config(&[
+            ("KHADAMAT_ENV", "production"),
+            ("BASE_URL", "https://khadamat.ma"),
+            ("SESSION_SECRET", "a-very-long-random-secret-value-for-production-use-only"),
+            ("SMTP_HOST", "smtp.example.com"),
+            ("DATABASE_URL", "postgres://u:p@db/k"),
+        ])
+        .unwrap();
+        assert!(!ok.auto_seed && ok.log_json);
+    }
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(redact_url("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact_url("khadamat.db"), "khadamat.db");
+    }
+}

@@ -1,0 +1,156 @@
+//! Database access: one `DbConn` over SQLite or PostgreSQL, an r2d2 pool, and `Db::run`.
+
+pub mod migrations;
+pub mod models;
+pub mod schema;
+pub mod seed;
+pub mod types;
+pub mod views;
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
+
+use crate::config::is_postgres_url;
+use crate::error::AppError;
+
+/// One connection type for both backends; the URL picks the variant.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Pg(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+/// Which database a URL points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    pub fn of(url: &str) -> Self {
+        if is_postgres_url(url) { Backend::Postgres } else { Backend::Sqlite }
+    }
+}
+
+/// r2d2 manager that picks the backend from the URL scheme and keeps the driver's own error.
+#[derive(Clone, Debug)]
+pub struct DbConnectionManager {
+    url: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbConnectError {
+    #[error("cannot connect to the database: {0}")]
+    Connection(#[from] diesel::ConnectionError),
+    #[error("database query failed: {0}")]
+    Query(#[from] diesel::result::Error),
+}
+
+impl DbConnectionManager {
+    pub fn new(url: impl Into<String>) -> Self {
+        Self { url: url.into() }
+    }
+
+    /// Opens one connection, with SQLite's pragmas set.
+    pub fn connect(url: &str) -> Result<DbConn, DbConnectError> {
+        match Backend::of(url) {
+            Backend::Postgres => {
+                let mut conn = diesel::PgConnection::establish(url)?;
+                conn.batch_execute("SET TIME ZONE 'UTC'")?;
+                Ok(DbConn::Pg(conn))
+            }
+            Backend::Sqlite => {
+                let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+                let mut conn = diesel::SqliteConnection::establish(path)?;
+                // busy_timeout first: setting WAL takes a lock that concurrent openers must wait for.
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                     PRAGMA foreign_keys = ON;",
+                )?;
+                Ok(DbConn::Sqlite(conn))
+            }
+        }
+    }
+}
+
+impl ManageConnection for DbConnectionManager {
+    type Connection = DbConn;
+    type Error = DbConnectError;
+
+    fn connect(&self) -> Result<DbConn, DbConnectError> {
+        Self::connect(&self.url)
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), DbConnectError> {
+        conn.batch_execute("SELECT 1")?;
+        Ok(())
+    }
+
+    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+        false
+    }
+}
+
+pub type DbPool = Pool<DbConnectionManager>;
+pub type PooledConn = PooledConnection<DbConnectionManager>;
+
+/// The shared database handle: a pool plus the backend it talks to.
+#[derive(Clone)]
+pub struct Db {
+    pool: DbPool,
+    backend: Backend,
+}
+
+impl Db {
+    pub fn connect(url: &str, size: u32) -> Result<Self, AppError> {
+        let pool = r2d2::Pool::builder()
+            .max_size(size)
+            .connection_timeout(Duration::from_secs(10))
+            .build(DbConnectionManager::new(url))
+            .map_err(|e| AppError::internal(format!("database pool: {e}")))?;
+        Ok(Db { pool, backend: Backend::of(url) })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Runs blocking diesel code on the blocking thread pool with a pooled connection.
+    pub async fn run<F, T>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get().map_err(|e| AppError::internal(format!("database pool: {e}")))?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| AppError::internal(format!("blocking task: {e}")))?
+    }
+
+    /// A connection for synchronous callers (CLI, seed, tests).
+    pub fn get(&self) -> Result<PooledConn, AppError> {
+        self.pool.get().map_err(|e| AppError::internal(format!("database pool: {e}")))
+    }
+}
+
+/// Checks that the database answers.
+pub fn ping(conn: &mut DbConn) -> Result<(), AppError> {
+    conn.batch_execute("SELECT 1").map_err(|e| AppError::internal(format!("ping: {e}")))
+}
+
+/// Current UTC time truncated to microseconds (both backends store microseconds).
+pub fn now() -> chrono::NaiveDateTime {
+    truncate_micros(chrono::Utc::now().naive_utc())
+}
+
+pub fn truncate_micros(t: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+    use chrono::SubsecRound;
+    t.trunc_subsecs(6)
+}

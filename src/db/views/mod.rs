@@ -1,0 +1,4 @@
+//! Read models: what a page shows, loaded in a fixed number of queries.
+
+pub mod catalogue;
+pub mod provider_card;

@@ -1,0 +1,113 @@
+//! A provider as shown in lists: name, trade, city, rating, price from, badges.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::models::{Category, City};
+use crate::db::schema::{categories, cities, provider_categories, providers};
+use crate::db::types::ProviderStatus;
+use crate::i18n::I18n;
+
+#[derive(Clone, Debug)]
+pub struct ProviderCard {
+    pub id: i64,
+    pub slug: String,
+    pub display_name: String,
+    pub city: City,
+    pub category: Option<Category>,
+    pub rating_avg: f64,
+    pub review_count: i32,
+    pub completed_jobs: i32,
+    pub years_experience: i32,
+    pub min_price_cents: Option<i64>,
+    pub is_verified: bool,
+}
+
+impl ProviderCard {
+    pub fn city_name(&self, i18n: &I18n) -> String {
+        self.city.name(i18n).to_string()
+    }
+
+    pub fn category_name(&self, i18n: &I18n) -> String {
+        self.category.as_ref().map(|c| c.name(i18n).to_string()).unwrap_or_default()
+    }
+
+    pub fn icon(&self) -> &str {
+        self.category.as_ref().map(|c| c.icon.as_str()).unwrap_or("multi-services")
+    }
+
+    /// "4.8" (one decimal, dot or comma per language).
+    pub fn rating(&self, i18n: &I18n) -> String {
+        let s = format!("{:.1}", self.rating_avg);
+        if i18n.lang == crate::i18n::Lang::En { s } else { s.replace('.', ",") }
+    }
+
+    /// "Top rated" badge: at least 4.8 over 10 or more reviews.
+    pub fn is_top_rated(&self) -> bool {
+        self.rating_avg >= 4.8 && self.review_count >= 10
+    }
+
+    pub fn initials(&self) -> String {
+        self.display_name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
+    }
+}
+
+type Row = (i64, String, String, f64, i32, i32, i32, Option<i64>, bool, City);
+
+/// The best-rated approved providers (rating, then number of reviews, then id for a stable order).
+pub fn top_rated(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<ProviderCard>> {
+    let rows: Vec<Row> = providers::table
+        .inner_join(cities::table)
+        .filter(providers::status.eq(ProviderStatus::Approved))
+        .order((providers::rating_avg.desc(), providers::review_count.desc(), providers::id.asc()))
+        .limit(limit)
+        .select((
+            providers::id,
+            providers::slug,
+            providers::display_name,
+            providers::rating_avg,
+            providers::review_count,
+            providers::completed_jobs,
+            providers::years_experience,
+            providers::min_price_cents,
+            providers::is_verified,
+            City::as_select(),
+        ))
+        .load(conn)?;
+    with_categories(conn, rows)
+}
+
+/// Attaches each provider's first category (by catalogue order) in one query.
+fn with_categories(conn: &mut DbConn, rows: Vec<Row>) -> QueryResult<Vec<ProviderCard>> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let links: Vec<(i64, Category)> = provider_categories::table
+        .inner_join(categories::table)
+        .filter(provider_categories::provider_id.eq_any(&ids))
+        .order((categories::position.asc(), categories::id.asc()))
+        .select((provider_categories::provider_id, Category::as_select()))
+        .load(conn)?;
+    let mut first: HashMap<i64, Category> = HashMap::new();
+    for (provider_id, category) in links {
+        first.entry(provider_id).or_insert(category);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(id, slug, display_name, rating_avg, review_count, completed_jobs, years_experience, min_price_cents, is_verified, city)| {
+            ProviderCard {
+                id,
+                slug,
+                display_name,
+                category: first.remove(&id),
+                city,
+                rating_avg,
+                review_count,
+                completed_jobs,
+                years_experience,
+                min_price_cents,
+                is_verified,
+            }
+        })
+        .collect())
+}

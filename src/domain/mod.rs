@@ -1,0 +1,8 @@
+//! Pure rules: no database, no HTTP. Unit-tested in place.
+
+pub mod geo;
+pub mod money;
+pub mod password;
+pub mod phone;
+pub mod slug;
+pub mod text;

@@ -1,0 +1,53 @@
+//! Text normalisation for search: lower case, accents folded, Arabic diacritics and tatweel removed.
+
+/// Folds text so that "Électricité", "electricite" and "ÉLECTRICITÉ" compare equal, and Arabic with or
+/// without short vowels too.
+pub fn fold(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            // Arabic short vowels, shadda, sukun, superscript alef, and tatweel.
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
+            // Alef variants → bare alef; taa marbuta → haa; alef maqsura → yaa.
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ة' => out.push('ه'),
+            'ى' => out.push('ي'),
+            _ => {
+                for lower in c.to_lowercase() {
+                    out.push_str(&deaccent(lower));
+                }
+            }
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn deaccent(c: char) -> String {
+    let folded = match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
+        'ç' => 'c',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' | 'ì' => 'i',
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ÿ' | 'ý' => 'y',
+        'ñ' => 'n',
+        'œ' => return "oe".into(),
+        'æ' => return "ae".into(),
+        other => other,
+    };
+    folded.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_latin_and_arabic() {
+        assert_eq!(fold("  Électricité  Générale "), "electricite generale");
+        assert_eq!(fold("Cœur"), "coeur");
+        assert_eq!(fold("السِّبَاكَة"), "السباكه");
+        assert_eq!(fold("إصلاح"), "اصلاح");
+    }
+}

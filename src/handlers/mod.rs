@@ -1,0 +1,5 @@
+//! Request handlers, one module per area. They extract, authorize, call `db.run(...)` and render.
+
+pub mod health;
+pub mod public;
+pub mod seo;

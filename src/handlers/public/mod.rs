@@ -1,0 +1,7 @@
+//! Public information pages.
+
+pub mod about;
+pub mod contact;
+pub mod home;
+pub mod legal;
+pub mod services;

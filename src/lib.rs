@@ -1,0 +1,50 @@
+//! Khadamat: the home-services marketplace for Morocco.
+//!
+//! `build_app` assembles the whole site; `main.rs` serves it and every test builds it in process.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod handlers;
+pub mod i18n;
+pub mod routes;
+pub mod services;
+pub mod state;
+pub mod telemetry;
+pub mod web;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, web as aweb};
+
+pub use state::AppState;
+
+/// The whole application: routes, state, and middleware (outermost last).
+pub fn build_app(
+    state: aweb::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(state)
+        .app_data(aweb::PathConfig::default().error_handler(|_, _| error::AppError::NotFound.into()))
+        .app_data(aweb::QueryConfig::default().error_handler(|e, _| error::AppError::BadRequest(e.to_string()).into()))
+        .configure(routes::configure)
+        .default_service(aweb::to(web::errors::not_found))
+        .wrap(from_fn(web::lang::remember))
+        .wrap(from_fn(web::csrf::ensure_cookie))
+        .wrap(from_fn(web::headers::etag))
+        .wrap(from_fn(web::errors::render_errors))
+        .wrap(from_fn(web::headers::security))
+        .wrap(Compress::default())
+        .wrap(tracing_actix_web::TracingLogger::default())
+}

@@ -1,0 +1,41 @@
+//! Audit rows, written in the caller's transaction.
+
+use diesel::prelude::*;
+
+use crate::db::schema::audit_logs;
+use crate::db::{DbConn, now};
+
+/// Who did something, from where.
+#[derive(Clone, Debug, Default)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    pub ip_address: Option<String>,
+    pub user_agent: Option<String>,
+    pub request_id: Option<String>,
+}
+
+pub struct Entry<'a> {
+    pub action: &'a str,
+    pub target_kind: Option<&'a str>,
+    pub target_id: Option<i64>,
+    pub old_values: Option<serde_json::Value>,
+    pub new_values: Option<serde_json::Value>,
+}
+
+pub fn record(conn: &mut DbConn, actor: &Actor, entry: Entry<'_>) -> QueryResult<()> {
+    diesel::insert_into(audit_logs::table)
+        .values((
+            audit_logs::actor_id.eq(actor.user_id),
+            audit_logs::action.eq(entry.action),
+            audit_logs::target_kind.eq(entry.target_kind),
+            audit_logs::target_id.eq(entry.target_id),
+            audit_logs::old_values.eq(entry.old_values.map(|v| v.to_string())),
+            audit_logs::new_values.eq(entry.new_values.map(|v| v.to_string())),
+            audit_logs::ip_address.eq(actor.ip_address.as_deref()),
+            audit_logs::user_agent.eq(actor.user_agent.as_deref()),
+            audit_logs::request_id.eq(actor.request_id.as_deref()),
+            audit_logs::created_at.eq(now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}

@@ -1,0 +1,113 @@
+//! The public contact form: validate, rate-limit per address, store.
+
+use chrono::Duration;
+use diesel::prelude::*;
+
+use crate::db::models::{NewContactMessage, contact_message};
+use crate::db::schema::contact_messages;
+use crate::db::types::{ContactTopic, Locale};
+use crate::db::{DbConn, now};
+use crate::domain::phone;
+use crate::error::AppError;
+use crate::web::forms::{FieldErrors, looks_like_email, trimmed};
+
+/// At most this many messages per address per hour.
+pub const HOURLY_LIMIT: i64 = 5;
+
+/// The form as typed (strings only, so that any input can be shown back).
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct ContactInput {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub topic: String,
+    #[serde(default)]
+    pub message: String,
+    /// Honeypot: people leave it empty; bots fill it.
+    #[serde(default)]
+    pub website: String,
+}
+
+pub enum Outcome {
+    Sent,
+    Invalid(FieldErrors),
+}
+
+/// Checks every field; returns the clean message or the errors per field.
+pub fn validate(input: &ContactInput, locale: Locale) -> Result<NewContactMessage, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let (name, name_len) = trimmed(&input.name);
+    if name_len < 2 {
+        errors.add("name", "contact-error-name-required");
+    } else if name_len > 100 {
+        errors.add("name", "contact-error-name-too-long");
+    }
+    let email = input.email.trim().to_lowercase();
+    if email.is_empty() {
+        errors.add("email", "contact-error-email-required");
+    } else if !looks_like_email(&email) {
+        errors.add("email", "contact-error-email-invalid");
+    }
+    let phone = if input.phone.trim().is_empty() {
+        None
+    } else {
+        match phone::normalize_moroccan(&input.phone) {
+            Some(p) => Some(p),
+            None => {
+                errors.add("phone", "contact-error-phone-invalid");
+                None
+            }
+        }
+    };
+    let topic = input.topic.parse::<ContactTopic>().ok();
+    if topic.is_none() {
+        errors.add("topic", "contact-error-topic-required");
+    }
+    let (message, message_len) = trimmed(&input.message);
+    if message_len < 10 {
+        errors.add("message", "contact-error-message-too-short");
+    } else if message_len > 5000 {
+        errors.add("message", "contact-error-message-too-long");
+    }
+    match topic {
+        Some(topic) if errors.is_empty() => Ok(NewContactMessage {
+            user_id: None,
+            name,
+            email,
+            phone,
+            topic,
+            message,
+            locale,
+            ip_address: None,
+            created_at: now(),
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Validates and stores a message from `ip`; refuses with 429 past the hourly limit.
+pub fn submit(conn: &mut DbConn, input: &ContactInput, locale: Locale, ip: Option<String>) -> Result<Outcome, AppError> {
+    let mut message = match validate(input, locale) {
+        Ok(m) => m,
+        Err(errors) => return Ok(Outcome::Invalid(errors)),
+    };
+    if !input.website.trim().is_empty() {
+        // A bot: answer as if sent, store nothing.
+        tracing::info!("contact form honeypot filled; message dropped");
+        return Ok(Outcome::Sent);
+    }
+    conn.transaction(|conn| {
+        if let Some(ip) = &ip
+            && contact_message::count_from_ip_since(conn, ip, now() - Duration::hours(1))? >= HOURLY_LIMIT
+        {
+            return Err(AppError::TooManyRequests);
+        }
+        message.ip_address = ip;
+        diesel::insert_into(contact_messages::table).values(&message).execute(conn)?;
+        Ok(Outcome::Sent)
+    })
+}

@@ -1,0 +1,137 @@
+//! Static assets, read once at boot, served under fingerprinted URLs (`/static/css/app.1a2b3c4d5e.css`)
+//! with an immutable cache lifetime.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub struct Asset {
+    pub bytes: web::Bytes,
+    pub content_type: &'static str,
+    pub url: String,
+    pub etag: String,
+}
+
+#[derive(Default)]
+pub struct Assets {
+    /// Logical path ("css/app.css") → asset.
+    by_path: HashMap<String, Asset>,
+    /// Fingerprinted path ("css/app.1a2b3c4d5e.css") → logical path.
+    by_url: HashMap<String, String>,
+}
+
+impl Assets {
+    /// Loads every file below `dir`.
+    pub fn load(dir: &Path) -> std::io::Result<Self> {
+        let mut assets = Assets::default();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(current) = stack.pop() {
+            for entry in std::fs::read_dir(&current)? {
+                let path = entry?.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let logical = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                let bytes = std::fs::read(&path)?;
+                assets.insert(&logical, bytes);
+            }
+        }
+        Ok(assets)
+    }
+
+    fn insert(&mut self, logical: &str, bytes: Vec<u8>) {
+        let hash = format!("{:016x}", fnv1a(&bytes));
+        let short = &hash[..10];
+        let fingerprinted = match logical.rsplit_once('.') {
+            Some((stem, ext)) if !ext.contains('/') => format!("{stem}.{short}.{ext}"),
+            _ => format!("{logical}.{short}"),
+        };
+        let ext = logical.rsplit('.').next().unwrap_or("");
+        self.by_url.insert(fingerprinted.clone(), logical.to_string());
+        self.by_path.insert(
+            logical.to_string(),
+            Asset {
+                bytes: web::Bytes::from(bytes),
+                content_type: content_type(ext),
+                url: format!("/static/{fingerprinted}"),
+                etag: format!("\"{hash}\""),
+            },
+        );
+    }
+
+    /// The fingerprinted URL of a logical path; a missing asset is a programming error shown in logs.
+    pub fn url(&self, logical: &str) -> String {
+        match self.by_path.get(logical) {
+            Some(asset) => asset.url.clone(),
+            None => {
+                tracing::warn!(logical, "unknown static asset");
+                format!("/static/{logical}")
+            }
+        }
+    }
+
+    pub fn get(&self, logical: &str) -> Option<&Asset> {
+        self.by_path.get(logical)
+    }
+
+    /// Looks up a request path below /static/: fingerprinted (immutable) or plain (short cache).
+    fn resolve(&self, path: &str) -> Option<(&Asset, bool)> {
+        if let Some(logical) = self.by_url.get(path) {
+            return self.by_path.get(logical).map(|a| (a, true));
+        }
+        self.by_path.get(path).map(|a| (a, false))
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100000001b3))
+}
+
+fn content_type(ext: &str) -> &'static str {
+    match ext {
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "webmanifest" => "application/manifest+json",
+        "woff2" => "font/woff2",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Serves an asset with its cache policy and ETag.
+pub fn respond(req: &HttpRequest, asset: &Asset, immutable: bool) -> HttpResponse {
+    let cache = if immutable { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
+    let not_modified = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == asset.etag));
+    let mut builder = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
+    builder
+        .insert_header((header::CACHE_CONTROL, cache))
+        .insert_header((header::ETAG, asset.etag.clone()))
+        .insert_header((header::CONTENT_TYPE, asset.content_type));
+    if not_modified { builder.finish() } else { builder.body(asset.bytes.clone()) }
+}
+
+/// `GET /static/{path}`.
+pub async fn serve(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let (asset, immutable) = state.assets.resolve(&path).ok_or(AppError::NotFound)?;
+    Ok(respond(&req, asset, immutable))
+}
+
+/// Root files browsers ask for by name (`/favicon.ico`, `/manifest.webmanifest`).
+pub async fn root_file(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let name = req.path().trim_start_matches('/');
+    let asset = state.assets.get(name).ok_or(AppError::NotFound)?;
+    Ok(respond(&req, asset, false))
+}

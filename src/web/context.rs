@@ -1,0 +1,109 @@
+//! `Page`: what every full page needs (language, URLs, CSRF token, assets), extracted once per request.
+
+use std::future::{Ready, ready};
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+
+use crate::error::AppError;
+use crate::i18n::{I18n, Lang};
+use crate::state::AppState;
+use crate::web::csrf::CsrfToken;
+
+#[derive(Clone)]
+pub struct Page {
+    pub lang: Lang,
+    /// The path after the language prefix, starting with '/' ("/contact").
+    pub rest: String,
+    /// The query string, without '?', or empty.
+    pub query: String,
+    pub csrf: String,
+    pub state: web::Data<AppState>,
+}
+
+impl Page {
+    pub fn from_request_sync(req: &HttpRequest) -> Result<Page, AppError> {
+        let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::internal("no state"))?;
+        let (lang, rest) = split_lang_path(req.path()).ok_or(AppError::NotFound)?;
+        let csrf = req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+        Ok(Page { lang, rest: rest.to_string(), query: req.query_string().to_string(), csrf, state })
+    }
+
+    pub fn i18n(&self) -> I18n {
+        I18n::new(self.lang)
+    }
+
+    /// Fingerprinted URL of a static asset.
+    pub fn asset(&self, logical: &str) -> String {
+        self.state.assets.url(logical)
+    }
+
+    /// This page in another language (the switcher keeps the page and its query).
+    pub fn url_in(&self, lang: &Lang) -> String {
+        if self.query.is_empty() {
+            format!("/{}{}", lang.code(), self.rest)
+        } else {
+            format!("/{}{}?{}", lang.code(), self.rest, self.query)
+        }
+    }
+
+    /// Absolute URL of this page in a language, without the query (canonical and hreflang).
+    pub fn absolute_in(&self, lang: &Lang) -> String {
+        format!("{}/{}{}", self.state.config.base_url, lang.code(), self.rest)
+    }
+
+    pub fn canonical(&self) -> String {
+        self.absolute_in(&self.lang)
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.state.config.base_url
+    }
+
+    pub fn langs(&self) -> &'static [Lang] {
+        &Lang::ALL
+    }
+
+    /// A link inside the current language: `page.href("/services")` → "/fr/services".
+    pub fn href(&self, path: &str) -> String {
+        format!("/{}{}", self.lang.code(), path)
+    }
+
+    /// Whether a navigation link is the current section (for `aria-current`).
+    pub fn is_current(&self, path: &str) -> bool {
+        if path == "/" { self.rest == "/" } else { self.rest == path || self.rest.starts_with(&format!("{path}/")) }
+    }
+}
+
+/// "/ar/contact" → (Ar, "/contact"); "/fr/" → (Fr, "/"); "/xx/…" → None.
+pub fn split_lang_path(path: &str) -> Option<(Lang, &str)> {
+    let trimmed = path.strip_prefix('/')?;
+    let (code, rest) = match trimmed.find('/') {
+        Some(i) => (&trimmed[..i], &trimmed[i..]),
+        None => (trimmed, "/"),
+    };
+    Lang::from_code(code).map(|lang| (lang, rest))
+}
+
+impl FromRequest for Page {
+    type Error = AppError;
+    type Future = Ready<Result<Page, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Page::from_request_sync(req))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_language_prefix() {
+        assert_eq!(split_lang_path("/ar/contact"), Some((Lang::Ar, "/contact")));
+        assert_eq!(split_lang_path("/fr/"), Some((Lang::Fr, "/")));
+        assert_eq!(split_lang_path("/en"), Some((Lang::En, "/")));
+        assert_eq!(split_lang_path("/de/x"), None);
+        assert_eq!(split_lang_path("/static/x.css"), None);
+    }
+}

@@ -1,0 +1,124 @@
+//! Draws the localized error page (or an HTMX fragment) for any error response, with no internals.
+
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{StatusCode, header};
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use crate::error::{AppError, ErrorMarker};
+use crate::i18n::I18n;
+use crate::state::AppState;
+use crate::web::context::{Page, split_lang_path};
+use crate::web::csrf::CsrfToken;
+use crate::web::htmx::Htmx;
+use crate::web::lang::preferred_lang;
+
+#[derive(Template)]
+#[template(path = "errors/error.html")]
+struct ErrorPage {
+    i18n: I18n,
+    page: Page,
+    status: u16,
+    title_key: &'static str,
+    message_key: &'static str,
+    request_id: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "errors/fragment.html")]
+struct ErrorFragment {
+    i18n: I18n,
+    status: u16,
+    message_key: &'static str,
+}
+
+/// Middleware: replaces bare error responses with the error page.
+pub async fn render_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, actix_web::Error> {
+    let res = next.call(req).await?;
+    let status = res.status();
+    let marker = res.response().extensions().get::<ErrorMarker>().is_some();
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !(status.is_client_error() || status.is_server_error()) || (!marker && is_html) {
+        return Ok(res.map_into_left_body());
+    }
+    let (req, res) = res.into_parts();
+    let mut page = error_response(&req, status);
+    for (name, value) in res.headers() {
+        if name == header::RETRY_AFTER || name == header::ALLOW {
+            page.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    Ok(ServiceResponse::new(req, page).map_into_right_body())
+}
+
+/// The Fluent keys (title, message) of the page for a status.
+pub fn keys_for(status: StatusCode) -> (&'static str, &'static str) {
+    match status.as_u16() {
+        400 | 405 | 413 | 415 => ("error-400-title", "error-400"),
+        401 => ("error-401-title", "error-401"),
+        403 => ("error-403-title", "error-403"),
+        404 => ("error-404-title", "error-404"),
+        409 => ("error-409-title", "error-409"),
+        410 => ("error-410-title", "error-410"),
+        422 => ("error-422-title", "error-422"),
+        429 => ("error-429-title", "error-429"),
+        _ => ("error-500-title", "error-500"),
+    }
+}
+
+/// The error page for a request, in the language of its URL (or the visitor's preferred one).
+pub fn error_response(req: &HttpRequest, status: StatusCode) -> HttpResponse {
+    let (title_key, message_key) = keys_for(status);
+    let lang = split_lang_path(req.path()).map(|(l, _)| l).unwrap_or_else(|| preferred_lang(req));
+    let i18n = I18n::new(lang);
+    let code = status.as_u16();
+    let body = if Htmx::of(req).wants_fragment() {
+        ErrorFragment { i18n, status: code, message_key }.render()
+    } else {
+        match req.app_data::<web::Data<AppState>>() {
+            Some(state) => {
+                let page = Page {
+                    lang,
+                    rest: split_lang_path(req.path()).map(|(_, r)| r.to_string()).unwrap_or_else(|| "/".into()),
+                    query: String::new(),
+                    csrf: req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default(),
+                    state: state.clone(),
+                };
+                let request_id = (code >= 500)
+                    .then(|| req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string()))
+                    .flatten();
+                ErrorPage { i18n, page, status: code, title_key, message_key, request_id }
+                    .render()
+            }
+            None => Ok(String::from("Error")),
+        }
+    };
+    let body = body.unwrap_or_else(|e| {
+        tracing::error!(error = %e, "error page failed to render");
+        format!("Error {code}")
+    });
+    let mut builder = HttpResponse::build(status);
+    builder
+        .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((header::VARY, "HX-Request"));
+    if Htmx::of(req).wants_fragment() {
+        builder.insert_header(("HX-Retarget", "#toasts")).insert_header(("HX-Reswap", "beforeend"));
+    }
+    builder.body(body)
+}
+
+/// Default service: unknown URLs are a 404 page.
+pub async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+

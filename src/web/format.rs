@@ -1,0 +1,52 @@
+//! Dates and times in Africa/Casablanca (which changes offset around Ramadan), per language.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeZone};
+use chrono_tz::Africa::Casablanca;
+
+use crate::i18n::I18n;
+
+/// UTC → local wall-clock time in Morocco.
+pub fn to_local(utc: NaiveDateTime) -> NaiveDateTime {
+    Casablanca.from_utc_datetime(&utc).naive_local()
+}
+
+/// "29 novembre 2026" / "29 نونبر 2026" / "29 November 2026".
+pub fn date_long(i18n: &I18n, date: NaiveDate) -> String {
+    let args = [("day", i64::from(date.day())), ("month", i64::from(date.month())), ("year", i64::from(date.year()))];
+    i18n.t_numbers("format-date-long", &args)
+}
+
+/// "14:30" in local time.
+pub fn time_local(utc: NaiveDateTime) -> String {
+    to_local(utc).format("%H:%M").to_string()
+}
+
+/// Long date and local time of a UTC instant.
+pub fn datetime_long(i18n: &I18n, utc: NaiveDateTime) -> String {
+    let local = to_local(utc);
+    i18n.t_with("format-datetime", [("date", date_long(i18n, local.date()).as_str()), ("time", local.format("%H:%M").to_string().as_str())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn casablanca_offset_changes_for_ramadan() {
+        // Morocco is UTC+1 most of the year and UTC+0 during Ramadan (2026: about 15 Feb – 22 Mar).
+        let summer = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap().and_hms_opt(12, 0, 0).unwrap();
+        assert_eq!(time_local(summer), "13:00");
+        let ramadan = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(12, 0, 0).unwrap();
+        assert_eq!(time_local(ramadan), "12:00");
+    }
+
+    #[test]
+    fn long_dates_per_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let strip = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
+        assert_eq!(strip(date_long(&I18n::new(Lang::Fr), d)), "29 novembre 2026");
+        assert_eq!(strip(date_long(&I18n::new(Lang::En), d)), "29 November 2026");
+        assert!(strip(date_long(&I18n::new(Lang::Ar), d)).contains("نونبر"));
+    }
+}

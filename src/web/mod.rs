@@ -1,0 +1,17 @@
+//! The HTTP layer shared by handlers: page context, CSRF, forms, headers, errors, static assets.
+
+pub mod assets;
+pub mod context;
+pub mod csrf;
+pub mod errors;
+pub mod forms;
+pub mod format;
+pub mod headers;
+pub mod htmx;
+pub mod lang;
+pub mod render;
+
+pub use context::Page;
+pub use csrf::CsrfForm;
+pub use htmx::Htmx;
+pub use render::render;
