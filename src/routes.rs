@@ -14,6 +14,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/static/{path:.*}", web::get().to(assets::serve))
         .service(
             web::scope("/{lang:fr|ar|en}")
+                .route("", web::get().to(lang::add_slash))
                 .route("/", web::get().to(public::home::show))
                 .route("/services", web::get().to(public::services::index))
                 .route("/about", web::get().to(public::about::show))
@@ -21,6 +22,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/contact", web::post().to(public::contact::create))
                 .route("/contact/thanks", web::get().to(public::contact::thanks))
                 .route("/legal/{page}", web::get().to(public::legal::show)),
-        )
-        .route("/{lang:fr|ar|en}", web::get().to(lang::add_slash));
+        );
 }

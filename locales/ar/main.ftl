@@ -30,7 +30,7 @@ form-error-summary = { $count ->
     [few] تحتوي الاستمارة على { $count } أخطاء:
    *[other] تحتوي الاستمارة على { $count } خطأ:
 }
--month = { $month ->
+format-date-long = { $day } { $month ->
     [1] يناير
     [2] فبراير
     [3] مارس
@@ -43,8 +43,7 @@ form-error-summary = { $count ->
     [10] أكتوبر
     [11] نونبر
    *[12] دجنبر
-}
-format-date-long = { $day } { -month(month: $month) } { $year }
+} { $year }
 format-datetime = { $date } على الساعة { $time }
 error-400-title = طلب غير صالح
 error-400 = تعذر فهم هذا الطلب. تحققوا من المعلومات المدخلة وحاولوا مرة أخرى.

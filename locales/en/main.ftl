@@ -27,7 +27,7 @@ form-error-summary = { $count ->
     [one] The form has one error:
    *[other] The form has { $count } errors:
 }
--month = { $month ->
+format-date-long = { $day } { $month ->
     [1] January
     [2] February
     [3] March
@@ -40,8 +40,7 @@ form-error-summary = { $count ->
     [10] October
     [11] November
    *[12] December
-}
-format-date-long = { $day } { -month(month: $month) } { $year }
+} { $year }
 format-datetime = { $date } at { $time }
 error-400-title = Bad request
 error-400 = This request could not be understood. Check what you entered and try again.

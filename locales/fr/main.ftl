@@ -27,7 +27,7 @@ form-error-summary = { $count ->
     [one] Le formulaire contient une erreur :
    *[other] Le formulaire contient { $count } erreurs :
 }
--month = { $month ->
+format-date-long = { $day } { $month ->
     [1] janvier
     [2] février
     [3] mars
@@ -40,8 +40,7 @@ form-error-summary = { $count ->
     [10] octobre
     [11] novembre
    *[12] décembre
-}
-format-date-long = { $day } { -month(month: $month) } { $year }
+} { $year }
 format-datetime = { $date } à { $time }
 error-400-title = Requête invalide
 error-400 = Cette demande n’a pas pu être comprise. Vérifiez les informations saisies et réessayez.

@@ -2,9 +2,22 @@
 
 /// A slug from several parts (Arabic and accented letters are transliterated).
 pub fn slugify_parts(parts: &[&str]) -> String {
-    let joined = parts.iter().filter(|p| !p.trim().is_empty()).copied().collect::<Vec<_>>().join(" ");
+    let joined = parts
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
     let slug = slug::slugify(joined);
-    if slug.is_empty() { "provider".to_string() } else { slug.chars().take(80).collect::<String>().trim_end_matches('-').to_string() }
+    if slug.is_empty() {
+        "provider".to_string()
+    } else {
+        slug.chars()
+            .take(80)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_string()
+    }
 }
 
 #[cfg(test)]
@@ -13,7 +26,10 @@ mod tests {
 
     #[test]
     fn readable_slugs() {
-        assert_eq!(slugify_parts(&["Youssef El Amrani", "Plomberie", "Casablanca"]), "youssef-el-amrani-plomberie-casablanca");
+        assert_eq!(
+            slugify_parts(&["Youssef El Amrani", "Plomberie", "Casablanca"]),
+            "youssef-el-amrani-plomberie-casablanca"
+        );
         assert_eq!(slugify_parts(&["Électricité", "Fès"]), "electricite-fes");
         assert!(!slugify_parts(&["يوسف"]).is_empty());
     }

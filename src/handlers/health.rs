@@ -1,7 +1,7 @@
 //! `GET /health`: the database answers, or 503.
 
-use actix_web::{HttpResponse, web};
 use crate::state::AppState;
+use actix_web::{HttpResponse, web};
 
 pub async fn show(state: web::Data<AppState>) -> HttpResponse {
     let backend = state.db.backend();

@@ -90,7 +90,12 @@ pub fn validate(input: &ContactInput, locale: Locale) -> Result<NewContactMessag
 }
 
 /// Validates and stores a message from `ip`; refuses with 429 past the hourly limit.
-pub fn submit(conn: &mut DbConn, input: &ContactInput, locale: Locale, ip: Option<String>) -> Result<Outcome, AppError> {
+pub fn submit(
+    conn: &mut DbConn,
+    input: &ContactInput,
+    locale: Locale,
+    ip: Option<String>,
+) -> Result<Outcome, AppError> {
     let mut message = match validate(input, locale) {
         Ok(m) => m,
         Err(errors) => return Ok(Outcome::Invalid(errors)),
@@ -102,12 +107,15 @@ pub fn submit(conn: &mut DbConn, input: &ContactInput, locale: Locale, ip: Optio
     }
     conn.transaction(|conn| {
         if let Some(ip) = &ip
-            && contact_message::count_from_ip_since(conn, ip, now() - Duration::hours(1))? >= HOURLY_LIMIT
+            && contact_message::count_from_ip_since(conn, ip, now() - Duration::hours(1))?
+                >= HOURLY_LIMIT
         {
             return Err(AppError::TooManyRequests);
         }
         message.ip_address = ip;
-        diesel::insert_into(contact_messages::table).values(&message).execute(conn)?;
+        diesel::insert_into(contact_messages::table)
+            .values(&message)
+            .execute(conn)?;
         Ok(Outcome::Sent)
     })
 }

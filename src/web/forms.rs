@@ -45,12 +45,16 @@ pub fn trimmed(value: &str) -> (String, usize) {
 
 /// A deliberately simple email check: one @, something before, a dot after, no spaces.
 pub fn looks_like_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false };
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !email.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>')
         && !domain.contains('@')
         && email.len() <= 254
 }
@@ -62,7 +66,9 @@ mod tests {
     #[test]
     fn email_shapes() {
         assert!(looks_like_email("a.b@khadamat.ma"));
-        for bad in ["", "a", "a@b", "@b.ma", "a b@c.ma", "a@b@c.ma", "a@.ma", "a@b."] {
+        for bad in [
+            "", "a", "a@b", "@b.ma", "a b@c.ma", "a@b@c.ma", "a@.ma", "a@b.",
+        ] {
             assert!(!looks_like_email(bad), "{bad}");
         }
     }

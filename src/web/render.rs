@@ -11,7 +11,10 @@ pub fn render(template: &impl askama::Template) -> Result<HttpResponse, AppError
 }
 
 /// Renders with a given status (422 for a form with errors, 404 for error pages…).
-pub fn render_status(status: StatusCode, template: &impl askama::Template) -> Result<HttpResponse, AppError> {
+pub fn render_status(
+    status: StatusCode,
+    template: &impl askama::Template,
+) -> Result<HttpResponse, AppError> {
     let body = template.render()?;
     Ok(HttpResponse::build(status)
         .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
@@ -21,5 +24,7 @@ pub fn render_status(status: StatusCode, template: &impl askama::Template) -> Re
 
 /// POST/redirect/GET: 303 to a same-site path.
 pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_string())).finish()
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.to_string()))
+        .finish()
 }

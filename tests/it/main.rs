@@ -1,1 +1,11 @@
+//! The one integration-test binary (DESIGN.md §9): each area is a module.
 
+mod support;
+
+mod browser;
+mod cli;
+mod db;
+mod errors;
+mod i18n;
+mod public;
+mod security;

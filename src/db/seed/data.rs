@@ -4,8 +4,16 @@ pub const CATEGORIES_CSV: &str = include_str!("../../../data/categories.csv");
 pub const CITIES_CSV: &str = include_str!("../../../data/cities.csv");
 
 /// Categories shown on the home page.
-pub const POPULAR: &[&str] =
-    &["plomberie", "electricite", "nettoyage", "peinture", "climatisation", "jardinage", "serrurerie", "demenagement"];
+pub const POPULAR: &[&str] = &[
+    "plomberie",
+    "electricite",
+    "nettoyage",
+    "peinture",
+    "climatisation",
+    "jardinage",
+    "serrurerie",
+    "demenagement",
+];
 
 pub const FIRST_NAMES: &[(&str, &str)] = &[
     ("Youssef", "يوسف"),
@@ -59,8 +67,21 @@ pub const LAST_NAMES: &[(&str, &str)] = &[
 ];
 
 pub const NEIGHBOURHOODS: &[&str] = &[
-    "Maârif", "Hay Riad", "Agdal", "Gueliz", "Hay Mohammadi", "Sidi Maarouf", "Centre-ville", "Médina", "Ain Sebaa",
-    "Hay Salam", "Les Orangers", "Bourgogne", "Californie", "Hay Karima", "Nouvelle ville",
+    "Maârif",
+    "Hay Riad",
+    "Agdal",
+    "Gueliz",
+    "Hay Mohammadi",
+    "Sidi Maarouf",
+    "Centre-ville",
+    "Médina",
+    "Ain Sebaa",
+    "Hay Salam",
+    "Les Orangers",
+    "Bourgogne",
+    "Californie",
+    "Hay Karima",
+    "Nouvelle ville",
 ];
 
 /// (French, Arabic, English, minutes, pricing: 0 fixed, 1 hourly, 2 quote, base price in dirhams)
@@ -74,22 +95,69 @@ pub struct ServiceTemplate {
 }
 
 pub const SERVICE_TEMPLATES: &[ServiceTemplate] = &[
-    ServiceTemplate { fr: "Intervention et dépannage", ar: "تدخل وإصلاح الأعطال", en: "Call-out and repair", minutes: 60, pricing: 0, price_mad: 150 },
-    ServiceTemplate { fr: "Travaux à l'heure", ar: "أشغال بالساعة", en: "Hourly work", minutes: 120, pricing: 1, price_mad: 120 },
-    ServiceTemplate { fr: "Diagnostic et devis sur place", ar: "تشخيص وعرض سعر في عين المكان", en: "On-site assessment and quote", minutes: 30, pricing: 2, price_mad: 0 },
-    ServiceTemplate { fr: "Forfait demi-journée", ar: "باقة نصف يوم", en: "Half-day package", minutes: 240, pricing: 0, price_mad: 450 },
-    ServiceTemplate { fr: "Installation complète", ar: "تركيب كامل", en: "Full installation", minutes: 180, pricing: 0, price_mad: 600 },
+    ServiceTemplate {
+        fr: "Intervention et dépannage",
+        ar: "تدخل وإصلاح الأعطال",
+        en: "Call-out and repair",
+        minutes: 60,
+        pricing: 0,
+        price_mad: 150,
+    },
+    ServiceTemplate {
+        fr: "Travaux à l'heure",
+        ar: "أشغال بالساعة",
+        en: "Hourly work",
+        minutes: 120,
+        pricing: 1,
+        price_mad: 120,
+    },
+    ServiceTemplate {
+        fr: "Diagnostic et devis sur place",
+        ar: "تشخيص وعرض سعر في عين المكان",
+        en: "On-site assessment and quote",
+        minutes: 30,
+        pricing: 2,
+        price_mad: 0,
+    },
+    ServiceTemplate {
+        fr: "Forfait demi-journée",
+        ar: "باقة نصف يوم",
+        en: "Half-day package",
+        minutes: 240,
+        pricing: 0,
+        price_mad: 450,
+    },
+    ServiceTemplate {
+        fr: "Installation complète",
+        ar: "تركيب كامل",
+        en: "Full installation",
+        minutes: 180,
+        pricing: 0,
+        price_mad: 600,
+    },
 ];
 
 pub const REVIEW_COMMENTS: &[(&str, u8)] = &[
-    ("Travail propre et rapide, très professionnel. Je recommande vivement.", 5),
+    (
+        "Travail propre et rapide, très professionnel. Je recommande vivement.",
+        5,
+    ),
     ("Ponctuel, aimable et le prix annoncé a été respecté.", 5),
     ("خدمة ممتازة، جاء في الوقت المحدد وأنجز العمل بإتقان.", 5),
-    ("Très bon travail, il a pris le temps d'expliquer le problème.", 5),
-    ("Bon travail dans l'ensemble, un peu de retard à l'arrivée.", 4),
+    (
+        "Très bon travail, il a pris le temps d'expliquer le problème.",
+        5,
+    ),
+    (
+        "Bon travail dans l'ensemble, un peu de retard à l'arrivée.",
+        4,
+    ),
     ("عمل جيد وثمن معقول، أنصح به.", 4),
     ("Sérieux et compétent, je referai appel à lui.", 5),
-    ("Intervention correcte mais le chantier aurait pu être mieux nettoyé.", 3),
+    (
+        "Intervention correcte mais le chantier aurait pu être mieux nettoyé.",
+        3,
+    ),
     ("Great job, fast and friendly. Highly recommended.", 5),
     ("Prix un peu élevé mais résultat impeccable.", 4),
 ];
@@ -101,7 +169,16 @@ pub const CLIENT_REVIEW_COMMENTS: &[&str] = &[
 ];
 
 /// Bio in French, Arabic and English for a provider.
-pub fn bios(first: &str, first_ar: &str, trade_fr: &str, trade_ar: &str, trade_en: &str, city_fr: &str, city_ar: &str, years: i32) -> (String, String, String) {
+pub fn bios(
+    first: &str,
+    first_ar: &str,
+    trade_fr: &str,
+    trade_ar: &str,
+    trade_en: &str,
+    city_fr: &str,
+    city_ar: &str,
+    years: i32,
+) -> (String, String, String) {
     (
         format!(
             "Bonjour, je suis {first}, artisan en {} à {city_fr} depuis {years} ans. Je travaille proprement, je respecte \

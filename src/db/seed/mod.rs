@@ -44,7 +44,13 @@ impl fmt::Display for Report {
         write!(
             f,
             "seed: {} categories, {} cities, {} users, {} providers, {} services, {} bookings, {} reviews",
-            self.categories, self.cities, self.users, self.providers, self.services, self.bookings, self.reviews
+            self.categories,
+            self.cities,
+            self.users,
+            self.providers,
+            self.services,
+            self.bookings,
+            self.reviews
         )
     }
 }
@@ -258,21 +264,49 @@ pub fn run(conn: &mut DbConn, options: &Options) -> Result<Report, AppError> {
     })?;
     let categories: Vec<CategoryRef> = categories::table
         .order(categories::position)
-        .select((categories::id, categories::slug, categories::name_fr, categories::name_ar, categories::name_en))
+        .select((
+            categories::id,
+            categories::slug,
+            categories::name_fr,
+            categories::name_ar,
+            categories::name_en,
+        ))
         .load::<(i64, String, String, String, String)>(conn)?
         .into_iter()
-        .map(|(id, slug, fr, ar, en)| CategoryRef { id, slug, fr, ar, en })
+        .map(|(id, slug, fr, ar, en)| CategoryRef {
+            id,
+            slug,
+            fr,
+            ar,
+            en,
+        })
         .collect();
     let cities_list: Vec<CityRef> = cities::table
         .order(cities::position)
-        .select((cities::id, cities::name_fr, cities::name_ar, cities::latitude, cities::longitude))
+        .select((
+            cities::id,
+            cities::name_fr,
+            cities::name_ar,
+            cities::latitude,
+            cities::longitude,
+        ))
         .load::<(i64, String, String, f64, f64)>(conn)?
         .into_iter()
-        .map(|(id, fr, ar, lat, lng)| CityRef { id, fr, ar, lat, lng })
+        .map(|(id, fr, ar, lat, lng)| CityRef {
+            id,
+            fr,
+            ar,
+            lat,
+            lng,
+        })
         .collect();
 
     let mut generator = Generator::new(conn, options.seed, categories, cities_list)?;
-    let demo_needed = users::table.filter(users::email.eq(DEMO_ADMIN)).count().get_result::<i64>(conn)? == 0;
+    let demo_needed = users::table
+        .filter(users::email.eq(DEMO_ADMIN))
+        .count()
+        .get_result::<i64>(conn)?
+        == 0;
     conn.transaction::<_, AppError, _>(|conn| {
         if demo_needed {
             generator.demo_accounts(conn, &mut report)?;
@@ -283,8 +317,10 @@ pub fn run(conn: &mut DbConn, options: &Options) -> Result<Report, AppError> {
     let progress = (options.progress && options.providers >= 1000).then(|| {
         let bar = indicatif::ProgressBar::new(options.providers as u64);
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} providers ({per_sec}, eta {eta})")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} providers ({per_sec}, eta {eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar
     });
@@ -307,10 +343,18 @@ pub fn run(conn: &mut DbConn, options: &Options) -> Result<Report, AppError> {
 fn load_reference(conn: &mut DbConn, report: &mut Report) -> Result<(i64, i64), AppError> {
     if categories::table.count().get_result::<i64>(conn)? == 0 {
         let mut rows = Vec::new();
-        for (i, line) in data::CATEGORIES_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()).enumerate() {
+        for (i, line) in data::CATEGORIES_CSV
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .enumerate()
+        {
             let f: Vec<&str> = line.split(',').collect();
             if f.len() != 5 {
-                return Err(AppError::internal(format!("categories.csv line {}: expected 5 fields", i + 2)));
+                return Err(AppError::internal(format!(
+                    "categories.csv line {}: expected 5 fields",
+                    i + 2
+                )));
             }
             rows.push((
                 categories::code.eq(f[0].to_string()),
@@ -327,11 +371,23 @@ fn load_reference(conn: &mut DbConn, report: &mut Report) -> Result<(i64, i64), 
     }
     if cities::table.count().get_result::<i64>(conn)? == 0 {
         let mut rows = Vec::new();
-        for (i, line) in data::CITIES_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()).enumerate() {
+        for (i, line) in data::CITIES_CSV
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .enumerate()
+        {
             let f: Vec<&str> = line.split(',').collect();
-            let parse = |s: &str| s.parse::<f64>().map_err(|_| AppError::internal(format!("cities.csv line {}: bad coordinate", i + 2)));
+            let parse = |s: &str| {
+                s.parse::<f64>().map_err(|_| {
+                    AppError::internal(format!("cities.csv line {}: bad coordinate", i + 2))
+                })
+            };
             if f.len() != 6 {
-                return Err(AppError::internal(format!("cities.csv line {}: expected 6 fields", i + 2)));
+                return Err(AppError::internal(format!(
+                    "cities.csv line {}: expected 6 fields",
+                    i + 2
+                )));
             }
             rows.push((
                 cities::slug.eq(f[0].to_string()),
@@ -367,7 +423,10 @@ fn load_reference(conn: &mut DbConn, report: &mut Report) -> Result<(i64, i64), 
         ];
         insert_batch!(conn, subscription_plans::table, rows, 6);
     }
-    Ok((categories::table.count().get_result(conn)?, cities::table.count().get_result(conn)?))
+    Ok((
+        categories::table.count().get_result(conn)?,
+        cities::table.count().get_result(conn)?,
+    ))
 }
 
 fn max_id(conn: &mut DbConn, table: &str) -> Result<i64, AppError> {
@@ -377,7 +436,8 @@ fn max_id(conn: &mut DbConn, table: &str) -> Result<i64, AppError> {
         id: Option<i64>,
     }
     // `table` is one of our own table names, never user input.
-    let row: MaxId = diesel::sql_query(format!("SELECT MAX(id) AS id FROM {table}")).get_result(conn)?;
+    let row: MaxId =
+        diesel::sql_query(format!("SELECT MAX(id) AS id FROM {table}")).get_result(conn)?;
     Ok(row.id.unwrap_or(0))
 }
 
@@ -418,7 +478,12 @@ struct Generator {
 }
 
 impl Generator {
-    fn new(conn: &mut DbConn, seed: u64, categories: Vec<CategoryRef>, cities: Vec<CityRef>) -> Result<Self, AppError> {
+    fn new(
+        conn: &mut DbConn,
+        seed: u64,
+        categories: Vec<CategoryRef>,
+        cities: Vec<CityRef>,
+    ) -> Result<Self, AppError> {
         // Anchored to today (UTC midnight): the same seed on the same day gives the same data.
         let anchor = now().date().and_time(NaiveTime::MIN);
         let clients = users::table
@@ -451,7 +516,15 @@ impl Generator {
         format!("+2126{:08}", self.rng.gen_range(0..100_000_000u32))
     }
 
-    fn user(&mut self, email: String, first: &str, last: &str, role: UserRole, city_id: i64, days_ago: i64) -> UserRow {
+    fn user(
+        &mut self,
+        email: String,
+        first: &str,
+        last: &str,
+        role: UserRole,
+        city_id: i64,
+        days_ago: i64,
+    ) -> UserRow {
         let created = self.anchor - Duration::days(days_ago);
         UserRow {
             id: self.user_id(),
@@ -472,17 +545,58 @@ impl Generator {
 
     fn demo_accounts(&mut self, conn: &mut DbConn, report: &mut Report) -> Result<(), AppError> {
         let casa = self.cities[0].id;
-        let admin = self.user(DEMO_ADMIN.into(), "Amina", "Administratrice", UserRole::Admin, casa, 400);
-        let client = self.user(DEMO_CLIENT.into(), "Salma", "Bennani", UserRole::Client, casa, 200);
-        let provider_user = self.user(DEMO_PROVIDER.into(), "Youssef", "El Amrani", UserRole::Provider, casa, 300);
+        let admin = self.user(
+            DEMO_ADMIN.into(),
+            "Amina",
+            "Administratrice",
+            UserRole::Admin,
+            casa,
+            400,
+        );
+        let client = self.user(
+            DEMO_CLIENT.into(),
+            "Salma",
+            "Bennani",
+            UserRole::Client,
+            casa,
+            200,
+        );
+        let provider_user = self.user(
+            DEMO_PROVIDER.into(),
+            "Youssef",
+            "El Amrani",
+            UserRole::Provider,
+            casa,
+            300,
+        );
         let (client_id, provider_user_id) = (client.id, provider_user.id);
         report.users += insert_batch!(conn, users::table, vec![admin, client, provider_user], 13);
         self.clients.push((client_id, casa));
-        let plumbing = self.categories.iter().position(|c| c.slug == "plomberie").unwrap_or(0);
-        self.provider(conn, provider_user_id, "Youssef", "يوسف", "El Amrani", plumbing, 0, true, report, Some(client_id))
+        let plumbing = self
+            .categories
+            .iter()
+            .position(|c| c.slug == "plomberie")
+            .unwrap_or(0);
+        self.provider(
+            conn,
+            provider_user_id,
+            "Youssef",
+            "يوسف",
+            "El Amrani",
+            plumbing,
+            0,
+            true,
+            report,
+            Some(client_id),
+        )
     }
 
-    fn clients(&mut self, conn: &mut DbConn, wanted: usize, report: &mut Report) -> Result<(), AppError> {
+    fn clients(
+        &mut self,
+        conn: &mut DbConn,
+        wanted: usize,
+        report: &mut Report,
+    ) -> Result<(), AppError> {
         let existing = self.clients.len();
         if existing >= wanted {
             return Ok(());
@@ -494,7 +608,14 @@ impl Generator {
             let city = self.cities[self.rng.gen_range(0..self.cities.len())].id;
             let id = self.next_user;
             let days = self.rng.gen_range(30..700);
-            let row = self.user(format!("client-{id}@demo.khadamat.ma"), first, last, UserRole::Client, city, days);
+            let row = self.user(
+                format!("client-{id}@demo.khadamat.ma"),
+                first,
+                last,
+                UserRole::Client,
+                city,
+                days,
+            );
             self.clients.push((row.id, city));
             rows.push(row);
         }
@@ -502,18 +623,34 @@ impl Generator {
         Ok(())
     }
 
-    fn providers(&mut self, conn: &mut DbConn, count: usize, report: &mut Report) -> Result<(), AppError> {
+    fn providers(
+        &mut self,
+        conn: &mut DbConn,
+        count: usize,
+        report: &mut Report,
+    ) -> Result<(), AppError> {
         let mut users_rows = Vec::with_capacity(count);
         let mut plan = Vec::with_capacity(count);
         for _ in 0..count {
             let (first, first_ar) = *data::FIRST_NAMES.choose(&mut self.rng).expect("names");
             let (last, _) = *data::LAST_NAMES.choose(&mut self.rng).expect("names");
             // Half of the providers live in the five largest cities, like the market.
-            let city_index = if self.rng.gen_bool(0.5) { self.rng.gen_range(0..5) } else { self.rng.gen_range(0..self.cities.len()) };
+            let city_index = if self.rng.gen_bool(0.5) {
+                self.rng.gen_range(0..5)
+            } else {
+                self.rng.gen_range(0..self.cities.len())
+            };
             let category_index = self.rng.gen_range(0..self.categories.len());
             let id = self.next_user;
             let days = self.rng.gen_range(20..900);
-            let row = self.user(format!("provider-{id}@demo.khadamat.ma"), first, last, UserRole::Provider, self.cities[city_index].id, days);
+            let row = self.user(
+                format!("provider-{id}@demo.khadamat.ma"),
+                first,
+                last,
+                UserRole::Provider,
+                self.cities[city_index].id,
+                days,
+            );
             plan.push((row.id, first, first_ar, last, category_index, city_index));
             users_rows.push(row);
         }
@@ -521,7 +658,17 @@ impl Generator {
         let mut batch = Batch::default();
         for (user_id, first, first_ar, last, category_index, city_index) in plan {
             let approved = self.rng.gen_bool(0.96);
-            self.build_provider(&mut batch, user_id, first, first_ar, last, category_index, city_index, approved, None);
+            self.build_provider(
+                &mut batch,
+                user_id,
+                first,
+                first_ar,
+                last,
+                category_index,
+                city_index,
+                approved,
+                None,
+            );
         }
         batch.insert(conn, report)
     }
@@ -541,7 +688,17 @@ impl Generator {
         demo_client: Option<i64>,
     ) -> Result<(), AppError> {
         let mut batch = Batch::default();
-        self.build_provider(&mut batch, user_id, first, first_ar, last, category_index, city_index, approved, demo_client);
+        self.build_provider(
+            &mut batch,
+            user_id,
+            first,
+            first_ar,
+            last,
+            category_index,
+            city_index,
+            approved,
+            demo_client,
+        );
         batch.insert(conn, report)
     }
 
@@ -566,7 +723,16 @@ impl Generator {
         let city = self.cities[city_index].clone();
         let display_name = format!("{first} {last}");
         let years = rng.gen_range(1..26);
-        let (bio_fr, bio_ar, bio_en) = data::bios(first, first_ar, &category.fr, &category.ar, &category.en, &city.fr, &city.ar, years);
+        let (bio_fr, bio_ar, bio_en) = data::bios(
+            first,
+            first_ar,
+            &category.fr,
+            &category.ar,
+            &category.en,
+            &city.fr,
+            &city.ar,
+            years,
+        );
         let created = self.anchor - Duration::days(rng.gen_range(30..900));
 
         let mut category_ids = vec![category.id];
@@ -577,16 +743,26 @@ impl Generator {
             }
         }
         for cid in &category_ids {
-            batch.categories.push(ProviderCategoryRow { provider_id: id, category_id: *cid });
+            batch.categories.push(ProviderCategoryRow {
+                provider_id: id,
+                category_id: *cid,
+            });
         }
         // Cities served: home city plus neighbours within 120 km.
-        batch.cities.push(ProviderCityRow { provider_id: id, city_id: city.id });
+        batch.cities.push(ProviderCityRow {
+            provider_id: id,
+            city_id: city.id,
+        });
         for other in &self.cities {
             if other.id != city.id
-                && crate::domain::geo::haversine_km(city.lat, city.lng, other.lat, other.lng) < 120.0
+                && crate::domain::geo::haversine_km(city.lat, city.lng, other.lat, other.lng)
+                    < 120.0
                 && rng.gen_bool(0.6)
             {
-                batch.cities.push(ProviderCityRow { provider_id: id, city_id: other.id });
+                batch.cities.push(ProviderCityRow {
+                    provider_id: id,
+                    city_id: other.id,
+                });
             }
         }
         let start = [480, 510, 540][rng.gen_range(0..3)];
@@ -594,7 +770,12 @@ impl Generator {
         let workdays = if rng.gen_bool(0.7) { 6 } else { 5 };
         for weekday in 1..=workdays {
             let end = if weekday == 6 { 780 } else { end };
-            batch.availability.push(AvailabilityRow { provider_id: id, weekday: weekday as i16, start_minute: start, end_minute: end });
+            batch.availability.push(AvailabilityRow {
+                provider_id: id,
+                weekday: weekday as i16,
+                start_minute: start,
+                end_minute: end,
+            });
         }
 
         let mut templates: Vec<usize> = (0..data::SERVICE_TEMPLATES.len()).collect();
@@ -603,7 +784,14 @@ impl Generator {
         let price_factor = rng.gen_range(0.8..1.6);
         let mut services_of: Vec<(i64, PricingUnit, Option<i64>, i32, String)> = Vec::new();
         let mut min_price: Option<i64> = None;
-        let mut search = vec![display_name.clone(), category.fr.clone(), category.ar.clone(), category.en.clone(), bio_fr.clone(), bio_ar.clone()];
+        let mut search = vec![
+            display_name.clone(),
+            category.fr.clone(),
+            category.ar.clone(),
+            category.en.clone(),
+            bio_fr.clone(),
+            bio_ar.clone(),
+        ];
         for t in templates.into_iter().take(service_count) {
             let t = &data::SERVICE_TEMPLATES[t];
             let sid = self.next_service;
@@ -613,7 +801,8 @@ impl Generator {
                 1 => PricingUnit::Hourly,
                 _ => PricingUnit::Quote,
             };
-            let price = (unit != PricingUnit::Quote).then(|| ((t.price_mad as f64 * price_factor / 10.0).round() as i64) * 1000);
+            let price = (unit != PricingUnit::Quote)
+                .then(|| ((t.price_mad as f64 * price_factor / 10.0).round() as i64) * 1000);
             if let Some(p) = price {
                 min_price = Some(min_price.map_or(p, |m: i64| m.min(p)));
             }
@@ -626,9 +815,18 @@ impl Generator {
                 id: sid,
                 provider_id: id,
                 category_id: category.id,
-                description_fr: format!("{} par {display_name} : déplacement à {} et environs, matériel inclus.", t.fr, city.fr),
-                description_ar: format!("{} من طرف {display_name}: التنقل إلى {} ونواحيها، المعدات مشمولة.", t.ar, city.ar),
-                description_en: Some(format!("{} by {display_name}: we come to you in {} and around, tools included.", t.en, city.fr)),
+                description_fr: format!(
+                    "{} par {display_name} : déplacement à {} et environs, matériel inclus.",
+                    t.fr, city.fr
+                ),
+                description_ar: format!(
+                    "{} من طرف {display_name}: التنقل إلى {} ونواحيها، المعدات مشمولة.",
+                    t.ar, city.ar
+                ),
+                description_en: Some(format!(
+                    "{} by {display_name}: we come to you in {} and around, tools included.",
+                    t.en, city.fr
+                )),
                 name_en: Some(name_en),
                 name_fr: name_fr.clone(),
                 name_ar,
@@ -644,22 +842,31 @@ impl Generator {
         }
 
         // Past jobs, most of them reviewed by the client, some by the provider too.
-        let jobs = if demo_client.is_some() { 12 } else { rng.gen_range(0..=6) };
+        let jobs = if demo_client.is_some() {
+            12
+        } else {
+            rng.gen_range(0..=6)
+        };
         let (mut rating_sum, mut review_count) = (0i64, 0i32);
         for j in 0..jobs {
             let bid = self.next_booking;
             self.next_booking += 1;
-            let (sid, unit, price, minutes, title) = services_of[rng.gen_range(0..services_of.len())].clone();
+            let (sid, unit, price, minutes, title) =
+                services_of[rng.gen_range(0..services_of.len())].clone();
             let (client_id, client_city) = match demo_client {
                 Some(c) if j % 3 == 0 => (c, city.id),
                 _ => self.clients[rng.gen_range(0..self.clients.len())],
             };
             let day = rng.gen_range(3..360);
-            let start = self.anchor - Duration::days(day) + Duration::minutes([480, 600, 840, 960][rng.gen_range(0..4)]);
-            let created_at = start - Duration::days(rng.gen_range(1..7)) - Duration::hours(rng.gen_range(0..10));
+            let start = self.anchor - Duration::days(day)
+                + Duration::minutes([480, 600, 840, 960][rng.gen_range(0..4)]);
+            let created_at =
+                start - Duration::days(rng.gen_range(1..7)) - Duration::hours(rng.gen_range(0..10));
             let responded = created_at + Duration::minutes(rng.gen_range(5..240));
             let end = start + Duration::minutes(i64::from(minutes));
-            let paid = price.or(Some(30_000)).map(|p| p + rng.gen_range(0..5) * 1000);
+            let paid = price
+                .or(Some(30_000))
+                .map(|p| p + rng.gen_range(0..5) * 1000);
             batch.bookings.push(BookingRow {
                 id: bid,
                 reference: format!("KH-{bid:06}"),
@@ -670,8 +877,16 @@ impl Generator {
                 description: "Intervention à domicile, détails convenus par message.".into(),
                 scheduled_start: start,
                 scheduled_end: end,
-                address: format!("{}, {}", data::NEIGHBOURHOODS[rng.gen_range(0..data::NEIGHBOURHOODS.len())], city.fr),
-                city_id: if client_city == city.id { city.id } else { city.id },
+                address: format!(
+                    "{}, {}",
+                    data::NEIGHBOURHOODS[rng.gen_range(0..data::NEIGHBOURHOODS.len())],
+                    city.fr
+                ),
+                city_id: if client_city == city.id {
+                    city.id
+                } else {
+                    city.id
+                },
                 pricing_unit: unit,
                 price_cents: price,
                 final_price_cents: paid,
@@ -685,11 +900,32 @@ impl Generator {
             });
             for (from, to, at, actor) in [
                 (None, BookingStatus::Pending, created_at, client_id),
-                (Some(BookingStatus::Pending), BookingStatus::Confirmed, responded, user_id),
-                (Some(BookingStatus::Confirmed), BookingStatus::InProgress, start, user_id),
-                (Some(BookingStatus::InProgress), BookingStatus::Completed, end, user_id),
+                (
+                    Some(BookingStatus::Pending),
+                    BookingStatus::Confirmed,
+                    responded,
+                    user_id,
+                ),
+                (
+                    Some(BookingStatus::Confirmed),
+                    BookingStatus::InProgress,
+                    start,
+                    user_id,
+                ),
+                (
+                    Some(BookingStatus::InProgress),
+                    BookingStatus::Completed,
+                    end,
+                    user_id,
+                ),
             ] {
-                batch.history.push(HistoryRow { booking_id: bid, from_status: from, to_status: to, actor_id: Some(actor), created_at: at });
+                batch.history.push(HistoryRow {
+                    booking_id: bid,
+                    from_status: from,
+                    to_status: to,
+                    actor_id: Some(actor),
+                    created_at: at,
+                });
             }
             if rng.gen_bool(0.85) {
                 let roll = rng.gen_range(0..100);
@@ -700,8 +936,11 @@ impl Generator {
                     95..=97 => 2,
                     _ => 1,
                 };
-                let comments: Vec<&str> =
-                    data::REVIEW_COMMENTS.iter().filter(|(_, r)| i16::from(*r) == rating.max(3)).map(|(c, _)| *c).collect();
+                let comments: Vec<&str> = data::REVIEW_COMMENTS
+                    .iter()
+                    .filter(|(_, r)| i16::from(*r) == rating.max(3))
+                    .map(|(c, _)| *c)
+                    .collect();
                 let comment = comments[rng.gen_range(0..comments.len())].to_string();
                 let published = end + Duration::days(rng.gen_range(1..5));
                 let sub = |rng: &mut StdRng| Some((rating + rng.gen_range(-1..=1)).clamp(1, 5));
@@ -734,7 +973,9 @@ impl Generator {
                         punctuality: None,
                         quality: None,
                         value: None,
-                        comment: data::CLIENT_REVIEW_COMMENTS[rng.gen_range(0..data::CLIENT_REVIEW_COMMENTS.len())].to_string(),
+                        comment: data::CLIENT_REVIEW_COMMENTS
+                            [rng.gen_range(0..data::CLIENT_REVIEW_COMMENTS.len())]
+                        .to_string(),
                         status: ReviewStatus::Published,
                         published_at: Some(published),
                         created_at: published - Duration::hours(1),
@@ -746,7 +987,9 @@ impl Generator {
         // The demo provider also has requests waiting and a confirmed job coming.
         if let Some(client_id) = demo_client {
             let (sid, unit, price, minutes, title) = services_of[0].clone();
-            for (offset_days, status) in [(2, BookingStatus::Pending), (4, BookingStatus::Confirmed)] {
+            for (offset_days, status) in
+                [(2, BookingStatus::Pending), (4, BookingStatus::Confirmed)]
+            {
                 let bid = self.next_booking;
                 self.next_booking += 1;
                 let start = self.anchor + Duration::days(offset_days) + Duration::hours(9);
@@ -768,13 +1011,20 @@ impl Generator {
                     final_price_cents: None,
                     status,
                     expires_at: (created_at + Duration::hours(24)).min(start),
-                    responded_at: (status == BookingStatus::Confirmed).then_some(created_at + Duration::minutes(30)),
+                    responded_at: (status == BookingStatus::Confirmed)
+                        .then_some(created_at + Duration::minutes(30)),
                     started_at: None,
                     completed_at: None,
                     created_at,
                     updated_at: created_at,
                 });
-                batch.history.push(HistoryRow { booking_id: bid, from_status: None, to_status: BookingStatus::Pending, actor_id: Some(client_id), created_at });
+                batch.history.push(HistoryRow {
+                    booking_id: bid,
+                    from_status: None,
+                    to_status: BookingStatus::Pending,
+                    actor_id: Some(client_id),
+                    created_at,
+                });
                 if status == BookingStatus::Confirmed {
                     batch.history.push(HistoryRow {
                         booking_id: bid,
@@ -787,7 +1037,11 @@ impl Generator {
             }
         }
 
-        let rating_avg = if review_count > 0 { ((rating_sum as f64 / f64::from(review_count)) * 100.0).round() / 100.0 } else { 0.0 };
+        let rating_avg = if review_count > 0 {
+            ((rating_sum as f64 / f64::from(review_count)) * 100.0).round() / 100.0
+        } else {
+            0.0
+        };
         let verified = approved && (demo_client.is_some() || rng.gen_bool(0.55));
         let slug = slugify_parts(&[&display_name, &category.fr, &city.fr]);
         batch.providers.push(ProviderRow {
@@ -802,10 +1056,20 @@ impl Generator {
             years_experience: years,
             hourly_rate_cents: Some(((rng.gen_range(80..250) / 10) * 10) * 100),
             city_id: city.id,
-            neighbourhood: Some(data::NEIGHBOURHOODS[rng.gen_range(0..data::NEIGHBOURHOODS.len())].to_string()),
+            neighbourhood: Some(
+                data::NEIGHBOURHOODS[rng.gen_range(0..data::NEIGHBOURHOODS.len())].to_string(),
+            ),
             service_radius_km: Some([10, 20, 30, 50][rng.gen_range(0..4)]),
-            languages: if rng.gen_bool(0.3) { "ar,fr,en".into() } else { "ar,fr".into() },
-            status: if approved { ProviderStatus::Approved } else { ProviderStatus::Pending },
+            languages: if rng.gen_bool(0.3) {
+                "ar,fr,en".into()
+            } else {
+                "ar,fr".into()
+            },
+            status: if approved {
+                ProviderStatus::Approved
+            } else {
+                ProviderStatus::Pending
+            },
             approved_at: approved.then_some(created + Duration::days(1)),
             is_verified: verified,
             verified_at: verified.then_some(created + Duration::days(2)),
@@ -849,18 +1113,31 @@ impl Batch {
 }
 
 /// Creates an administrator with a verified email (the `create-admin` command).
-pub fn create_admin(conn: &mut DbConn, email: &str, plain_password: &str, first: &str, last: &str) -> Result<i64, AppError> {
+pub fn create_admin(
+    conn: &mut DbConn,
+    email: &str,
+    plain_password: &str,
+    first: &str,
+    last: &str,
+) -> Result<i64, AppError> {
     let email = email.trim().to_lowercase();
     if !crate::web::forms::looks_like_email(&email) {
-        return Err(AppError::BadRequest(format!("{email:?} is not an email address")));
+        return Err(AppError::BadRequest(format!(
+            "{email:?} is not an email address"
+        )));
     }
     if plain_password.chars().count() < password::MIN_LENGTH {
-        return Err(AppError::BadRequest(format!("the password must have at least {} characters", password::MIN_LENGTH)));
+        return Err(AppError::BadRequest(format!(
+            "the password must have at least {} characters",
+            password::MIN_LENGTH
+        )));
     }
     let hash = password::hash(plain_password);
     conn.transaction(|conn| {
         if crate::db::models::user::find_by_email(conn, &email)?.is_some() {
-            return Err(AppError::BadRequest(format!("an account with {email} already exists")));
+            return Err(AppError::BadRequest(format!(
+                "an account with {email} already exists"
+            )));
         }
         let at = now();
         let id: i64 = diesel::insert_into(users::table)
@@ -893,4 +1170,3 @@ pub fn create_admin(conn: &mut DbConn, email: &str, plain_password: &str, first:
         Ok(id)
     })
 }
-

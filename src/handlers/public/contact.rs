@@ -47,19 +47,35 @@ pub async fn create(
     CsrfForm(form): CsrfForm<ContactInput>,
 ) -> AppResult<HttpResponse> {
     let locale: Locale = page.lang.code().parse().unwrap_or(Locale::Fr);
-    let ip = req.connection_info().realip_remote_addr().map(str::to_string);
+    let ip = req
+        .connection_info()
+        .realip_remote_addr()
+        .map(str::to_string);
     let input = form.clone();
-    match state.db.run(move |conn| contact::submit(conn, &input, locale, ip)).await? {
+    match state
+        .db
+        .run(move |conn| contact::submit(conn, &input, locale, ip))
+        .await?
+    {
         Outcome::Sent => Ok(see_other(&page.href("/contact/thanks"))),
         Outcome::Invalid(errors) => render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &ContactTemplate { i18n: page.i18n(), page, form, errors, topics: ContactTopic::ALL },
+            &ContactTemplate {
+                i18n: page.i18n(),
+                page,
+                form,
+                errors,
+                topics: ContactTopic::ALL,
+            },
         ),
     }
 }
 
 pub async fn thanks(page: Page) -> AppResult<HttpResponse> {
-    render(&ThanksTemplate { i18n: page.i18n(), page })
+    render(&ThanksTemplate {
+        i18n: page.i18n(),
+        page,
+    })
 }
 
 /// The Fluent key naming a contact topic.

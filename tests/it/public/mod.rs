@@ -1,0 +1,4 @@
+mod contact;
+mod home;
+mod language;
+mod pages;

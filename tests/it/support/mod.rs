@@ -1,0 +1,189 @@
+//! The test harness: `TestApp` runs the real `build_app` in process on a fresh database (SQLite temp
+//! file by default, a new PostgreSQL database when TEST_DATABASE_URL is set), with a cookie jar and
+//! HTML assertions.
+
+pub mod db;
+pub mod html;
+
+use std::collections::BTreeMap;
+
+use actix_web::http::{Method, StatusCode, header};
+use actix_web::{test, web};
+use khadamat::config::Config;
+use khadamat::db::{Db, DbConn, seed};
+use khadamat::{AppState, build_app};
+
+pub use db::TestDb;
+pub use html::Doc;
+
+pub struct TestApp {
+    pub state: web::Data<AppState>,
+    cookies: BTreeMap<String, String>,
+    _db: TestDb,
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: header::HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn doc(&self) -> Doc {
+        Doc::parse(&self.body)
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    }
+
+    pub fn location(&self) -> String {
+        self.header("location").unwrap_or_default()
+    }
+
+    #[track_caller]
+    pub fn assert_status(&self, expected: u16) -> &Self {
+        assert_eq!(
+            self.status.as_u16(),
+            expected,
+            "unexpected status; body starts with:\n{}",
+            &self.body.chars().take(600).collect::<String>()
+        );
+        self
+    }
+}
+
+impl TestApp {
+    /// A fresh, migrated database with the reference data (categories, cities, plans) only.
+    pub async fn new() -> TestApp {
+        Self::with_providers(0).await
+    }
+
+    /// A fresh database with the reference data, the demo accounts and `n` demo providers.
+    pub async fn with_providers(n: usize) -> TestApp {
+        let test_db = TestDb::create();
+        let config = Config::for_tests(&test_db.url);
+        let db = Db::connect(&config.database_url, config.database_pool_size).expect("pool");
+        {
+            let mut conn = db.get().expect("connection");
+            khadamat::db::migrations::run_pending(&mut conn).expect("migrations");
+            seed::run(
+                &mut conn,
+                &seed::Options {
+                    providers: n,
+                    seed: 7,
+                    progress: false,
+                },
+            )
+            .expect("seed");
+        }
+        let state = web::Data::new(AppState::new(config, db).expect("state"));
+        TestApp {
+            state,
+            cookies: BTreeMap::new(),
+            _db: test_db,
+        }
+    }
+
+    /// Runs code on a database connection (factories, checks).
+    pub fn conn<T>(&self, f: impl FnOnce(&mut DbConn) -> T) -> T {
+        let mut conn = self.state.db.get().expect("connection");
+        f(&mut conn)
+    }
+
+    pub fn csrf_token(&self) -> String {
+        self.cookies.get("csrf").cloned().unwrap_or_default()
+    }
+
+    pub async fn get(&mut self, path: &str) -> TestResponse {
+        self.request(Method::GET, path, &[], None).await
+    }
+
+    /// A GET as HTMX sends it for a fragment.
+    pub async fn get_htmx(&mut self, path: &str) -> TestResponse {
+        self.request(Method::GET, path, &[("HX-Request", "true")], None)
+            .await
+    }
+
+    pub async fn get_with(&mut self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
+        self.request(Method::GET, path, headers, None).await
+    }
+
+    /// Posts a form with this browser's CSRF token (fetching a page first if it has none yet).
+    pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        if self.csrf_token().is_empty() {
+            self.get("/fr/").await;
+        }
+        let token = self.csrf_token();
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        let body = serde_urlencoded::to_string(&all).expect("encodable form");
+        self.request(
+            Method::POST,
+            path,
+            &[("content-type", "application/x-www-form-urlencoded")],
+            Some(body),
+        )
+        .await
+    }
+
+    /// Posts a raw body with the given headers (no CSRF token added).
+    pub async fn post_raw(
+        &mut self,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> TestResponse {
+        self.request(Method::POST, path, headers, Some(body.to_string()))
+            .await
+    }
+
+    pub async fn request(
+        &mut self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<String>,
+    ) -> TestResponse {
+        let app = test::init_service(build_app(self.state.clone())).await;
+        let mut req = test::TestRequest::default()
+            .method(method)
+            .uri(path)
+            .peer_addr("127.0.0.1:5000".parse().unwrap());
+        for (name, value) in headers {
+            req = req.insert_header((*name, *value));
+        }
+        if !self.cookies.is_empty() {
+            let jar = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            req = req.insert_header((header::COOKIE, jar));
+        }
+        if let Some(body) = body {
+            req = req.set_payload(body);
+        }
+        let res = test::call_service(&app, req.to_request()).await;
+        for cookie in res.response().cookies() {
+            if cookie.max_age().is_some_and(|a| a.is_zero()) || cookie.value().is_empty() {
+                self.cookies.remove(cookie.name());
+            } else {
+                self.cookies
+                    .insert(cookie.name().to_string(), cookie.value().to_string());
+            }
+        }
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = test::read_body(res).await;
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+}
