@@ -3,11 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "khadamat",
-    version,
-    about = "Khadamat — the home-services marketplace for Morocco"
-)]
+#[command(name = "khadamat", version, about = "Khadamat — the home-services marketplace for Morocco")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -22,12 +22,7 @@ pub enum MailTransport {
     /// Written as files to a folder and listed at `/dev/outbox` (development).
     Outbox(PathBuf),
     /// Real SMTP (production).
-    Smtp {
-        host: String,
-        port: u16,
-        username: Option<String>,
-        password: Option<String>,
-    },
+    Smtp { host: String, port: u16, username: Option<String>, password: Option<String> },
     /// Kept in memory (tests).
     Memory,
 }
@@ -86,11 +81,7 @@ impl Config {
 
     /// Builds the settings from any key lookup (the environment, or a map in tests).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let get = |key: &str| {
-            get(key)
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
-        };
+        let get = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         let env = match get("KHADAMAT_ENV").as_deref() {
             None | Some("development") => Environment::Development,
             Some("test") => Environment::Test,
@@ -108,26 +99,19 @@ impl Config {
         let number = |key: &str, default: u64| -> Result<u64, ConfigError> {
             match get(key) {
                 None => Ok(default),
-                Some(v) => v
-                    .parse()
-                    .map_err(|_| ConfigError(format!("{key} must be a whole number (got {v:?})"))),
+                Some(v) => v.parse().map_err(|_| ConfigError(format!("{key} must be a whole number (got {v:?})"))),
             }
         };
 
         let host = parse("HOST", "127.0.0.1")?;
-        let port = u16::try_from(number("PORT", 4000)?)
-            .map_err(|_| ConfigError("PORT is out of range".into()))?;
-        let base_url = parse("BASE_URL", &format!("http://localhost:{port}"))?
-            .trim_end_matches('/')
-            .to_string();
+        let port = u16::try_from(number("PORT", 4000)?).map_err(|_| ConfigError("PORT is out of range".into()))?;
+        let base_url = parse("BASE_URL", &format!("http://localhost:{port}"))?.trim_end_matches('/').to_string();
         let database_url = parse("DATABASE_URL", "khadamat.db")?;
         let session_secret = get("SESSION_SECRET").unwrap_or_default();
 
         if prod {
             if !base_url.starts_with("https://") {
-                return Err(ConfigError(format!(
-                    "BASE_URL must be an https:// URL in production (got {base_url:?})"
-                )));
+                return Err(ConfigError(format!("BASE_URL must be an https:// URL in production (got {base_url:?})")));
             }
             if session_secret.is_empty()
                 || session_secret == DEV_SESSION_SECRET
@@ -138,21 +122,13 @@ impl Config {
                 ));
             }
             if session_secret.len() < 32 {
-                return Err(ConfigError(
-                    "SESSION_SECRET must be at least 32 characters long".into(),
-                ));
+                return Err(ConfigError("SESSION_SECRET must be at least 32 characters long".into()));
             }
             if get("SMTP_HOST").is_none() {
-                return Err(ConfigError(
-                    "SMTP_HOST must be set in production: the site sends email".into(),
-                ));
+                return Err(ConfigError("SMTP_HOST must be set in production: the site sends email".into()));
             }
         }
-        let session_secret = if session_secret.is_empty() {
-            DEV_SESSION_SECRET.to_string()
-        } else {
-            session_secret
-        };
+        let session_secret = if session_secret.is_empty() { DEV_SESSION_SECRET.to_string() } else { session_secret };
 
         let mail = match (get("SMTP_HOST"), env) {
             (_, Environment::Test) => MailTransport::Memory,
@@ -163,48 +139,31 @@ impl Config {
                 username: get("SMTP_USER"),
                 password: get("SMTP_PASS"),
             },
-            (None, _) => {
-                MailTransport::Outbox(PathBuf::from(parse("MAIL_OUTBOX_DIR", "tmp/outbox")?))
-            }
+            (None, _) => MailTransport::Outbox(PathBuf::from(parse("MAIL_OUTBOX_DIR", "tmp/outbox")?)),
         };
 
         let stripe_secret_key = get("STRIPE_SECRET_KEY");
-        if prod
-            && stripe_secret_key
-                .as_deref()
-                .is_some_and(|k| k.contains("your"))
-        {
-            return Err(ConfigError(
-                "STRIPE_SECRET_KEY still holds the example value".into(),
-            ));
+        if prod && stripe_secret_key.as_deref().is_some_and(|k| k.contains("your")) {
+            return Err(ConfigError("STRIPE_SECRET_KEY still holds the example value".into()));
         }
 
-        let log_level = parse(
-            "LOG_LEVEL",
-            if prod { "info" } else { "info,khadamat=debug" },
-        )?;
+        let log_level = parse("LOG_LEVEL", if prod { "info" } else { "info,khadamat=debug" })?;
         let log_json = match get("LOG_FORMAT").as_deref() {
             Some("json") => true,
             Some("pretty") => false,
             Some(other) => {
-                return Err(ConfigError(format!(
-                    "LOG_FORMAT must be json or pretty (got {other:?})"
-                )));
+                return Err(ConfigError(format!("LOG_FORMAT must be json or pretty (got {other:?})")));
             }
             None => prod,
         };
         let auto_seed = match get("AUTO_SEED").as_deref() {
             Some("true" | "1") if prod => {
-                return Err(ConfigError(
-                    "AUTO_SEED cannot be enabled in production".into(),
-                ));
+                return Err(ConfigError("AUTO_SEED cannot be enabled in production".into()));
             }
             Some("true" | "1") => true,
             Some("false" | "0") => false,
             Some(other) => {
-                return Err(ConfigError(format!(
-                    "AUTO_SEED must be true or false (got {other:?})"
-                )));
+                return Err(ConfigError(format!("AUTO_SEED must be true or false (got {other:?})")));
             }
             None => env == Environment::Development,
         };
@@ -215,8 +174,7 @@ impl Config {
             port,
             base_url,
             database_url,
-            database_pool_size: u32::try_from(number("DATABASE_POOL_SIZE", 8)?.clamp(1, 128))
-                .unwrap_or(8),
+            database_pool_size: u32::try_from(number("DATABASE_POOL_SIZE", 8)?.clamp(1, 128)).unwrap_or(8),
             session_secret,
             session_idle_minutes: number("SESSION_IDLE_MINUTES", 60 * 24)? as i64,
             session_absolute_days: number("SESSION_ABSOLUTE_DAYS", 30)? as i64,
@@ -229,10 +187,7 @@ impl Config {
             log_json,
             upload_dir: PathBuf::from(parse("UPLOAD_DIR", "uploads")?),
             max_upload_bytes: number("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)? as usize,
-            static_dir: PathBuf::from(parse(
-                "STATIC_DIR",
-                concat!(env!("CARGO_MANIFEST_DIR"), "/static"),
-            )?),
+            static_dir: PathBuf::from(parse("STATIC_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/static"))?),
             auto_seed,
         })
     }
@@ -286,10 +241,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Config::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -305,13 +257,9 @@ mod tests {
 
     #[test]
     fn production_refuses_default_secret_and_http() {
-        let err = config(&[("KHADAMAT_ENV", "production"), ("BASE_URL", "http://x.ma")])
-            .err()
-            .unwrap();
+        let err = config(&[("KHADAMAT_ENV", "production"), ("BASE_URL", "http://x.ma")]).err().unwrap();
         assert!(err.to_string().contains("https"));
-        let err = config(&[("KHADAMAT_ENV", "production"), ("BASE_URL", "https://x.ma")])
-            .err()
-            .unwrap();
+        let err = config(&[("KHADAMAT_ENV", "production"), ("BASE_URL", "https://x.ma")]).err().unwrap();
         assert!(err.to_string().contains("SESSION_SECRET"));
         let err = config(&[
             ("KHADAMAT_ENV", "production"),
@@ -324,10 +272,7 @@ mod tests {
         let ok = config(&[
             ("KHADAMAT_ENV", "production"),
             ("BASE_URL", "https://khadamat.ma"),
-            (
-                "SESSION_SECRET",
-                "a-very-long-random-secret-value-for-production-use-only",
-            ),
+            ("SESSION_SECRET", "a-very-long-random-secret-value-for-production-use-only"),
             ("SMTP_HOST", "smtp.example.com"),
             ("DATABASE_URL", "postgres://u:p@db/k"),
         ])
@@ -337,10 +282,7 @@ mod tests {
 
     #[test]
     fn redacts_passwords() {
-        assert_eq!(
-            redact_url("postgres://u:secret@h/db"),
-            "postgres://u:***@h/db"
-        );
+        assert_eq!(redact_url("postgres://u:secret@h/db"), "postgres://u:***@h/db");
         assert_eq!(redact_url("khadamat.db"), "khadamat.db");
     }
 }

@@ -81,13 +81,7 @@ impl Lang {
         for part in header.split(',') {
             let mut pieces = part.trim().split(';');
             let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
-            let q = pieces
-                .find_map(|p| {
-                    p.trim()
-                        .strip_prefix("q=")
-                        .and_then(|q| q.parse::<f32>().ok())
-                })
-                .unwrap_or(1.0);
+            let q = pieces.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or("");
             if let Some(lang) = Lang::from_code(primary)
                 && q > 0.0
@@ -155,20 +149,15 @@ impl I18n {
 
     /// The message for `key` with named arguments (strings).
     pub fn t_with<'a>(&self, key: &str, args: impl AsRef<[(&'a str, &'a str)]>) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> = args
-            .as_ref()
-            .iter()
-            .map(|(k, v)| (Cow::Owned(k.to_string()), FluentValue::from(v.to_string())))
-            .collect();
+        let map: HashMap<Cow<'static, str>, FluentValue> =
+            args.as_ref().iter().map(|(k, v)| (Cow::Owned(k.to_string()), FluentValue::from(v.to_string()))).collect();
         self.lookup_args(key, &map)
     }
 
     /// The message for `key` with numeric arguments (dates, selectors on numbers).
     pub fn t_numbers(&self, key: &str, args: &[(&str, i64)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| (Cow::Owned(k.to_string()), FluentValue::from(*v)))
-            .collect();
+        let map: HashMap<Cow<'static, str>, FluentValue> =
+            args.iter().map(|(k, v)| (Cow::Owned(k.to_string()), FluentValue::from(*v))).collect();
         self.lookup_args(key, &map)
     }
 
@@ -180,12 +169,10 @@ impl I18n {
     }
 
     fn lookup_args(&self, key: &str, args: &HashMap<Cow<'static, str>, FluentValue>) -> String {
-        LOCALES
-            .try_lookup_with_args(self.lang.id(), key, args)
-            .unwrap_or_else(|| {
-                tracing::warn!(key, lang = self.lang.code(), "missing translation");
-                key.to_string()
-            })
+        LOCALES.try_lookup_with_args(self.lang.id(), key, args).unwrap_or_else(|| {
+            tracing::warn!(key, lang = self.lang.code(), "missing translation");
+            key.to_string()
+        })
     }
 
     /// An amount in centimes of MAD, formatted for this language ("150 DH", "150 د.م.").
@@ -210,28 +197,16 @@ mod tests {
 
     #[test]
     fn accept_language_negotiation() {
-        assert_eq!(
-            Lang::from_accept_language("ar-MA,ar;q=0.9,fr;q=0.8"),
-            Some(Lang::Ar)
-        );
-        assert_eq!(
-            Lang::from_accept_language("de-DE, en;q=0.5, fr;q=0.7"),
-            Some(Lang::Fr)
-        );
+        assert_eq!(Lang::from_accept_language("ar-MA,ar;q=0.9,fr;q=0.8"), Some(Lang::Ar));
+        assert_eq!(Lang::from_accept_language("de-DE, en;q=0.5, fr;q=0.7"), Some(Lang::Fr));
         assert_eq!(Lang::from_accept_language("de-DE"), None);
-        assert_eq!(
-            Lang::from_accept_language("en;q=0, ar;q=0.1"),
-            Some(Lang::Ar)
-        );
+        assert_eq!(Lang::from_accept_language("en;q=0, ar;q=0.1"), Some(Lang::Ar));
     }
 
     #[test]
     fn arabic_plurals_use_their_own_forms() {
         let ar = I18n::new(Lang::Ar);
-        let forms: Vec<String> = [0, 1, 2, 3, 11, 100]
-            .iter()
-            .map(|n| ar.t_count("provider-count", *n))
-            .collect();
+        let forms: Vec<String> = [0, 1, 2, 3, 11, 100].iter().map(|n| ar.t_count("provider-count", *n)).collect();
         // zero, one, two, few, many and other are all different in Arabic.
         let unique: std::collections::HashSet<_> = forms.iter().collect();
         assert_eq!(unique.len(), 6, "{forms:?}");

@@ -49,15 +49,8 @@ fn run_seed(config: &Config, args: &SeedArgs) -> Result<(), String> {
     let db = migrate(config)?;
     let mut conn = db.get().map_err(|e| e.to_string())?;
     let started = std::time::Instant::now();
-    let report = seed::run(
-        &mut conn,
-        &seed::Options {
-            providers: args.providers,
-            seed: args.seed,
-            progress: true,
-        },
-    )
-    .map_err(|e| e.to_string())?;
+    let report = seed::run(&mut conn, &seed::Options { providers: args.providers, seed: args.seed, progress: true })
+        .map_err(|e| e.to_string())?;
     println!("{report}");
     println!("seeded in {:.1} s", started.elapsed().as_secs_f64());
     seed::print_demo_logins();
@@ -66,8 +59,7 @@ fn run_seed(config: &Config, args: &SeedArgs) -> Result<(), String> {
 
 fn create_admin(config: &Config, args: &CreateAdminArgs) -> Result<(), String> {
     let password = if std::io::stdin().is_terminal() {
-        let first = rpassword::prompt_password("Password (12 characters or more): ")
-            .map_err(|e| e.to_string())?;
+        let first = rpassword::prompt_password("Password (12 characters or more): ").map_err(|e| e.to_string())?;
         let again = rpassword::prompt_password("Password again: ").map_err(|e| e.to_string())?;
         if first != again {
             return Err("the two passwords differ".into());
@@ -75,25 +67,14 @@ fn create_admin(config: &Config, args: &CreateAdminArgs) -> Result<(), String> {
         first
     } else {
         let mut input = String::new();
-        std::io::stdin()
-            .read_to_string(&mut input)
-            .map_err(|e| e.to_string())?;
+        std::io::stdin().read_to_string(&mut input).map_err(|e| e.to_string())?;
         input.lines().next().unwrap_or("").to_string()
     };
     let db = migrate(config)?;
     let mut conn = db.get().map_err(|e| e.to_string())?;
-    let id = seed::create_admin(
-        &mut conn,
-        &args.email,
-        &password,
-        &args.first_name,
-        &args.last_name,
-    )
-    .map_err(|e| e.to_string())?;
-    println!(
-        "administrator {} created (id {id})",
-        args.email.trim().to_lowercase()
-    );
+    let id = seed::create_admin(&mut conn, &args.email, &password, &args.first_name, &args.last_name)
+        .map_err(|e| e.to_string())?;
+    println!("administrator {} created (id {id})", args.email.trim().to_lowercase());
     Ok(())
 }
 
@@ -105,20 +86,13 @@ fn serve(config: Config, args: ServeArgs) -> Result<(), String> {
         let mut conn = db.get().map_err(|e| e.to_string())?;
         if seed::is_empty(&mut conn).map_err(|e| e.to_string())? {
             tracing::info!("empty development database: loading demo data");
-            let report = seed::run(
-                &mut conn,
-                &seed::Options {
-                    providers: 60,
-                    seed: 2026,
-                    progress: false,
-                },
-            )
-            .map_err(|e| e.to_string())?;
+            let report = seed::run(&mut conn, &seed::Options { providers: 60, seed: 2026, progress: false })
+                .map_err(|e| e.to_string())?;
             tracing::info!("{report}");
         }
     }
-    let state = AppState::new(config.clone(), db)
-        .map_err(|e| format!("static files in {:?}: {e}", config.static_dir))?;
+    let state =
+        AppState::new(config.clone(), db).map_err(|e| format!("static files in {:?}: {e}", config.static_dir))?;
     let state = web::Data::new(state);
     tracing::info!(
         env = ?config.env,
@@ -130,9 +104,7 @@ fn serve(config: Config, args: ServeArgs) -> Result<(), String> {
     if !config.env.is_production() {
         seed::print_demo_logins();
     }
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2);
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     actix_web::rt::System::new()
         .block_on(async move {
             HttpServer::new(move || build_app(state.clone()))

@@ -11,12 +11,8 @@ pub const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 /// Applies every pending migration; returns the names applied.
 pub fn run_pending(conn: &mut DbConn) -> Result<Vec<String>, AppError> {
     let applied = match conn {
-        DbConn::Pg(c) => c
-            .run_pending_migrations(POSTGRES)
-            .map(|v| v.iter().map(|m| m.to_string()).collect()),
-        DbConn::Sqlite(c) => c
-            .run_pending_migrations(SQLITE)
-            .map(|v| v.iter().map(|m| m.to_string()).collect()),
+        DbConn::Pg(c) => c.run_pending_migrations(POSTGRES).map(|v| v.iter().map(|m| m.to_string()).collect()),
+        DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE).map(|v| v.iter().map(|m| m.to_string()).collect()),
     };
     applied.map_err(|e| AppError::internal(format!("migrations failed: {e}")))
 }

@@ -32,11 +32,7 @@ pub enum Backend {
 
 impl Backend {
     pub fn of(url: &str) -> Self {
-        if is_postgres_url(url) {
-            Backend::Postgres
-        } else {
-            Backend::Sqlite
-        }
+        if is_postgres_url(url) { Backend::Postgres } else { Backend::Sqlite }
     }
 }
 
@@ -68,10 +64,7 @@ impl DbConnectionManager {
                 Ok(DbConn::Pg(conn))
             }
             Backend::Sqlite => {
-                let path = url
-                    .strip_prefix("sqlite://")
-                    .or_else(|| url.strip_prefix("sqlite:"))
-                    .unwrap_or(url);
+                let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
                 let mut conn = diesel::SqliteConnection::establish(path)?;
                 // busy_timeout first: setting WAL takes a lock that concurrent openers must wait for.
                 conn.batch_execute(
@@ -119,10 +112,7 @@ impl Db {
             .connection_timeout(Duration::from_secs(10))
             .build(DbConnectionManager::new(url))
             .map_err(|e| AppError::internal(format!("database pool: {e}")))?;
-        Ok(Db {
-            pool,
-            backend: Backend::of(url),
-        })
+        Ok(Db { pool, backend: Backend::of(url) })
     }
 
     pub fn backend(&self) -> Backend {
@@ -137,9 +127,7 @@ impl Db {
     {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
-            let mut conn = pool
-                .get()
-                .map_err(|e| AppError::internal(format!("database pool: {e}")))?;
+            let mut conn = pool.get().map_err(|e| AppError::internal(format!("database pool: {e}")))?;
             f(&mut conn)
         })
         .await
@@ -148,16 +136,13 @@ impl Db {
 
     /// A connection for synchronous callers (CLI, seed, tests).
     pub fn get(&self) -> Result<PooledConn, AppError> {
-        self.pool
-            .get()
-            .map_err(|e| AppError::internal(format!("database pool: {e}")))
+        self.pool.get().map_err(|e| AppError::internal(format!("database pool: {e}")))
     }
 }
 
 /// Checks that the database answers.
 pub fn ping(conn: &mut DbConn) -> Result<(), AppError> {
-    conn.batch_execute("SELECT 1")
-        .map_err(|e| AppError::internal(format!("ping: {e}")))
+    conn.batch_execute("SELECT 1").map_err(|e| AppError::internal(format!("ping: {e}")))
 }
 
 /// Current UTC time truncated to microseconds (both backends store microseconds).

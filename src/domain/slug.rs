@@ -2,21 +2,12 @@
 
 /// A slug from several parts (Arabic and accented letters are transliterated).
 pub fn slugify_parts(parts: &[&str]) -> String {
-    let joined = parts
-        .iter()
-        .filter(|p| !p.trim().is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let joined = parts.iter().filter(|p| !p.trim().is_empty()).copied().collect::<Vec<_>>().join(" ");
     let slug = slug::slugify(joined);
     if slug.is_empty() {
         "provider".to_string()
     } else {
-        slug.chars()
-            .take(80)
-            .collect::<String>()
-            .trim_end_matches('-')
-            .to_string()
+        slug.chars().take(80).collect::<String>().trim_end_matches('-').to_string()
     }
 }
 

@@ -13,11 +13,9 @@ pub async fn show(state: web::Data<AppState>) -> HttpResponse {
             (actix_web::http::StatusCode::SERVICE_UNAVAILABLE, false)
         }
     };
-    HttpResponse::build(status)
-        .insert_header(("Cache-Control", "no-store"))
-        .json(serde_json::json!({
-            "status": if ok { "ok" } else { "unavailable" },
-            "database": format!("{backend:?}").to_lowercase(),
-            "version": env!("CARGO_PKG_VERSION"),
-        }))
+    HttpResponse::build(status).insert_header(("Cache-Control", "no-store")).json(serde_json::json!({
+        "status": if ok { "ok" } else { "unavailable" },
+        "database": format!("{backend:?}").to_lowercase(),
+        "version": env!("CARGO_PKG_VERSION"),
+    }))
 }

@@ -107,15 +107,12 @@ pub fn submit(
     }
     conn.transaction(|conn| {
         if let Some(ip) = &ip
-            && contact_message::count_from_ip_since(conn, ip, now() - Duration::hours(1))?
-                >= HOURLY_LIMIT
+            && contact_message::count_from_ip_since(conn, ip, now() - Duration::hours(1))? >= HOURLY_LIMIT
         {
             return Err(AppError::TooManyRequests);
         }
         message.ip_address = ip;
-        diesel::insert_into(contact_messages::table)
-            .values(&message)
-            .execute(conn)?;
+        diesel::insert_into(contact_messages::table).values(&message).execute(conn)?;
         Ok(Outcome::Sent)
     })
 }

@@ -37,11 +37,7 @@ impl Assets {
                     stack.push(path);
                     continue;
                 }
-                let logical = path
-                    .strip_prefix(dir)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
+                let logical = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
                 let bytes = std::fs::read(&path)?;
                 assets.insert(&logical, bytes);
             }
@@ -57,8 +53,7 @@ impl Assets {
             _ => format!("{logical}.{short}"),
         };
         let ext = logical.rsplit('.').next().unwrap_or("");
-        self.by_url
-            .insert(fingerprinted.clone(), logical.to_string());
+        self.by_url.insert(fingerprinted.clone(), logical.to_string());
         self.by_path.insert(
             logical.to_string(),
             Asset {
@@ -95,9 +90,7 @@ impl Assets {
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
-    })
+    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100000001b3))
 }
 
 fn content_type(ext: &str) -> &'static str {
@@ -116,30 +109,18 @@ fn content_type(ext: &str) -> &'static str {
 
 /// Serves an asset with its cache policy and ETag.
 pub fn respond(req: &HttpRequest, asset: &Asset, immutable: bool) -> HttpResponse {
-    let cache = if immutable {
-        "public, max-age=31536000, immutable"
-    } else {
-        "public, max-age=3600"
-    };
+    let cache = if immutable { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
     let not_modified = req
         .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|t| t.trim() == asset.etag));
-    let mut builder = if not_modified {
-        HttpResponse::NotModified()
-    } else {
-        HttpResponse::Ok()
-    };
+    let mut builder = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     builder
         .insert_header((header::CACHE_CONTROL, cache))
         .insert_header((header::ETAG, asset.etag.clone()))
         .insert_header((header::CONTENT_TYPE, asset.content_type));
-    if not_modified {
-        builder.finish()
-    } else {
-        builder.body(asset.bytes.clone())
-    }
+    if not_modified { builder.finish() } else { builder.body(asset.bytes.clone()) }
 }
 
 /// `GET /static/{path}`.
@@ -153,10 +134,7 @@ pub async fn serve(
 }
 
 /// Root files browsers ask for by name (`/favicon.ico`, `/manifest.webmanifest`).
-pub async fn root_file(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
+pub async fn root_file(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let name = req.path().trim_start_matches('/');
     let asset = state.assets.get(name).ok_or(AppError::NotFound)?;
     Ok(respond(&req, asset, false))

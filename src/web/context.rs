@@ -23,23 +23,10 @@ pub struct Page {
 
 impl Page {
     pub fn from_request_sync(req: &HttpRequest) -> Result<Page, AppError> {
-        let state = req
-            .app_data::<web::Data<AppState>>()
-            .cloned()
-            .ok_or_else(|| AppError::internal("no state"))?;
+        let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::internal("no state"))?;
         let (lang, rest) = split_lang_path(req.path()).ok_or(AppError::NotFound)?;
-        let csrf = req
-            .extensions()
-            .get::<CsrfToken>()
-            .map(|t| t.0.clone())
-            .unwrap_or_default();
-        Ok(Page {
-            lang,
-            rest: rest.to_string(),
-            query: req.query_string().to_string(),
-            csrf,
-            state,
-        })
+        let csrf = req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+        Ok(Page { lang, rest: rest.to_string(), query: req.query_string().to_string(), csrf, state })
     }
 
     pub fn i18n(&self) -> I18n {
@@ -62,12 +49,7 @@ impl Page {
 
     /// Absolute URL of this page in a language, without the query (canonical and hreflang).
     pub fn absolute_in(&self, lang: &Lang) -> String {
-        format!(
-            "{}/{}{}",
-            self.state.config.base_url,
-            lang.code(),
-            self.rest
-        )
+        format!("{}/{}{}", self.state.config.base_url, lang.code(), self.rest)
     }
 
     pub fn canonical(&self) -> String {
@@ -89,11 +71,7 @@ impl Page {
 
     /// Whether a navigation link is the current section (for `aria-current`).
     pub fn is_current(&self, path: &str) -> bool {
-        if path == "/" {
-            self.rest == "/"
-        } else {
-            self.rest == path || self.rest.starts_with(&format!("{path}/"))
-        }
+        if path == "/" { self.rest == "/" } else { self.rest == path || self.rest.starts_with(&format!("{path}/")) }
     }
 }
 

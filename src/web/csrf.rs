@@ -35,10 +35,7 @@ fn random_token() -> String {
 }
 
 fn well_formed(token: &str) -> bool {
-    token.len() == 43
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    token.len() == 43 && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Middleware: gives every browser a CSRF token cookie (set once, kept for a year).
@@ -46,14 +43,9 @@ pub async fn ensure_cookie(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let production = req
-        .app_data::<web::Data<AppState>>()
-        .is_some_and(|s| s.config.env.is_production());
+    let production = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.env.is_production());
     let name = cookie_name(production);
-    let existing = req
-        .cookie(name)
-        .map(|c| c.value().to_string())
-        .filter(|t| well_formed(t));
+    let existing = req.cookie(name).map(|c| c.value().to_string()).filter(|t| well_formed(t));
     let skip = req.path().starts_with("/static/") || req.path() == "/health";
     let (token, fresh) = match existing {
         Some(token) => (token, false),
@@ -76,52 +68,27 @@ pub async fn ensure_cookie(
 
 /// Refuses a cross-site unsafe request: the Origin (when sent) must be this site.
 pub fn check_origin(req: &HttpRequest) -> Result<(), AppError> {
-    let Some(origin) = req
-        .headers()
-        .get(header::ORIGIN)
-        .and_then(|v| v.to_str().ok())
-    else {
+    let Some(origin) = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return Ok(());
     };
     let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or(origin);
     let host = req.connection_info().host().to_string();
     let base_host = req
         .app_data::<web::Data<AppState>>()
-        .and_then(|s| {
-            s.config
-                .base_url
-                .split_once("://")
-                .map(|(_, h)| h.to_string())
-        })
+        .and_then(|s| s.config.base_url.split_once("://").map(|(_, h)| h.to_string()))
         .unwrap_or_default();
-    if origin_host == host || origin_host == base_host {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden("origin"))
-    }
+    if origin_host == host || origin_host == base_host { Ok(()) } else { Err(AppError::Forbidden("origin")) }
 }
 
 /// Constant-time comparison of the submitted token with the cookie's.
 fn verify(req: &HttpRequest, submitted: Option<&str>) -> Result<(), AppError> {
-    let expected = req
-        .extensions()
-        .get::<CsrfToken>()
-        .map(|t| t.0.clone())
-        .unwrap_or_default();
+    let expected = req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
     let header_token = req.headers().get(HEADER).and_then(|v| v.to_str().ok());
     let submitted = submitted.or(header_token).unwrap_or("");
     let same = expected.len() == submitted.len()
         && !expected.is_empty()
-        && expected
-            .bytes()
-            .zip(submitted.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
-    if same {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden("csrf"))
-    }
+        && expected.bytes().zip(submitted.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
+    if same { Ok(()) } else { Err(AppError::Forbidden("csrf")) }
 }
 
 #[derive(serde::Deserialize)]
@@ -142,18 +109,13 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
             check_origin(&req)?;
-            let body = body
-                .await
-                .map_err(|e| AppError::BadRequest(format!("body: {e}")))?;
+            let body = body.await.map_err(|e| AppError::BadRequest(format!("body: {e}")))?;
             if body.len() > MAX_FORM_BYTES {
                 return Err(AppError::BadRequest("form too large".into()));
             }
-            let field: TokenField =
-                serde_urlencoded::from_bytes(&body).unwrap_or(TokenField { csrf_token: None });
+            let field: TokenField = serde_urlencoded::from_bytes(&body).unwrap_or(TokenField { csrf_token: None });
             verify(&req, field.csrf_token.as_deref())?;
-            serde_urlencoded::from_bytes(&body)
-                .map(CsrfForm)
-                .map_err(|e| AppError::BadRequest(format!("form: {e}")))
+            serde_urlencoded::from_bytes(&body).map(CsrfForm).map_err(|e| AppError::BadRequest(format!("form: {e}")))
         })
     }
 }

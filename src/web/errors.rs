@@ -78,50 +78,25 @@ pub fn keys_for(status: StatusCode) -> (&'static str, &'static str) {
 /// The error page for a request, in the language of its URL (or the visitor's preferred one).
 pub fn error_response(req: &HttpRequest, status: StatusCode) -> HttpResponse {
     let (title_key, message_key) = keys_for(status);
-    let lang = split_lang_path(req.path())
-        .map(|(l, _)| l)
-        .unwrap_or_else(|| preferred_lang(req));
+    let lang = split_lang_path(req.path()).map(|(l, _)| l).unwrap_or_else(|| preferred_lang(req));
     let i18n = I18n::new(lang);
     let code = status.as_u16();
     let body = if Htmx::of(req).wants_fragment() {
-        ErrorFragment {
-            i18n,
-            status: code,
-            message_key,
-        }
-        .render()
+        ErrorFragment { i18n, status: code, message_key }.render()
     } else {
         match req.app_data::<web::Data<AppState>>() {
             Some(state) => {
                 let page = Page {
                     lang,
-                    rest: split_lang_path(req.path())
-                        .map(|(_, r)| r.to_string())
-                        .unwrap_or_else(|| "/".into()),
+                    rest: split_lang_path(req.path()).map(|(_, r)| r.to_string()).unwrap_or_else(|| "/".into()),
                     query: String::new(),
-                    csrf: req
-                        .extensions()
-                        .get::<CsrfToken>()
-                        .map(|t| t.0.clone())
-                        .unwrap_or_default(),
+                    csrf: req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default(),
                     state: state.clone(),
                 };
                 let request_id = (code >= 500)
-                    .then(|| {
-                        req.extensions()
-                            .get::<tracing_actix_web::RequestId>()
-                            .map(|id| id.to_string())
-                    })
+                    .then(|| req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string()))
                     .flatten();
-                ErrorPage {
-                    i18n,
-                    page,
-                    status: code,
-                    title_key,
-                    message_key,
-                    request_id,
-                }
-                .render()
+                ErrorPage { i18n, page, status: code, title_key, message_key, request_id }.render()
             }
             None => Ok(String::from("Error")),
         }
@@ -136,9 +111,7 @@ pub fn error_response(req: &HttpRequest, status: StatusCode) -> HttpResponse {
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((header::VARY, "HX-Request"));
     if Htmx::of(req).wants_fragment() {
-        builder
-            .insert_header(("HX-Retarget", "#toasts"))
-            .insert_header(("HX-Reswap", "beforeend"));
+        builder.insert_header(("HX-Retarget", "#toasts")).insert_header(("HX-Reswap", "beforeend"));
     }
     builder.body(body)
 }

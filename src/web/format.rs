@@ -12,11 +12,7 @@ pub fn to_local(utc: NaiveDateTime) -> NaiveDateTime {
 
 /// "29 novembre 2026" / "29 نونبر 2026" / "29 November 2026".
 pub fn date_long(i18n: &I18n, date: NaiveDate) -> String {
-    let args = [
-        ("day", i64::from(date.day())),
-        ("month", i64::from(date.month())),
-        ("year", i64::from(date.year())),
-    ];
+    let args = [("day", i64::from(date.day())), ("month", i64::from(date.month())), ("year", i64::from(date.year()))];
     i18n.t_numbers("format-date-long", &args)
 }
 
@@ -30,10 +26,7 @@ pub fn datetime_long(i18n: &I18n, utc: NaiveDateTime) -> String {
     let local = to_local(utc);
     i18n.t_with(
         "format-datetime",
-        [
-            ("date", date_long(i18n, local.date()).as_str()),
-            ("time", local.format("%H:%M").to_string().as_str()),
-        ],
+        [("date", date_long(i18n, local.date()).as_str()), ("time", local.format("%H:%M").to_string().as_str())],
     )
 }
 
@@ -45,15 +38,9 @@ mod tests {
     #[test]
     fn casablanca_offset_changes_for_ramadan() {
         // Morocco is UTC+1 most of the year and UTC+0 during Ramadan (2026: about 15 Feb – 22 Mar).
-        let summer = NaiveDate::from_ymd_opt(2026, 7, 1)
-            .unwrap()
-            .and_hms_opt(12, 0, 0)
-            .unwrap();
+        let summer = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap().and_hms_opt(12, 0, 0).unwrap();
         assert_eq!(time_local(summer), "13:00");
-        let ramadan = NaiveDate::from_ymd_opt(2026, 3, 1)
-            .unwrap()
-            .and_hms_opt(12, 0, 0)
-            .unwrap();
+        let ramadan = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(12, 0, 0).unwrap();
         assert_eq!(time_local(ramadan), "12:00");
     }
 
@@ -61,14 +48,8 @@ mod tests {
     fn long_dates_per_language() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         let strip = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
-        assert_eq!(
-            strip(date_long(&I18n::new(Lang::Fr), d)),
-            "29 novembre 2026"
-        );
-        assert_eq!(
-            strip(date_long(&I18n::new(Lang::En), d)),
-            "29 November 2026"
-        );
+        assert_eq!(strip(date_long(&I18n::new(Lang::Fr), d)), "29 novembre 2026");
+        assert_eq!(strip(date_long(&I18n::new(Lang::En), d)), "29 November 2026");
         assert!(strip(date_long(&I18n::new(Lang::Ar), d)).contains("نونبر"));
     }
 }

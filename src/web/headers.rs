@@ -17,9 +17,7 @@ pub async fn security(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let production = req
-        .app_data::<web::Data<AppState>>()
-        .is_some_and(|s| s.config.env.is_production());
+    let production = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.env.is_production());
     let mut res = next.call(req).await?;
     let headers = res.headers_mut();
     let set = |h: &mut header::HeaderMap, name: header::HeaderName, value: &'static str| {
@@ -28,27 +26,15 @@ pub async fn security(
     set(headers, header::CONTENT_SECURITY_POLICY, CSP);
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(headers, header::X_FRAME_OPTIONS, "DENY");
-    set(
-        headers,
-        header::REFERRER_POLICY,
-        "strict-origin-when-cross-origin",
-    );
+    set(headers, header::REFERRER_POLICY, "strict-origin-when-cross-origin");
     set(
         headers,
         header::HeaderName::from_static("permissions-policy"),
         "camera=(), microphone=(), payment=(), geolocation=(self)",
     );
-    set(
-        headers,
-        header::HeaderName::from_static("cross-origin-opener-policy"),
-        "same-origin",
-    );
+    set(headers, header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
     if production {
-        set(
-            headers,
-            header::STRICT_TRANSPORT_SECURITY,
-            "max-age=63072000; includeSubDomains",
-        );
+        set(headers, header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains");
     }
     if !headers.contains_key(header::CACHE_CONTROL) {
         set(headers, header::CACHE_CONTROL, "no-cache");
@@ -63,34 +49,20 @@ pub async fn etag(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<BoxBody>>, actix_web::Error> {
     let is_get = req.method() == Method::GET || req.method() == Method::HEAD;
-    let if_none_match = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
+    let if_none_match = req.headers().get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).map(str::to_string);
     let res = next.call(req).await?;
     let cacheable = is_get
         && res.status() == StatusCode::OK
         && !res.headers().contains_key(header::ETAG)
-        && res
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .is_some_and(|v| v.as_bytes().starts_with(b"text/html"))
-        && !res
-            .headers()
-            .get(header::CACHE_CONTROL)
-            .is_some_and(|v| v.as_bytes().starts_with(b"no-store"));
+        && res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"))
+        && !res.headers().get(header::CACHE_CONTROL).is_some_and(|v| v.as_bytes().starts_with(b"no-store"));
     if !cacheable {
         return Ok(res.map_body(|_, b| b.boxed()).map_into_left_body());
     }
     let (req, res) = res.into_parts();
     let (head, body) = res.into_parts();
-    let bytes = body::to_bytes(body)
-        .await
-        .map_err(|_| actix_web::error::ErrorInternalServerError("body"))?;
-    let hash = bytes.iter().fold(0xcbf29ce484222325u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
-    });
+    let bytes = body::to_bytes(body).await.map_err(|_| actix_web::error::ErrorInternalServerError("body"))?;
+    let hash = bytes.iter().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100000001b3));
     let tag = format!("W/\"{hash:016x}\"");
     let matches = if_none_match.is_some_and(|v| v.split(',').any(|t| t.trim() == tag));
     let mut response = if matches {
@@ -104,9 +76,6 @@ pub async fn etag(
     } else {
         head.set_body(BoxBody::new(bytes))
     };
-    response.headers_mut().insert(
-        header::ETAG,
-        header::HeaderValue::from_str(&tag).expect("ascii etag"),
-    );
+    response.headers_mut().insert(header::ETAG, header::HeaderValue::from_str(&tag).expect("ascii etag"));
     Ok(ServiceResponse::new(req, response).map_into_right_body())
 }

@@ -13,15 +13,8 @@ pub struct Htmx {
 
 impl Htmx {
     pub fn of(req: &HttpRequest) -> Self {
-        let has = |name: &str| {
-            req.headers()
-                .get(name)
-                .is_some_and(|v| v.as_bytes() == b"true")
-        };
-        Htmx {
-            request: has("HX-Request"),
-            boosted: has("HX-Boosted"),
-        }
+        let has = |name: &str| req.headers().get(name).is_some_and(|v| v.as_bytes() == b"true");
+        Htmx { request: has("HX-Request"), boosted: has("HX-Boosted") }
     }
 
     /// True when only a fragment should be returned.

@@ -39,9 +39,7 @@ pub async fn root_redirect(req: HttpRequest) -> HttpResponse {
 /// `GET /{lang}` → `/{lang}/`.
 pub async fn add_slash(path: web::Path<String>) -> HttpResponse {
     match Lang::from_code(&path) {
-        Some(lang) => HttpResponse::PermanentRedirect()
-            .insert_header((header::LOCATION, format!("/{lang}/")))
-            .finish(),
+        Some(lang) => HttpResponse::PermanentRedirect().insert_header((header::LOCATION, format!("/{lang}/"))).finish(),
         None => HttpResponse::NotFound().finish(),
     }
 }
@@ -53,9 +51,7 @@ pub async fn remember(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let lang = split_lang_path(req.path()).map(|(l, _)| l);
     let current = req.cookie(COOKIE).map(|c| c.value().to_string());
-    let production = req
-        .app_data::<web::Data<AppState>>()
-        .is_some_and(|s| s.config.env.is_production());
+    let production = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.env.is_production());
     let mut res = next.call(req).await?;
     if let Some(lang) = lang
         && current.as_deref() != Some(lang.code())

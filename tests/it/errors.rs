@@ -5,11 +5,8 @@ use crate::support::TestApp;
 #[actix_web::test]
 async fn not_found_page_in_each_language() {
     let mut app = TestApp::new().await;
-    for (lang, title) in [
-        ("fr", "Page introuvable"),
-        ("ar", "الصفحة غير موجودة"),
-        ("en", "Page not found"),
-    ] {
+    for (lang, title) in [("fr", "Page introuvable"), ("ar", "الصفحة غير موجودة"), ("en", "Page not found")]
+    {
         let res = app.get(&format!("/{lang}/no/such/page")).await;
         res.assert_status(404);
         let doc = res.doc();
@@ -23,9 +20,7 @@ async fn not_found_page_in_each_language() {
 #[actix_web::test]
 async fn unprefixed_unknown_path_uses_the_preferred_language() {
     let mut app = TestApp::new().await;
-    let res = app
-        .get_with("/nothing-here", &[("Accept-Language", "ar")])
-        .await;
+    let res = app.get_with("/nothing-here", &[("Accept-Language", "ar")]).await;
     res.assert_status(404);
     assert_eq!(res.doc().attr("html", "dir"), "rtl");
 }
@@ -43,9 +38,7 @@ async fn htmx_errors_are_fragments_aimed_at_the_toast_region() {
 #[actix_web::test]
 async fn method_not_allowed_and_errors_show_no_internals() {
     let mut app = TestApp::new().await;
-    let res = app
-        .request(actix_web::http::Method::DELETE, "/fr/contact", &[], None)
-        .await;
+    let res = app.request(actix_web::http::Method::DELETE, "/fr/contact", &[], None).await;
     assert!(res.status.is_client_error());
     for needle in ["panicked", "diesel", "src/", "Error {", "backtrace"] {
         assert!(!res.body.contains(needle), "{needle}");

@@ -29,11 +29,7 @@ fn defined(lang: &str) -> BTreeSet<String> {
                 && !line.starts_with([' ', '#', '-', '*', '}', '['])
                 && !id.trim().is_empty()
             {
-                assert!(
-                    keys.insert(id.trim().to_string()),
-                    "{} defined twice in {lang}",
-                    id.trim()
-                );
+                assert!(keys.insert(id.trim().to_string()), "{} defined twice in {lang}", id.trim());
             }
         }
     }
@@ -45,9 +41,7 @@ fn literals(text: &str, prefixes: &BTreeSet<String>) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     for part in text.split('"').skip(1).step_by(2) {
         let is_id = part.contains('-')
-            && part
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && prefixes.contains(part.split('-').next().unwrap_or(""));
         if is_id {
             found.insert(part.to_string());
@@ -84,10 +78,7 @@ fn used(prefixes: &BTreeSet<String>) -> BTreeMap<String, PathBuf> {
     let mut templates = Vec::new();
     files(&root().join("templates"), "html", &mut templates);
     for file in templates {
-        for key in literals(
-            &template_code(&std::fs::read_to_string(&file).unwrap()),
-            prefixes,
-        ) {
+        for key in literals(&template_code(&std::fs::read_to_string(&file).unwrap()), prefixes) {
             used.entry(key).or_insert(file.clone());
         }
     }
@@ -101,28 +92,19 @@ fn every_language_defines_the_same_keys() {
         let other = defined(lang);
         let missing: Vec<_> = fr.difference(&other).collect();
         let extra: Vec<_> = other.difference(&fr).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "{lang}: missing {missing:?}, extra {extra:?}"
-        );
+        assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
     }
 }
 
 #[test]
 fn every_used_key_exists_and_every_key_is_used() {
     let fr = defined("fr");
-    let prefixes: BTreeSet<String> = fr
-        .iter()
-        .map(|k| k.split('-').next().unwrap().to_string())
-        .collect();
+    let prefixes: BTreeSet<String> = fr.iter().map(|k| k.split('-').next().unwrap().to_string()).collect();
     let used = used(&prefixes);
     for lang in ["fr", "ar", "en"] {
         let keys = defined(lang);
         let missing: Vec<_> = used.iter().filter(|(k, _)| !keys.contains(*k)).collect();
-        assert!(
-            missing.is_empty(),
-            "keys used but missing in {lang}: {missing:?}"
-        );
+        assert!(missing.is_empty(), "keys used but missing in {lang}: {missing:?}");
     }
     let unused: Vec<_> = fr.iter().filter(|k| !used.contains_key(*k)).collect();
     assert!(unused.is_empty(), "keys defined but never used: {unused:?}");

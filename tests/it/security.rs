@@ -12,16 +12,11 @@ async fn post_without_or_with_a_wrong_csrf_token_is_403() {
     let res = app.post_raw("/fr/contact", &form, FORM).await;
     res.assert_status(403);
     assert!(res.doc().text("h1").contains("Accès refusé"));
-    app.post_raw("/fr/contact", &form, &format!("{FORM}&csrf_token=forged"))
-        .await
-        .assert_status(403);
+    app.post_raw("/fr/contact", &form, &format!("{FORM}&csrf_token=forged")).await.assert_status(403);
     // A fresh browser without the cookie cannot replay someone else's token either.
     let token = app.csrf_token();
     let mut other = TestApp::new().await;
-    other
-        .post_raw("/fr/contact", &form, &format!("{FORM}&csrf_token={token}"))
-        .await
-        .assert_status(403);
+    other.post_raw("/fr/contact", &form, &format!("{FORM}&csrf_token={token}")).await.assert_status(403);
 }
 
 #[actix_web::test]
@@ -32,10 +27,7 @@ async fn cross_site_origin_is_refused() {
     let res = app
         .post_raw(
             "/fr/contact",
-            &[
-                ("content-type", "application/x-www-form-urlencoded"),
-                ("Origin", "https://evil.example"),
-            ],
+            &[("content-type", "application/x-www-form-urlencoded"), ("Origin", "https://evil.example")],
             &format!("{FORM}&csrf_token={token}"),
         )
         .await;
@@ -43,10 +35,7 @@ async fn cross_site_origin_is_refused() {
     let same = app
         .post_raw(
             "/fr/contact",
-            &[
-                ("content-type", "application/x-www-form-urlencoded"),
-                ("Origin", "http://localhost:4000"),
-            ],
+            &[("content-type", "application/x-www-form-urlencoded"), ("Origin", "http://localhost:4000")],
             &format!("{FORM}&csrf_token={token}"),
         )
         .await;
@@ -64,18 +53,9 @@ async fn security_headers_on_pages_and_errors() {
                 && !csp.contains("unsafe-inline")
                 && csp.contains("frame-ancestors 'none'")
         );
-        assert_eq!(
-            res.header("x-content-type-options").as_deref(),
-            Some("nosniff")
-        );
-        assert_eq!(
-            res.header("referrer-policy").as_deref(),
-            Some("strict-origin-when-cross-origin")
-        );
-        assert!(
-            res.header("strict-transport-security").is_none(),
-            "HSTS only in production"
-        );
+        assert_eq!(res.header("x-content-type-options").as_deref(), Some("nosniff"));
+        assert_eq!(res.header("referrer-policy").as_deref(), Some("strict-origin-when-cross-origin"));
+        assert!(res.header("strict-transport-security").is_none(), "HSTS only in production");
     }
 }
 
@@ -83,30 +63,16 @@ async fn security_headers_on_pages_and_errors() {
 async fn csrf_cookie_is_http_only_and_lax() {
     let mut app = TestApp::new().await;
     let res = app.get("/fr/").await;
-    let cookies: Vec<String> = res
-        .headers
-        .get_all("set-cookie")
-        .filter_map(|v| v.to_str().ok())
-        .map(str::to_string)
-        .collect();
-    let csrf = cookies
-        .iter()
-        .find(|c| c.starts_with("csrf="))
-        .expect("csrf cookie");
+    let cookies: Vec<String> =
+        res.headers.get_all("set-cookie").filter_map(|v| v.to_str().ok()).map(str::to_string).collect();
+    let csrf = cookies.iter().find(|c| c.starts_with("csrf=")).expect("csrf cookie");
     assert!(csrf.contains("HttpOnly") && csrf.contains("SameSite=Lax") && csrf.contains("Path=/"));
 }
 
 #[actix_web::test]
 async fn pages_contain_no_inline_script_or_style() {
     let mut app = TestApp::with_providers(5).await;
-    for path in [
-        "/fr/",
-        "/ar/services",
-        "/en/contact",
-        "/fr/legal/terms",
-        "/fr/about",
-        "/fr/nope",
-    ] {
+    for path in ["/fr/", "/ar/services", "/en/contact", "/fr/legal/terms", "/fr/about", "/fr/nope"] {
         let body = app.get(path).await.body;
         assert!(
             !body.contains("<script>")

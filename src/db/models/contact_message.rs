@@ -19,11 +19,7 @@ pub struct NewContactMessage {
 }
 
 /// How many messages one address sent since a moment (rate limit).
-pub fn count_from_ip_since(
-    conn: &mut crate::db::DbConn,
-    ip: &str,
-    since: NaiveDateTime,
-) -> QueryResult<i64> {
+pub fn count_from_ip_since(conn: &mut crate::db::DbConn, ip: &str, since: NaiveDateTime) -> QueryResult<i64> {
     contact_messages::table
         .filter(contact_messages::ip_address.eq(ip))
         .filter(contact_messages::created_at.ge(since))

@@ -48,9 +48,5 @@ pub struct NewUser<'a> {
 }
 
 pub fn find_by_email(conn: &mut crate::db::DbConn, email: &str) -> QueryResult<Option<User>> {
-    users::table
-        .filter(users::email.eq(email))
-        .select(User::as_select())
-        .first(conn)
-        .optional()
+    users::table.filter(users::email.eq(email)).select(User::as_select()).first(conn).optional()
 }

@@ -4,16 +4,8 @@ pub const CATEGORIES_CSV: &str = include_str!("../../../data/categories.csv");
 pub const CITIES_CSV: &str = include_str!("../../../data/cities.csv");
 
 /// Categories shown on the home page.
-pub const POPULAR: &[&str] = &[
-    "plomberie",
-    "electricite",
-    "nettoyage",
-    "peinture",
-    "climatisation",
-    "jardinage",
-    "serrurerie",
-    "demenagement",
-];
+pub const POPULAR: &[&str] =
+    &["plomberie", "electricite", "nettoyage", "peinture", "climatisation", "jardinage", "serrurerie", "demenagement"];
 
 pub const FIRST_NAMES: &[(&str, &str)] = &[
     ("Youssef", "يوسف"),
@@ -138,26 +130,14 @@ pub const SERVICE_TEMPLATES: &[ServiceTemplate] = &[
 ];
 
 pub const REVIEW_COMMENTS: &[(&str, u8)] = &[
-    (
-        "Travail propre et rapide, très professionnel. Je recommande vivement.",
-        5,
-    ),
+    ("Travail propre et rapide, très professionnel. Je recommande vivement.", 5),
     ("Ponctuel, aimable et le prix annoncé a été respecté.", 5),
     ("خدمة ممتازة، جاء في الوقت المحدد وأنجز العمل بإتقان.", 5),
-    (
-        "Très bon travail, il a pris le temps d'expliquer le problème.",
-        5,
-    ),
-    (
-        "Bon travail dans l'ensemble, un peu de retard à l'arrivée.",
-        4,
-    ),
+    ("Très bon travail, il a pris le temps d'expliquer le problème.", 5),
+    ("Bon travail dans l'ensemble, un peu de retard à l'arrivée.", 4),
     ("عمل جيد وثمن معقول، أنصح به.", 4),
     ("Sérieux et compétent, je referai appel à lui.", 5),
-    (
-        "Intervention correcte mais le chantier aurait pu être mieux nettoyé.",
-        3,
-    ),
+    ("Intervention correcte mais le chantier aurait pu être mieux nettoyé.", 3),
     ("Great job, fast and friendly. Highly recommended.", 5),
     ("Prix un peu élevé mais résultat impeccable.", 4),
 ];

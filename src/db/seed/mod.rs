@@ -44,13 +44,7 @@ impl fmt::Display for Report {
         write!(
             f,
             "seed: {} categories, {} cities, {} users, {} providers, {} services, {} bookings, {} reviews",
-            self.categories,
-            self.cities,
-            self.users,
-            self.providers,
-            self.services,
-            self.bookings,
-            self.reviews
+            self.categories, self.cities, self.users, self.providers, self.services, self.bookings, self.reviews
         )
     }
 }
@@ -264,49 +258,21 @@ pub fn run(conn: &mut DbConn, options: &Options) -> Result<Report, AppError> {
     })?;
     let categories: Vec<CategoryRef> = categories::table
         .order(categories::position)
-        .select((
-            categories::id,
-            categories::slug,
-            categories::name_fr,
-            categories::name_ar,
-            categories::name_en,
-        ))
+        .select((categories::id, categories::slug, categories::name_fr, categories::name_ar, categories::name_en))
         .load::<(i64, String, String, String, String)>(conn)?
         .into_iter()
-        .map(|(id, slug, fr, ar, en)| CategoryRef {
-            id,
-            slug,
-            fr,
-            ar,
-            en,
-        })
+        .map(|(id, slug, fr, ar, en)| CategoryRef { id, slug, fr, ar, en })
         .collect();
     let cities_list: Vec<CityRef> = cities::table
         .order(cities::position)
-        .select((
-            cities::id,
-            cities::name_fr,
-            cities::name_ar,
-            cities::latitude,
-            cities::longitude,
-        ))
+        .select((cities::id, cities::name_fr, cities::name_ar, cities::latitude, cities::longitude))
         .load::<(i64, String, String, f64, f64)>(conn)?
         .into_iter()
-        .map(|(id, fr, ar, lat, lng)| CityRef {
-            id,
-            fr,
-            ar,
-            lat,
-            lng,
-        })
+        .map(|(id, fr, ar, lat, lng)| CityRef { id, fr, ar, lat, lng })
         .collect();
 
     let mut generator = Generator::new(conn, options.seed, categories, cities_list)?;
-    let demo_needed = users::table
-        .filter(users::email.eq(DEMO_ADMIN))
-        .count()
-        .get_result::<i64>(conn)?
-        == 0;
+    let demo_needed = users::table.filter(users::email.eq(DEMO_ADMIN)).count().get_result::<i64>(conn)? == 0;
     conn.transaction::<_, AppError, _>(|conn| {
         if demo_needed {
             generator.demo_accounts(conn, &mut report)?;
@@ -317,10 +283,8 @@ pub fn run(conn: &mut DbConn, options: &Options) -> Result<Report, AppError> {
     let progress = (options.progress && options.providers >= 1000).then(|| {
         let bar = indicatif::ProgressBar::new(options.providers as u64);
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} providers ({per_sec}, eta {eta})",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} providers ({per_sec}, eta {eta})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar
     });
@@ -343,18 +307,10 @@ pub fn run(conn: &mut DbConn, options: &Options) -> Result<Report, AppError> {
 fn load_reference(conn: &mut DbConn, report: &mut Report) -> Result<(i64, i64), AppError> {
     if categories::table.count().get_result::<i64>(conn)? == 0 {
         let mut rows = Vec::new();
-        for (i, line) in data::CATEGORIES_CSV
-            .lines()
-            .skip(1)
-            .filter(|l| !l.trim().is_empty())
-            .enumerate()
-        {
+        for (i, line) in data::CATEGORIES_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()).enumerate() {
             let f: Vec<&str> = line.split(',').collect();
             if f.len() != 5 {
-                return Err(AppError::internal(format!(
-                    "categories.csv line {}: expected 5 fields",
-                    i + 2
-                )));
+                return Err(AppError::internal(format!("categories.csv line {}: expected 5 fields", i + 2)));
             }
             rows.push((
                 categories::code.eq(f[0].to_string()),
@@ -371,23 +327,13 @@ fn load_reference(conn: &mut DbConn, report: &mut Report) -> Result<(i64, i64), 
     }
     if cities::table.count().get_result::<i64>(conn)? == 0 {
         let mut rows = Vec::new();
-        for (i, line) in data::CITIES_CSV
-            .lines()
-            .skip(1)
-            .filter(|l| !l.trim().is_empty())
-            .enumerate()
-        {
+        for (i, line) in data::CITIES_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()).enumerate() {
             let f: Vec<&str> = line.split(',').collect();
             let parse = |s: &str| {
-                s.parse::<f64>().map_err(|_| {
-                    AppError::internal(format!("cities.csv line {}: bad coordinate", i + 2))
-                })
+                s.parse::<f64>().map_err(|_| AppError::internal(format!("cities.csv line {}: bad coordinate", i + 2)))
             };
             if f.len() != 6 {
-                return Err(AppError::internal(format!(
-                    "cities.csv line {}: expected 6 fields",
-                    i + 2
-                )));
+                return Err(AppError::internal(format!("cities.csv line {}: expected 6 fields", i + 2)));
             }
             rows.push((
                 cities::slug.eq(f[0].to_string()),
@@ -423,10 +369,7 @@ fn load_reference(conn: &mut DbConn, report: &mut Report) -> Result<(i64, i64), 
         ];
         insert_batch!(conn, subscription_plans::table, rows, 6);
     }
-    Ok((
-        categories::table.count().get_result(conn)?,
-        cities::table.count().get_result(conn)?,
-    ))
+    Ok((categories::table.count().get_result(conn)?, cities::table.count().get_result(conn)?))
 }
 
 fn max_id(conn: &mut DbConn, table: &str) -> Result<i64, AppError> {
@@ -436,8 +379,7 @@ fn max_id(conn: &mut DbConn, table: &str) -> Result<i64, AppError> {
         id: Option<i64>,
     }
     // `table` is one of our own table names, never user input.
-    let row: MaxId =
-        diesel::sql_query(format!("SELECT MAX(id) AS id FROM {table}")).get_result(conn)?;
+    let row: MaxId = diesel::sql_query(format!("SELECT MAX(id) AS id FROM {table}")).get_result(conn)?;
     Ok(row.id.unwrap_or(0))
 }
 
@@ -478,12 +420,7 @@ struct Generator {
 }
 
 impl Generator {
-    fn new(
-        conn: &mut DbConn,
-        seed: u64,
-        categories: Vec<CategoryRef>,
-        cities: Vec<CityRef>,
-    ) -> Result<Self, AppError> {
+    fn new(conn: &mut DbConn, seed: u64, categories: Vec<CategoryRef>, cities: Vec<CityRef>) -> Result<Self, AppError> {
         // Anchored to today (UTC midnight): the same seed on the same day gives the same data.
         let anchor = now().date().and_time(NaiveTime::MIN);
         let clients = users::table
@@ -516,15 +453,7 @@ impl Generator {
         format!("+2126{:08}", self.rng.gen_range(0..100_000_000u32))
     }
 
-    fn user(
-        &mut self,
-        email: String,
-        first: &str,
-        last: &str,
-        role: UserRole,
-        city_id: i64,
-        days_ago: i64,
-    ) -> UserRow {
+    fn user(&mut self, email: String, first: &str, last: &str, role: UserRole, city_id: i64, days_ago: i64) -> UserRow {
         let created = self.anchor - Duration::days(days_ago);
         UserRow {
             id: self.user_id(),
@@ -545,38 +474,13 @@ impl Generator {
 
     fn demo_accounts(&mut self, conn: &mut DbConn, report: &mut Report) -> Result<(), AppError> {
         let casa = self.cities[0].id;
-        let admin = self.user(
-            DEMO_ADMIN.into(),
-            "Amina",
-            "Administratrice",
-            UserRole::Admin,
-            casa,
-            400,
-        );
-        let client = self.user(
-            DEMO_CLIENT.into(),
-            "Salma",
-            "Bennani",
-            UserRole::Client,
-            casa,
-            200,
-        );
-        let provider_user = self.user(
-            DEMO_PROVIDER.into(),
-            "Youssef",
-            "El Amrani",
-            UserRole::Provider,
-            casa,
-            300,
-        );
+        let admin = self.user(DEMO_ADMIN.into(), "Amina", "Administratrice", UserRole::Admin, casa, 400);
+        let client = self.user(DEMO_CLIENT.into(), "Salma", "Bennani", UserRole::Client, casa, 200);
+        let provider_user = self.user(DEMO_PROVIDER.into(), "Youssef", "El Amrani", UserRole::Provider, casa, 300);
         let (client_id, provider_user_id) = (client.id, provider_user.id);
         report.users += insert_batch!(conn, users::table, vec![admin, client, provider_user], 13);
         self.clients.push((client_id, casa));
-        let plumbing = self
-            .categories
-            .iter()
-            .position(|c| c.slug == "plomberie")
-            .unwrap_or(0);
+        let plumbing = self.categories.iter().position(|c| c.slug == "plomberie").unwrap_or(0);
         self.provider(
             conn,
             provider_user_id,
@@ -591,12 +495,7 @@ impl Generator {
         )
     }
 
-    fn clients(
-        &mut self,
-        conn: &mut DbConn,
-        wanted: usize,
-        report: &mut Report,
-    ) -> Result<(), AppError> {
+    fn clients(&mut self, conn: &mut DbConn, wanted: usize, report: &mut Report) -> Result<(), AppError> {
         let existing = self.clients.len();
         if existing >= wanted {
             return Ok(());
@@ -608,14 +507,7 @@ impl Generator {
             let city = self.cities[self.rng.gen_range(0..self.cities.len())].id;
             let id = self.next_user;
             let days = self.rng.gen_range(30..700);
-            let row = self.user(
-                format!("client-{id}@demo.khadamat.ma"),
-                first,
-                last,
-                UserRole::Client,
-                city,
-                days,
-            );
+            let row = self.user(format!("client-{id}@demo.khadamat.ma"), first, last, UserRole::Client, city, days);
             self.clients.push((row.id, city));
             rows.push(row);
         }
@@ -623,12 +515,7 @@ impl Generator {
         Ok(())
     }
 
-    fn providers(
-        &mut self,
-        conn: &mut DbConn,
-        count: usize,
-        report: &mut Report,
-    ) -> Result<(), AppError> {
+    fn providers(&mut self, conn: &mut DbConn, count: usize, report: &mut Report) -> Result<(), AppError> {
         let mut users_rows = Vec::with_capacity(count);
         let mut plan = Vec::with_capacity(count);
         for _ in 0..count {
@@ -658,17 +545,7 @@ impl Generator {
         let mut batch = Batch::default();
         for (user_id, first, first_ar, last, category_index, city_index) in plan {
             let approved = self.rng.gen_bool(0.96);
-            self.build_provider(
-                &mut batch,
-                user_id,
-                first,
-                first_ar,
-                last,
-                category_index,
-                city_index,
-                approved,
-                None,
-            );
+            self.build_provider(&mut batch, user_id, first, first_ar, last, category_index, city_index, approved, None);
         }
         batch.insert(conn, report)
     }
@@ -723,16 +600,8 @@ impl Generator {
         let city = self.cities[city_index].clone();
         let display_name = format!("{first} {last}");
         let years = rng.gen_range(1..26);
-        let (bio_fr, bio_ar, bio_en) = data::bios(
-            first,
-            first_ar,
-            &category.fr,
-            &category.ar,
-            &category.en,
-            &city.fr,
-            &city.ar,
-            years,
-        );
+        let (bio_fr, bio_ar, bio_en) =
+            data::bios(first, first_ar, &category.fr, &category.ar, &category.en, &city.fr, &city.ar, years);
         let created = self.anchor - Duration::days(rng.gen_range(30..900));
 
         let mut category_ids = vec![category.id];
@@ -743,26 +612,16 @@ impl Generator {
             }
         }
         for cid in &category_ids {
-            batch.categories.push(ProviderCategoryRow {
-                provider_id: id,
-                category_id: *cid,
-            });
+            batch.categories.push(ProviderCategoryRow { provider_id: id, category_id: *cid });
         }
         // Cities served: home city plus neighbours within 120 km.
-        batch.cities.push(ProviderCityRow {
-            provider_id: id,
-            city_id: city.id,
-        });
+        batch.cities.push(ProviderCityRow { provider_id: id, city_id: city.id });
         for other in &self.cities {
             if other.id != city.id
-                && crate::domain::geo::haversine_km(city.lat, city.lng, other.lat, other.lng)
-                    < 120.0
+                && crate::domain::geo::haversine_km(city.lat, city.lng, other.lat, other.lng) < 120.0
                 && rng.gen_bool(0.6)
             {
-                batch.cities.push(ProviderCityRow {
-                    provider_id: id,
-                    city_id: other.id,
-                });
+                batch.cities.push(ProviderCityRow { provider_id: id, city_id: other.id });
             }
         }
         let start = [480, 510, 540][rng.gen_range(0..3)];
@@ -842,31 +701,23 @@ impl Generator {
         }
 
         // Past jobs, most of them reviewed by the client, some by the provider too.
-        let jobs = if demo_client.is_some() {
-            12
-        } else {
-            rng.gen_range(0..=6)
-        };
+        let jobs = if demo_client.is_some() { 12 } else { rng.gen_range(0..=6) };
         let (mut rating_sum, mut review_count) = (0i64, 0i32);
         for j in 0..jobs {
             let bid = self.next_booking;
             self.next_booking += 1;
-            let (sid, unit, price, minutes, title) =
-                services_of[rng.gen_range(0..services_of.len())].clone();
+            let (sid, unit, price, minutes, title) = services_of[rng.gen_range(0..services_of.len())].clone();
             let (client_id, client_city) = match demo_client {
                 Some(c) if j % 3 == 0 => (c, city.id),
                 _ => self.clients[rng.gen_range(0..self.clients.len())],
             };
             let day = rng.gen_range(3..360);
-            let start = self.anchor - Duration::days(day)
-                + Duration::minutes([480, 600, 840, 960][rng.gen_range(0..4)]);
-            let created_at =
-                start - Duration::days(rng.gen_range(1..7)) - Duration::hours(rng.gen_range(0..10));
+            let start =
+                self.anchor - Duration::days(day) + Duration::minutes([480, 600, 840, 960][rng.gen_range(0..4)]);
+            let created_at = start - Duration::days(rng.gen_range(1..7)) - Duration::hours(rng.gen_range(0..10));
             let responded = created_at + Duration::minutes(rng.gen_range(5..240));
             let end = start + Duration::minutes(i64::from(minutes));
-            let paid = price
-                .or(Some(30_000))
-                .map(|p| p + rng.gen_range(0..5) * 1000);
+            let paid = price.or(Some(30_000)).map(|p| p + rng.gen_range(0..5) * 1000);
             batch.bookings.push(BookingRow {
                 id: bid,
                 reference: format!("KH-{bid:06}"),
@@ -877,16 +728,8 @@ impl Generator {
                 description: "Intervention à domicile, détails convenus par message.".into(),
                 scheduled_start: start,
                 scheduled_end: end,
-                address: format!(
-                    "{}, {}",
-                    data::NEIGHBOURHOODS[rng.gen_range(0..data::NEIGHBOURHOODS.len())],
-                    city.fr
-                ),
-                city_id: if client_city == city.id {
-                    city.id
-                } else {
-                    city.id
-                },
+                address: format!("{}, {}", data::NEIGHBOURHOODS[rng.gen_range(0..data::NEIGHBOURHOODS.len())], city.fr),
+                city_id: if client_city == city.id { city.id } else { city.id },
                 pricing_unit: unit,
                 price_cents: price,
                 final_price_cents: paid,
@@ -900,24 +743,9 @@ impl Generator {
             });
             for (from, to, at, actor) in [
                 (None, BookingStatus::Pending, created_at, client_id),
-                (
-                    Some(BookingStatus::Pending),
-                    BookingStatus::Confirmed,
-                    responded,
-                    user_id,
-                ),
-                (
-                    Some(BookingStatus::Confirmed),
-                    BookingStatus::InProgress,
-                    start,
-                    user_id,
-                ),
-                (
-                    Some(BookingStatus::InProgress),
-                    BookingStatus::Completed,
-                    end,
-                    user_id,
-                ),
+                (Some(BookingStatus::Pending), BookingStatus::Confirmed, responded, user_id),
+                (Some(BookingStatus::Confirmed), BookingStatus::InProgress, start, user_id),
+                (Some(BookingStatus::InProgress), BookingStatus::Completed, end, user_id),
             ] {
                 batch.history.push(HistoryRow {
                     booking_id: bid,
@@ -973,9 +801,8 @@ impl Generator {
                         punctuality: None,
                         quality: None,
                         value: None,
-                        comment: data::CLIENT_REVIEW_COMMENTS
-                            [rng.gen_range(0..data::CLIENT_REVIEW_COMMENTS.len())]
-                        .to_string(),
+                        comment: data::CLIENT_REVIEW_COMMENTS[rng.gen_range(0..data::CLIENT_REVIEW_COMMENTS.len())]
+                            .to_string(),
                         status: ReviewStatus::Published,
                         published_at: Some(published),
                         created_at: published - Duration::hours(1),
@@ -987,9 +814,7 @@ impl Generator {
         // The demo provider also has requests waiting and a confirmed job coming.
         if let Some(client_id) = demo_client {
             let (sid, unit, price, minutes, title) = services_of[0].clone();
-            for (offset_days, status) in
-                [(2, BookingStatus::Pending), (4, BookingStatus::Confirmed)]
-            {
+            for (offset_days, status) in [(2, BookingStatus::Pending), (4, BookingStatus::Confirmed)] {
                 let bid = self.next_booking;
                 self.next_booking += 1;
                 let start = self.anchor + Duration::days(offset_days) + Duration::hours(9);
@@ -1011,8 +836,7 @@ impl Generator {
                     final_price_cents: None,
                     status,
                     expires_at: (created_at + Duration::hours(24)).min(start),
-                    responded_at: (status == BookingStatus::Confirmed)
-                        .then_some(created_at + Duration::minutes(30)),
+                    responded_at: (status == BookingStatus::Confirmed).then_some(created_at + Duration::minutes(30)),
                     started_at: None,
                     completed_at: None,
                     created_at,
@@ -1056,20 +880,10 @@ impl Generator {
             years_experience: years,
             hourly_rate_cents: Some(((rng.gen_range(80..250) / 10) * 10) * 100),
             city_id: city.id,
-            neighbourhood: Some(
-                data::NEIGHBOURHOODS[rng.gen_range(0..data::NEIGHBOURHOODS.len())].to_string(),
-            ),
+            neighbourhood: Some(data::NEIGHBOURHOODS[rng.gen_range(0..data::NEIGHBOURHOODS.len())].to_string()),
             service_radius_km: Some([10, 20, 30, 50][rng.gen_range(0..4)]),
-            languages: if rng.gen_bool(0.3) {
-                "ar,fr,en".into()
-            } else {
-                "ar,fr".into()
-            },
-            status: if approved {
-                ProviderStatus::Approved
-            } else {
-                ProviderStatus::Pending
-            },
+            languages: if rng.gen_bool(0.3) { "ar,fr,en".into() } else { "ar,fr".into() },
+            status: if approved { ProviderStatus::Approved } else { ProviderStatus::Pending },
             approved_at: approved.then_some(created + Duration::days(1)),
             is_verified: verified,
             verified_at: verified.then_some(created + Duration::days(2)),
@@ -1122,9 +936,7 @@ pub fn create_admin(
 ) -> Result<i64, AppError> {
     let email = email.trim().to_lowercase();
     if !crate::web::forms::looks_like_email(&email) {
-        return Err(AppError::BadRequest(format!(
-            "{email:?} is not an email address"
-        )));
+        return Err(AppError::BadRequest(format!("{email:?} is not an email address")));
     }
     if plain_password.chars().count() < password::MIN_LENGTH {
         return Err(AppError::BadRequest(format!(
@@ -1135,9 +947,7 @@ pub fn create_admin(
     let hash = password::hash(plain_password);
     conn.transaction(|conn| {
         if crate::db::models::user::find_by_email(conn, &email)?.is_some() {
-            return Err(AppError::BadRequest(format!(
-                "an account with {email} already exists"
-            )));
+            return Err(AppError::BadRequest(format!("an account with {email} already exists")));
         }
         let at = now();
         let id: i64 = diesel::insert_into(users::table)

@@ -31,10 +31,7 @@ pub fn categories_with_counts(conn: &mut DbConn) -> QueryResult<Vec<CategoryWith
         .into_iter()
         .map(|category| {
             let providers = counts.get(&category.id).copied().unwrap_or(0);
-            CategoryWithCount {
-                category,
-                providers,
-            }
+            CategoryWithCount { category, providers }
         })
         .collect())
 }
@@ -52,18 +49,8 @@ pub fn site_figures(conn: &mut DbConn) -> QueryResult<SiteFigures> {
     use crate::db::types::BookingStatus;
     let approved = providers::table.filter(providers::status.eq(ProviderStatus::Approved));
     let providers_count = approved.count().get_result(conn)?;
-    let cities = approved
-        .select(providers::city_id)
-        .distinct()
-        .load::<i64>(conn)?
-        .len() as i64;
-    let completed_jobs = bookings::table
-        .filter(bookings::status.eq(BookingStatus::Completed))
-        .count()
-        .get_result(conn)?;
-    Ok(SiteFigures {
-        providers: providers_count,
-        cities,
-        completed_jobs,
-    })
+    let cities = approved.select(providers::city_id).distinct().load::<i64>(conn)?.len() as i64;
+    let completed_jobs =
+        bookings::table.filter(bookings::status.eq(BookingStatus::Completed)).count().get_result(conn)?;
+    Ok(SiteFigures { providers: providers_count, cities, completed_jobs })
 }

@@ -31,27 +31,17 @@ impl ProviderCard {
     }
 
     pub fn category_name(&self, i18n: &I18n) -> String {
-        self.category
-            .as_ref()
-            .map(|c| c.name(i18n).to_string())
-            .unwrap_or_default()
+        self.category.as_ref().map(|c| c.name(i18n).to_string()).unwrap_or_default()
     }
 
     pub fn icon(&self) -> &str {
-        self.category
-            .as_ref()
-            .map(|c| c.icon.as_str())
-            .unwrap_or("multi-services")
+        self.category.as_ref().map(|c| c.icon.as_str()).unwrap_or("multi-services")
     }
 
     /// "4.8" (one decimal, dot or comma per language).
     pub fn rating(&self, i18n: &I18n) -> String {
         let s = format!("{:.1}", self.rating_avg);
-        if i18n.lang == crate::i18n::Lang::En {
-            s
-        } else {
-            s.replace('.', ",")
-        }
+        if i18n.lang == crate::i18n::Lang::En { s } else { s.replace('.', ",") }
     }
 
     /// "Top rated" badge: at least 4.8 over 10 or more reviews.
@@ -60,30 +50,14 @@ impl ProviderCard {
     }
 
     pub fn initials(&self) -> String {
-        self.display_name
-            .split_whitespace()
-            .filter_map(|w| w.chars().next())
-            .take(2)
-            .collect::<String>()
-            .to_uppercase()
+        self.display_name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
     }
 }
 
 /// Fewer reviews than this and a perfect score says little.
 pub const MIN_REVIEWS_FOR_TOP: i32 = 3;
 
-type Row = (
-    i64,
-    String,
-    String,
-    f64,
-    i32,
-    i32,
-    i32,
-    Option<i64>,
-    bool,
-    City,
-);
+type Row = (i64, String, String, f64, i32, i32, i32, Option<i64>, bool, City);
 
 /// The best-rated approved providers with enough reviews to mean something (rating, then number of
 /// reviews, then id for a stable order).
@@ -92,11 +66,7 @@ pub fn top_rated(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<ProviderCard>
         .inner_join(cities::table)
         .filter(providers::status.eq(ProviderStatus::Approved))
         .filter(providers::review_count.ge(MIN_REVIEWS_FOR_TOP))
-        .order((
-            providers::rating_avg.desc(),
-            providers::review_count.desc(),
-            providers::id.asc(),
-        ))
+        .order((providers::rating_avg.desc(), providers::review_count.desc(), providers::id.asc()))
         .limit(limit)
         .select((
             providers::id,

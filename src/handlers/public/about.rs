@@ -15,8 +15,5 @@ pub struct AboutTemplate {
 }
 
 pub async fn show(page: Page) -> AppResult<HttpResponse> {
-    render(&AboutTemplate {
-        i18n: page.i18n(),
-        page,
-    })
+    render(&AboutTemplate { i18n: page.i18n(), page })
 }

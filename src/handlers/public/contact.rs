@@ -11,7 +11,7 @@ use crate::services::contact::{self, ContactInput, Outcome};
 use crate::state::AppState;
 use crate::web::forms::FieldErrors;
 use crate::web::render::{render_status, see_other};
-use crate::web::{CsrfForm, Page, render};
+use crate::web::{CsrfForm, Htmx, Page, render};
 
 #[derive(Template)]
 #[template(path = "public/contact/new.html")]
@@ -42,40 +42,25 @@ pub async fn new(page: Page) -> AppResult<HttpResponse> {
 
 pub async fn create(
     req: HttpRequest,
+    htmx: Htmx,
     page: Page,
     state: web::Data<AppState>,
     CsrfForm(form): CsrfForm<ContactInput>,
 ) -> AppResult<HttpResponse> {
     let locale: Locale = page.lang.code().parse().unwrap_or(Locale::Fr);
-    let ip = req
-        .connection_info()
-        .realip_remote_addr()
-        .map(str::to_string);
+    let ip = req.connection_info().realip_remote_addr().map(str::to_string);
     let input = form.clone();
-    match state
-        .db
-        .run(move |conn| contact::submit(conn, &input, locale, ip))
-        .await?
-    {
-        Outcome::Sent => Ok(see_other(&page.href("/contact/thanks"))),
+    match state.db.run(move |conn| contact::submit(conn, &input, locale, ip)).await? {
+        Outcome::Sent => Ok(see_other(htmx, &page.href("/contact/thanks"))),
         Outcome::Invalid(errors) => render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &ContactTemplate {
-                i18n: page.i18n(),
-                page,
-                form,
-                errors,
-                topics: ContactTopic::ALL,
-            },
+            &ContactTemplate { i18n: page.i18n(), page, form, errors, topics: ContactTopic::ALL },
         ),
     }
 }
 
 pub async fn thanks(page: Page) -> AppResult<HttpResponse> {
-    render(&ThanksTemplate {
-        i18n: page.i18n(),
-        page,
-    })
+    render(&ThanksTemplate { i18n: page.i18n(), page })
 }
 
 /// The Fluent key naming a contact topic.

@@ -35,19 +35,6 @@ pub async fn show(page: Page, state: web::Data<AppState>) -> AppResult<HttpRespo
             ))
         })
         .await?;
-    let popular = categories
-        .iter()
-        .filter(|c| c.category.is_popular)
-        .take(8)
-        .cloned()
-        .collect();
-    render(&HomeTemplate {
-        i18n: page.i18n(),
-        page,
-        categories,
-        popular,
-        cities,
-        top_providers,
-        figures,
-    })
+    let popular = categories.iter().filter(|c| c.category.is_popular).take(8).cloned().collect();
+    render(&HomeTemplate { i18n: page.i18n(), page, categories, popular, cities, top_providers, figures })
 }

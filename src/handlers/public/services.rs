@@ -18,13 +18,6 @@ pub struct ServicesIndexTemplate {
 }
 
 pub async fn index(page: Page, state: web::Data<AppState>) -> AppResult<HttpResponse> {
-    let categories = state
-        .db
-        .run(|conn| Ok(catalogue::categories_with_counts(conn)?))
-        .await?;
-    render(&ServicesIndexTemplate {
-        i18n: page.i18n(),
-        page,
-        categories,
-    })
+    let categories = state.db.run(|conn| Ok(catalogue::categories_with_counts(conn)?)).await?;
+    render(&ServicesIndexTemplate { i18n: page.i18n(), page, categories })
 }

@@ -9,9 +9,7 @@ use khadamat::db::{DbConn, DbConnectionManager, migrations};
 use crate::support::TestDb;
 
 fn names(backend: &str) -> BTreeSet<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("migrations")
-        .join(backend);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("migrations").join(backend);
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| {
@@ -43,9 +41,6 @@ fn migrations_apply_revert_and_apply_again() {
         DbConn::Sqlite(c) => c.revert_all_migrations(migrations::SQLITE).map(|_| ()),
     }
     .expect("down migrations");
-    assert_eq!(
-        migrations::run_pending(&mut conn).unwrap().len(),
-        applied.len()
-    );
+    assert_eq!(migrations::run_pending(&mut conn).unwrap().len(), applied.len());
     assert!(migrations::run_pending(&mut conn).unwrap().is_empty());
 }

@@ -12,9 +12,7 @@ use crate::support::TestDb;
 
 /// (table → [(column, type, nullable)]) parsed from schema.rs.
 fn declared() -> BTreeMap<String, Vec<(String, String, bool)>> {
-    let text =
-        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/db/schema.rs"))
-            .unwrap();
+    let text = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/db/schema.rs")).unwrap();
     let mut tables = BTreeMap::new();
     let mut current: Option<String> = None;
     for line in text.lines().map(str::trim) {
@@ -25,15 +23,8 @@ fn declared() -> BTreeMap<String, Vec<(String, String, bool)>> {
             }
             if let Some((col, ty)) = line.trim_end_matches(',').split_once(" -> ") {
                 let nullable = ty.starts_with("Nullable<");
-                let ty = ty
-                    .trim_start_matches("Nullable<")
-                    .trim_end_matches('>')
-                    .to_string();
-                tables.entry(name.clone()).or_insert_with(Vec::new).push((
-                    col.to_string(),
-                    ty,
-                    nullable,
-                ));
+                let ty = ty.trim_start_matches("Nullable<").trim_end_matches('>').to_string();
+                tables.entry(name.clone()).or_insert_with(Vec::new).push((col.to_string(), ty, nullable));
             }
         } else if line.ends_with('{') && line.contains(" (") && !line.starts_with("diesel") {
             current = Some(line.split_whitespace().next().unwrap().to_string());
@@ -109,51 +100,25 @@ fn schema_rs_matches_the_migrated_database() {
                 "{table}.{name}: schema.rs says {ty}, database says {}",
                 column.sql_type
             );
-            assert_eq!(
-                *nullable,
-                column.not_null == 0,
-                "{table}.{name}: nullability differs"
-            );
+            assert_eq!(*nullable, column.not_null == 0, "{table}.{name}: nullability differs");
         }
     }
     // The models load (with limit 0, so that a missing column fails even on an empty table).
     use khadamat::db::models::{Category, City, Provider, User};
     use khadamat::db::schema::*;
-    users::table
-        .select(User::as_select())
-        .limit(0)
-        .load(&mut conn)
-        .unwrap();
-    providers::table
-        .select(Provider::as_select())
-        .limit(0)
-        .load(&mut conn)
-        .unwrap();
-    cities::table
-        .select(City::as_select())
-        .limit(0)
-        .load(&mut conn)
-        .unwrap();
-    categories::table
-        .select(Category::as_select())
-        .limit(0)
-        .load(&mut conn)
-        .unwrap();
+    users::table.select(User::as_select()).limit(0).load(&mut conn).unwrap();
+    providers::table.select(Provider::as_select()).limit(0).load(&mut conn).unwrap();
+    cities::table.select(City::as_select()).limit(0).load(&mut conn).unwrap();
+    categories::table.select(Category::as_select()).limit(0).load(&mut conn).unwrap();
 }
 
 #[test]
 fn every_enum_value_is_allowed_by_its_check_constraint() {
     use khadamat::db::types::*;
-    let sql = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/initial.sql.in"),
-    )
-    .unwrap();
+    let sql =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/initial.sql.in")).unwrap();
     let check = |values: Vec<&str>| {
-        let list = values
-            .iter()
-            .map(|v| format!("'{v}'"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = values.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(", ");
         assert!(sql.contains(&list), "no CHECK lists exactly ({list})");
     };
     check(UserRole::ALL.iter().map(|v| v.as_str()).collect());

@@ -23,21 +23,14 @@ const GOOD: [(&str, &str); 5] = [
     ("email", "Salma@Example.MA"),
     ("phone", "06 12 34 56 78"),
     ("topic", "SUPPORT"),
-    (
-        "message",
-        "Bonjour, j'ai une question sur ma réservation KH-000123.",
-    ),
+    ("message", "Bonjour, j'ai une question sur ma réservation KH-000123."),
 ];
 
 #[actix_web::test]
 async fn contact_form_in_three_languages() {
     let mut app = TestApp::new().await;
     for lang in ["fr", "ar", "en"] {
-        let doc = app
-            .get(&format!("/{lang}/contact"))
-            .await
-            .assert_status(200)
-            .doc();
+        let doc = app.get(&format!("/{lang}/contact")).await.assert_status(200).doc();
         assert_eq!(doc.attr("#contact-form", "method"), "post");
         assert_eq!(doc.count("#contact-form label[for]"), 6);
         assert_eq!(doc.count("#f-topic option"), 6);
@@ -71,13 +64,7 @@ async fn bad_input_gets_localized_messages_and_422_and_keeps_values() {
     let res = app
         .post_form(
             "/fr/contact",
-            &[
-                ("name", "S"),
-                ("email", "not-an-email"),
-                ("phone", "12345"),
-                ("topic", "NOPE"),
-                ("message", "court"),
-            ],
+            &[("name", "S"), ("email", "not-an-email"), ("phone", "12345"), ("topic", "NOPE"), ("message", "court")],
         )
         .await;
     res.assert_status(422);
@@ -90,11 +77,7 @@ async fn bad_input_gets_localized_messages_and_422_and_keeps_values() {
     assert_eq!(doc.attr("#f-email", "aria-describedby"), "f-email-error");
     let en = app.post_form("/en/contact", &[("message", "")]).await;
     en.assert_status(422);
-    assert!(
-        en.doc()
-            .text("#f-name-error")
-            .starts_with("Enter your name")
-    );
+    assert!(en.doc().text("#f-name-error").starts_with("Enter your name"));
     let ar = app.post_form("/ar/contact", &[]).await;
     ar.assert_status(422);
     assert!(ar.doc().text("#f-message-error").contains("قصيرة"));
@@ -107,15 +90,11 @@ async fn limits_are_enforced_without_a_500() {
     let long = "x".repeat(5001);
     let mut fields = GOOD.to_vec();
     fields[4] = ("message", &long);
-    app.post_form("/fr/contact", &fields)
-        .await
-        .assert_status(422);
+    app.post_form("/fr/contact", &fields).await.assert_status(422);
     let long_name = "n".repeat(101);
     fields[4] = GOOD[4];
     fields[0] = ("name", &long_name);
-    app.post_form("/fr/contact", &fields)
-        .await
-        .assert_status(422);
+    app.post_form("/fr/contact", &fields).await.assert_status(422);
     // Garbage bodies are a 400 page, not a crash.
     let token = app.csrf_token();
     let res = app
@@ -133,9 +112,7 @@ async fn honeypot_answers_thanks_but_stores_nothing() {
     let mut app = TestApp::new().await;
     let mut fields = GOOD.to_vec();
     fields.push(("website", "http://spam.example"));
-    app.post_form("/fr/contact", &fields)
-        .await
-        .assert_status(303);
+    app.post_form("/fr/contact", &fields).await.assert_status(303);
     assert!(stored(&app).is_empty());
 }
 
@@ -159,15 +136,29 @@ async fn htmx_submission_gets_the_form_fragment_with_422() {
     let res = app
         .post_raw(
             "/fr/contact",
-            &[
-                ("content-type", "application/x-www-form-urlencoded"),
-                ("HX-Request", "true"),
-                ("X-CSRF-Token", &token),
-            ],
+            &[("content-type", "application/x-www-form-urlencoded"), ("HX-Request", "true"), ("X-CSRF-Token", &token)],
             "name=&email=&topic=&message=",
         )
         .await;
     res.assert_status(422);
     assert_eq!(res.header("vary").as_deref(), Some("HX-Request"));
     res.doc().assert_has("#contact-form .field-error");
+}
+
+#[actix_web::test]
+async fn htmx_success_asks_for_a_full_page_redirect() {
+    let mut app = TestApp::new().await;
+    app.get("/fr/contact").await;
+    let token = app.csrf_token();
+    let body = serde_urlencoded::to_string(GOOD).unwrap();
+    let res = app
+        .post_raw(
+            "/fr/contact",
+            &[("content-type", "application/x-www-form-urlencoded"), ("HX-Request", "true"), ("X-CSRF-Token", &token)],
+            &body,
+        )
+        .await;
+    res.assert_status(200);
+    assert_eq!(res.header("hx-redirect").as_deref(), Some("/fr/contact/thanks"));
+    assert_eq!(stored(&app).len(), 1);
 }

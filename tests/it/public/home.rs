@@ -3,11 +3,9 @@ use crate::support::TestApp;
 #[actix_web::test]
 async fn home_in_three_languages_from_the_database() {
     let mut app = TestApp::with_providers(12).await;
-    for (lang, dir, title) in [
-        ("fr", "ltr", "Le bon artisan"),
-        ("ar", "rtl", "الحرفي المناسب"),
-        ("en", "ltr", "The right professional"),
-    ] {
+    for (lang, dir, title) in
+        [("fr", "ltr", "Le bon artisan"), ("ar", "rtl", "الحرفي المناسب"), ("en", "ltr", "The right professional")]
+    {
         let res = app.get(&format!("/{lang}/")).await;
         res.assert_status(200);
         let doc = res.doc();
@@ -17,28 +15,19 @@ async fn home_in_three_languages_from_the_database() {
         // Hero search: every category and city from the database, submitting to the search page.
         assert_eq!(doc.count("#hero-category option"), 31);
         assert_eq!(doc.count("#hero-city option"), 21);
-        assert_eq!(
-            doc.attr("form.hero-search", "action"),
-            format!("/{lang}/providers")
-        );
+        assert_eq!(doc.attr("form.hero-search", "action"), format!("/{lang}/providers"));
         assert_eq!(doc.attr("form.hero-search", "method"), "get");
         // Popular categories with icons, top-rated providers, how it works, call to providers.
         assert_eq!(doc.count(".category-grid .category-tile"), 8);
         assert!(doc.count(".provider-card") >= 1);
         assert_eq!(doc.count(".steps .step"), 4);
-        assert!(
-            doc.attr(".cta-pro a", "href")
-                .ends_with("/register?role=provider")
-        );
+        assert!(doc.attr(".cta-pro a", "href").ends_with("/register?role=provider"));
         // Landmarks and SEO links.
         doc.assert_has("header.site-header");
         doc.assert_has("main#main");
         doc.assert_has("footer.site-footer");
         doc.assert_has("nav.bottom-nav");
-        assert_eq!(
-            doc.attr("link[rel=canonical]", "href"),
-            format!("http://localhost:4000/{lang}/")
-        );
+        assert_eq!(doc.attr("link[rel=canonical]", "href"), format!("http://localhost:4000/{lang}/"));
         assert_eq!(doc.count("link[rel=alternate][hreflang]"), 4);
     }
 }
@@ -50,14 +39,7 @@ async fn top_rated_providers_are_ordered_and_approved_only() {
     let ratings: Vec<f64> = doc
         .texts(".provider-card .provider-rating span:first-of-type")
         .iter()
-        .map(|t| {
-            t.split_whitespace()
-                .next()
-                .unwrap()
-                .replace(',', ".")
-                .parse()
-                .unwrap()
-        })
+        .map(|t| t.split_whitespace().next().unwrap().replace(',', ".").parse().unwrap())
         .collect();
     assert!(!ratings.is_empty());
     assert!(ratings.windows(2).all(|w| w[0] >= w[1]), "{ratings:?}");
@@ -65,35 +47,20 @@ async fn top_rated_providers_are_ordered_and_approved_only() {
     let approved: i64 = app.conn(|c| {
         use diesel::prelude::*;
         use khadamat::db::schema::providers::dsl::*;
-        providers
-            .filter(status.eq(khadamat::db::types::ProviderStatus::Approved))
-            .count()
-            .get_result(c)
-            .unwrap()
+        providers.filter(status.eq(khadamat::db::types::ProviderStatus::Approved)).count().get_result(c).unwrap()
     });
-    assert!(
-        doc.text(".hero-figures li")
-            .starts_with(&approved.to_string())
-    );
+    assert!(doc.text(".hero-figures li").starts_with(&approved.to_string()));
 }
 
 #[actix_web::test]
 async fn prices_are_formatted_per_language() {
     let mut app = TestApp::with_providers(12).await;
     let fr = app.get("/fr/").await.doc().texts(".provider-price");
-    assert!(
-        fr.iter()
-            .all(|p| p.starts_with("À partir de") && p.ends_with("DH")),
-        "{fr:?}"
-    );
+    assert!(fr.iter().all(|p| p.starts_with("À partir de") && p.ends_with("DH")), "{fr:?}");
     let ar = app.get("/ar/").await.doc().texts(".provider-price");
     assert!(ar.iter().all(|p| p.contains("د.م.")), "{ar:?}");
     let en = app.get("/en/").await.doc().texts(".provider-price");
-    assert!(
-        en.iter()
-            .all(|p| p.starts_with("From") && p.ends_with("MAD")),
-        "{en:?}"
-    );
+    assert!(en.iter().all(|p| p.starts_with("From") && p.ends_with("MAD")), "{en:?}");
 }
 
 #[actix_web::test]

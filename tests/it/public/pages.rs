@@ -4,21 +4,13 @@ use crate::support::TestApp;
 async fn catalogue_lists_every_category_with_counts() {
     let mut app = TestApp::with_providers(20).await;
     for lang in ["fr", "ar", "en"] {
-        let doc = app
-            .get(&format!("/{lang}/services"))
-            .await
-            .assert_status(200)
-            .doc();
+        let doc = app.get(&format!("/{lang}/services")).await.assert_status(200).doc();
         assert_eq!(doc.count(".category-tile"), 30, "{lang}");
         assert_eq!(doc.count(".category-tile .icon use"), 30);
         assert!(doc.text("h1").len() > 5);
     }
     let doc = app.get("/fr/services").await.doc();
-    let plomberie = doc
-        .texts(".category-tile")
-        .into_iter()
-        .find(|t| t.starts_with("Plomberie"))
-        .unwrap();
+    let plomberie = doc.texts(".category-tile").into_iter().find(|t| t.starts_with("Plomberie")).unwrap();
     // The demo provider is a plumber, approved: at least one.
     assert!(!plomberie.ends_with(" 0 prestataire"), "{plomberie}");
 }
@@ -32,10 +24,7 @@ async fn about_and_legal_pages_in_three_languages() {
             res.assert_status(200);
             let doc = res.doc();
             assert!(doc.count("article h2") >= 4, "{lang}{path}");
-            assert!(
-                !doc.text("h1").contains('-'),
-                "untranslated title on {lang}{path}"
-            );
+            assert!(!doc.text("h1").contains('-'), "untranslated title on {lang}{path}");
         }
     }
     let privacy = app.get("/fr/legal/privacy").await.body;
@@ -56,11 +45,7 @@ async fn robots_and_root_files() {
     let mut app = TestApp::new().await;
     let robots = app.get("/robots.txt").await;
     robots.assert_status(200);
-    assert!(
-        robots
-            .body
-            .contains("Sitemap: http://localhost:4000/sitemap.xml")
-    );
+    assert!(robots.body.contains("Sitemap: http://localhost:4000/sitemap.xml"));
     app.get("/manifest.webmanifest").await.assert_status(200);
     app.get("/favicon.ico").await.assert_status(200);
 }
@@ -70,27 +55,15 @@ async fn static_assets_are_fingerprinted_and_immutable() {
     let mut app = TestApp::new().await;
     let doc = app.get("/fr/").await.doc();
     let css = doc.attr("link[rel=stylesheet]", "href");
-    assert!(
-        css.starts_with("/static/css/app.")
-            && css.ends_with(".css")
-            && css.len() > "/static/css/app.css".len()
-    );
+    assert!(css.starts_with("/static/css/app.") && css.ends_with(".css") && css.len() > "/static/css/app.css".len());
     let res = app.get(&css).await;
     res.assert_status(200);
-    assert_eq!(
-        res.header("cache-control").unwrap(),
-        "public, max-age=31536000, immutable"
-    );
+    assert_eq!(res.header("cache-control").unwrap(), "public, max-age=31536000, immutable");
     let etag = res.header("etag").unwrap();
-    app.get_with(&css, &[("If-None-Match", &etag)])
-        .await
-        .assert_status(304);
+    app.get_with(&css, &[("If-None-Match", &etag)]).await.assert_status(304);
     let js = doc.attr("script[src]", "src");
     assert!(js.contains("htmx.min."));
-    assert!(
-        doc.attr("script[src]", "defer").is_empty(),
-        "scripts are deferred, never render-blocking"
-    );
+    assert!(doc.attr("script[src]", "defer").is_empty(), "scripts are deferred, never render-blocking");
     app.get("/static/nothing.css").await.assert_status(404);
 }
 

@@ -16,9 +16,7 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// The PostgreSQL server to use, if the suite runs on PostgreSQL.
 pub fn postgres_admin_url() -> Option<String> {
-    std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| u.starts_with("postgres"))
+    std::env::var("TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"))
 }
 
 impl TestDb {
@@ -31,18 +29,10 @@ impl TestDb {
                     COUNTER.fetch_add(1, Ordering::SeqCst),
                     rand::random::<u32>()
                 );
-                let mut conn = diesel::PgConnection::establish(&admin)
-                    .expect("PostgreSQL at TEST_DATABASE_URL");
-                diesel::sql_query(format!("CREATE DATABASE {name}"))
-                    .execute(&mut conn)
-                    .expect("create database");
+                let mut conn = diesel::PgConnection::establish(&admin).expect("PostgreSQL at TEST_DATABASE_URL");
+                diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut conn).expect("create database");
                 let (base, _) = admin.rsplit_once('/').expect("database URL with a path");
-                TestDb {
-                    url: format!("{base}/{name}"),
-                    admin_url: Some(admin),
-                    name,
-                    _dir: None,
-                }
+                TestDb { url: format!("{base}/{name}"), admin_url: Some(admin), name, _dir: None }
             }
             None => {
                 let dir = tempfile::tempdir().expect("temp dir");
@@ -67,11 +57,7 @@ impl Drop for TestDb {
         if let Some(admin) = &self.admin_url
             && let Ok(mut conn) = diesel::PgConnection::establish(admin)
         {
-            let _ = diesel::sql_query(format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ))
-            .execute(&mut conn);
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut conn);
         }
     }
 }

@@ -8,9 +8,7 @@ pub struct Doc {
 
 impl Doc {
     pub fn parse(body: &str) -> Doc {
-        Doc {
-            html: Html::parse_document(body),
-        }
+        Doc { html: Html::parse_document(body) }
     }
 
     fn selector(css: &str) -> Selector {
@@ -34,10 +32,7 @@ impl Doc {
 
     #[track_caller]
     pub fn text(&self, css: &str) -> String {
-        self.texts(css)
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| panic!("no element matches {css:?}"))
+        self.texts(css).into_iter().next().unwrap_or_else(|| panic!("no element matches {css:?}"))
     }
 
     pub fn count(&self, css: &str) -> usize {
@@ -45,18 +40,12 @@ impl Doc {
     }
 
     pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
-        self.html
-            .select(&Self::selector(css))
-            .filter_map(|e| e.value().attr(attr).map(str::to_string))
-            .collect()
+        self.html.select(&Self::selector(css)).filter_map(|e| e.value().attr(attr).map(str::to_string)).collect()
     }
 
     #[track_caller]
     pub fn attr(&self, css: &str, attr: &str) -> String {
-        self.attrs(css, attr)
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| panic!("no {attr} on {css:?}"))
+        self.attrs(css, attr).into_iter().next().unwrap_or_else(|| panic!("no {attr} on {css:?}"))
     }
 
     #[track_caller]

@@ -34,10 +34,7 @@ impl TestResponse {
     }
 
     pub fn header(&self, name: &str) -> Option<String> {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
+        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
     }
 
     pub fn location(&self) -> String {
@@ -70,22 +67,10 @@ impl TestApp {
         {
             let mut conn = db.get().expect("connection");
             khadamat::db::migrations::run_pending(&mut conn).expect("migrations");
-            seed::run(
-                &mut conn,
-                &seed::Options {
-                    providers: n,
-                    seed: 7,
-                    progress: false,
-                },
-            )
-            .expect("seed");
+            seed::run(&mut conn, &seed::Options { providers: n, seed: 7, progress: false }).expect("seed");
         }
         let state = web::Data::new(AppState::new(config, db).expect("state"));
-        TestApp {
-            state,
-            cookies: BTreeMap::new(),
-            _db: test_db,
-        }
+        TestApp { state, cookies: BTreeMap::new(), _db: test_db }
     }
 
     /// Runs code on a database connection (factories, checks).
@@ -104,8 +89,7 @@ impl TestApp {
 
     /// A GET as HTMX sends it for a fragment.
     pub async fn get_htmx(&mut self, path: &str) -> TestResponse {
-        self.request(Method::GET, path, &[("HX-Request", "true")], None)
-            .await
+        self.request(Method::GET, path, &[("HX-Request", "true")], None).await
     }
 
     pub async fn get_with(&mut self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
@@ -121,24 +105,12 @@ impl TestApp {
         let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
         all.extend_from_slice(fields);
         let body = serde_urlencoded::to_string(&all).expect("encodable form");
-        self.request(
-            Method::POST,
-            path,
-            &[("content-type", "application/x-www-form-urlencoded")],
-            Some(body),
-        )
-        .await
+        self.request(Method::POST, path, &[("content-type", "application/x-www-form-urlencoded")], Some(body)).await
     }
 
     /// Posts a raw body with the given headers (no CSRF token added).
-    pub async fn post_raw(
-        &mut self,
-        path: &str,
-        headers: &[(&str, &str)],
-        body: &str,
-    ) -> TestResponse {
-        self.request(Method::POST, path, headers, Some(body.to_string()))
-            .await
+    pub async fn post_raw(&mut self, path: &str, headers: &[(&str, &str)], body: &str) -> TestResponse {
+        self.request(Method::POST, path, headers, Some(body.to_string())).await
     }
 
     pub async fn request(
@@ -149,20 +121,13 @@ impl TestApp {
         body: Option<String>,
     ) -> TestResponse {
         let app = test::init_service(build_app(self.state.clone())).await;
-        let mut req = test::TestRequest::default()
-            .method(method)
-            .uri(path)
-            .peer_addr("127.0.0.1:5000".parse().unwrap());
+        let mut req =
+            test::TestRequest::default().method(method).uri(path).peer_addr("127.0.0.1:5000".parse().unwrap());
         for (name, value) in headers {
             req = req.insert_header((*name, *value));
         }
         if !self.cookies.is_empty() {
-            let jar = self
-                .cookies
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let jar = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
             req = req.insert_header((header::COOKIE, jar));
         }
         if let Some(body) = body {
@@ -173,17 +138,12 @@ impl TestApp {
             if cookie.max_age().is_some_and(|a| a.is_zero()) || cookie.value().is_empty() {
                 self.cookies.remove(cookie.name());
             } else {
-                self.cookies
-                    .insert(cookie.name().to_string(), cookie.value().to_string());
+                self.cookies.insert(cookie.name().to_string(), cookie.value().to_string());
             }
         }
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = test::read_body(res).await;
-        TestResponse {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 }

@@ -1,1 +1,0 @@
-//! Browser tests: see tests/it/browser/ (written next).

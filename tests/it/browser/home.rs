@@ -1,0 +1,104 @@
+use std::path::PathBuf;
+
+use super::{Server, browser};
+
+#[test]
+fn home_in_french_and_arabic_renders_without_console_errors() {
+    let Some(b) = browser(true) else { return };
+    let server = Server::start(10);
+    b.goto(&server.url("/fr/"));
+    assert!(b.title().contains("Khadamat"));
+    assert_eq!(b.script("return document.documentElement.dir"), "ltr");
+    assert_eq!(b.script("return typeof htmx"), "object", "HTMX is loaded");
+    b.goto(&server.url("/ar/"));
+    b.wait_for(".hero-search");
+    assert_eq!(b.script("return document.documentElement.dir"), "rtl");
+    assert_eq!(b.script("return document.documentElement.lang"), "ar");
+    assert_eq!(b.console_errors(), Vec::<String>::new());
+}
+
+#[test]
+fn language_switch_with_javascript() {
+    let Some(b) = browser(true) else { return };
+    let server = Server::start(0);
+    b.goto(&server.url("/fr/contact"));
+    b.click(".lang-menu summary");
+    b.click(".lang-menu a[hreflang=ar]");
+    b.wait_until("the Arabic page", |b| b.current_url().ends_with("/ar/contact"));
+    b.wait_until("right-to-left", |b| b.script("return document.documentElement.dir") == "rtl");
+    assert!(b.text("h1").contains("اتصلوا"));
+    assert_eq!(b.console_errors(), Vec::<String>::new());
+}
+
+#[test]
+fn language_switch_without_javascript() {
+    let Some(b) = browser(false) else { return };
+    let server = Server::start(0);
+    b.goto(&server.url("/en/legal/privacy"));
+    b.click(".lang-menu summary");
+    b.click(".lang-menu a[hreflang=fr]");
+    b.wait_until("the French page", |b| b.current_url().ends_with("/fr/legal/privacy"));
+    assert!(
+        b.text("h1").contains("confidentialité")
+            || b.text("h1").contains("Confidentialité")
+            || b.text("h1").contains("données")
+    );
+}
+
+#[test]
+fn arabic_phone_screenshot_for_review() {
+    let Some(b) = browser(true) else { return };
+    let server = Server::start(10);
+    b.resize(390, 844);
+    b.goto(&server.url("/ar/"));
+    b.wait_for(".bottom-nav");
+    // The bottom navigation shows on phones, the desktop menu does not.
+    assert_eq!(b.script("return getComputedStyle(document.querySelector('.bottom-nav')).display"), "grid");
+    assert_eq!(b.script("return getComputedStyle(document.querySelector('.main-nav')).display"), "none");
+    // No horizontal scrolling on a phone.
+    assert_eq!(b.script("return document.documentElement.scrollWidth <= window.innerWidth"), true);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/home-ar-phone.png");
+    b.screenshot(&path);
+    println!("screenshot saved to {}", path.display());
+    assert!(std::fs::metadata(&path).unwrap().len() > 10_000);
+}
+
+#[test]
+fn contact_form_422_is_swapped_in_place_by_htmx_then_succeeds() {
+    let Some(b) = browser(true) else { return };
+    let server = Server::start(0);
+    b.goto(&server.url("/fr/contact"));
+    b.wait_for("#contact-form");
+    b.script("window.__samePage = 42; return true");
+    b.type_into("#f-name", "Salma Bennani");
+    b.click("#contact-form button[type=submit]");
+    b.wait_for("#contact-form .field-error");
+    assert_eq!(b.script("return window.__samePage"), 42, "the 422 answer was swapped in, not a new page");
+    assert_eq!(b.script("return document.querySelectorAll('#contact-form').length"), 1);
+    assert_eq!(b.script("return document.getElementById('f-name').value"), "Salma Bennani");
+    b.type_into("#f-email", "salma@example.ma");
+    b.script("document.getElementById('f-topic').value = 'GENERAL'; return true");
+    b.type_into("#f-message", "Bonjour, une question sur vos services.");
+    b.click("#contact-form button[type=submit]");
+    b.wait_until("the thank-you page", |b| b.current_url().ends_with("/fr/contact/thanks"));
+    assert!(b.text("h1").contains("merci"));
+    // Chromium logs the 422 answer itself as a failed resource; anything else is a real error.
+    let errors: Vec<String> = b.console_errors().into_iter().filter(|m| !m.contains("status of 422")).collect();
+    assert_eq!(errors, Vec::<String>::new());
+}
+
+#[test]
+fn contact_form_works_without_javascript() {
+    let Some(b) = browser(false) else { return };
+    let server = Server::start(0);
+    b.goto(&server.url("/ar/contact"));
+    b.click("#contact-form button[type=submit]");
+    b.wait_for("#form-errors");
+    b.type_into("#f-name", "سلمى");
+    b.type_into("#f-email", "salma@example.ma");
+    b.type_into("#f-message", "مرحباً، عندي سؤال بخصوص الخدمات.");
+    b.script("return true");
+    b.click("#f-topic option[value=SUPPORT]");
+    b.click("#contact-form button[type=submit]");
+    b.wait_until("the thank-you page", |b| b.current_url().ends_with("/ar/contact/thanks"));
+}

@@ -1,0 +1,79 @@
+//! Browser tests: real headless Chromium (Debian `chromium` + `chromedriver`) driven over the
+//! WebDriver protocol against a real server on a loopback port. They skip with a notice where
+//! Chromium is absent, unless KHADAMAT_REQUIRE_BROWSER=1 (CI) makes that a failure.
+
+mod home;
+mod webdriver;
+
+use std::sync::mpsc;
+
+use actix_web::{HttpServer, web};
+use khadamat::config::Config;
+use khadamat::db::{Db, migrations, seed};
+use khadamat::{AppState, build_app};
+
+use crate::support::TestDb;
+
+pub use webdriver::Browser;
+
+/// A server on 127.0.0.1 with its own database, stopped when dropped.
+pub struct Server {
+    pub base: String,
+    handle: actix_web::dev::ServerHandle,
+    _db: TestDb,
+}
+
+impl Server {
+    pub fn start(providers: usize) -> Server {
+        let test_db = TestDb::create();
+        let config = Config::for_tests(&test_db.url);
+        let db = Db::connect(&config.database_url, 4).expect("pool");
+        {
+            let mut conn = db.get().expect("connection");
+            migrations::run_pending(&mut conn).expect("migrations");
+            seed::run(&mut conn, &seed::Options { providers, seed: 11, progress: false }).expect("seed");
+        }
+        let state = web::Data::new(AppState::new(config, db).expect("state"));
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let server = HttpServer::new(move || build_app(state.clone()))
+                    .workers(1)
+                    .disable_signals()
+                    .bind(("127.0.0.1", 0))
+                    .expect("bind");
+                let addr = server.addrs()[0];
+                let running = server.run();
+                tx.send((addr, running.handle())).expect("report address");
+                running.await
+            })
+        });
+        let (addr, handle) = rx.recv().expect("server started");
+        Server { base: format!("http://{addr}"), handle, _db: test_db }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let handle = self.handle.clone();
+        std::thread::spawn(move || actix_web::rt::System::new().block_on(handle.stop(false))).join().ok();
+    }
+}
+
+/// Starts a browser, or explains why the test is skipped.
+pub fn browser(javascript: bool) -> Option<Browser> {
+    match Browser::start(javascript) {
+        Ok(b) => Some(b),
+        Err(reason) => {
+            if std::env::var("KHADAMAT_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
+                panic!("browser tests are required but Chromium could not start: {reason}");
+            }
+            eprintln!("SKIPPED browser test: {reason} (install the Debian packages chromium and chromium-driver)");
+            None
+        }
+    }
+}
