@@ -3,15 +3,8 @@
 /// Normalises a typed number ("06 12 34 56 78", "+212 612-345678", "00212612345678") to "+212612345678".
 pub fn normalize_moroccan(input: &str) -> Option<String> {
     let compact: String = input.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}')).collect();
-    let national = if let Some(rest) = compact.strip_prefix("+212") {
-        rest
-    } else if let Some(rest) = compact.strip_prefix("00212") {
-        rest
-    } else if let Some(rest) = compact.strip_prefix('0') {
-        rest
-    } else {
-        return None;
-    };
+    let national =
+        compact.strip_prefix("+212").or_else(|| compact.strip_prefix("00212")).or_else(|| compact.strip_prefix('0'))?;
     let national = national
         .strip_prefix('0')
         .filter(|_| compact.starts_with('+') || compact.starts_with("00"))

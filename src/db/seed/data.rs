@@ -149,16 +149,8 @@ pub const CLIENT_REVIEW_COMMENTS: &[&str] = &[
 ];
 
 /// Bio in French, Arabic and English for a provider.
-pub fn bios(
-    first: &str,
-    first_ar: &str,
-    trade_fr: &str,
-    trade_ar: &str,
-    trade_en: &str,
-    city_fr: &str,
-    city_ar: &str,
-    years: i32,
-) -> (String, String, String) {
+pub fn bios(name: (&str, &str), trade: (&str, &str, &str), city: (&str, &str), years: i32) -> (String, String, String) {
+    let ((first, first_ar), (trade_fr, trade_ar, trade_en), (city_fr, city_ar)) = (name, trade, city);
     (
         format!(
             "Bonjour, je suis {first}, artisan en {} à {city_fr} depuis {years} ans. Je travaille proprement, je respecte \

@@ -300,7 +300,7 @@ pub fn run(conn: &mut DbConn, options: &Options) -> Result<Report, AppError> {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    conn.transaction::<_, AppError, _>(|conn| finish(conn))?;
+    conn.transaction::<_, AppError, _>(finish)?;
     Ok(report)
 }
 
@@ -349,7 +349,7 @@ fn load_reference(conn: &mut DbConn, report: &mut Report) -> Result<(i64, i64), 
     }
     if subscription_plans::table.count().get_result::<i64>(conn)? == 0 {
         let features = r#"["badge","priority_listing","statistics","unlimited_services"]"#;
-        let rows = vec![
+        let rows = [
             (
                 subscription_plans::code.eq("CLUB_PRO_MONTHLY"),
                 subscription_plans::kind.eq(PlanKind::ClubPro),
@@ -601,7 +601,7 @@ impl Generator {
         let display_name = format!("{first} {last}");
         let years = rng.gen_range(1..26);
         let (bio_fr, bio_ar, bio_en) =
-            data::bios(first, first_ar, &category.fr, &category.ar, &category.en, &city.fr, &city.ar, years);
+            data::bios((first, first_ar), (&category.fr, &category.ar, &category.en), (&city.fr, &city.ar), years);
         let created = self.anchor - Duration::days(rng.gen_range(30..900));
 
         let mut category_ids = vec![category.id];
@@ -707,7 +707,7 @@ impl Generator {
             let bid = self.next_booking;
             self.next_booking += 1;
             let (sid, unit, price, minutes, title) = services_of[rng.gen_range(0..services_of.len())].clone();
-            let (client_id, client_city) = match demo_client {
+            let (client_id, _) = match demo_client {
                 Some(c) if j % 3 == 0 => (c, city.id),
                 _ => self.clients[rng.gen_range(0..self.clients.len())],
             };
@@ -729,7 +729,7 @@ impl Generator {
                 scheduled_start: start,
                 scheduled_end: end,
                 address: format!("{}, {}", data::NEIGHBOURHOODS[rng.gen_range(0..data::NEIGHBOURHOODS.len())], city.fr),
-                city_id: if client_city == city.id { city.id } else { city.id },
+                city_id: city.id,
                 pricing_unit: unit,
                 price_cents: price,
                 final_price_cents: paid,
@@ -889,7 +889,7 @@ impl Generator {
             verified_at: verified.then_some(created + Duration::days(2)),
             rating_avg,
             review_count,
-            completed_jobs: jobs as i32,
+            completed_jobs: jobs,
             response_time_minutes: Some(rng.gen_range(5..240)),
             min_price_cents: min_price,
             search_text: fold(&search.join(" ")),
