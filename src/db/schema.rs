@@ -52,6 +52,7 @@ diesel::table! {
         two_factor_enabled -> Bool,
         two_factor_secret -> Nullable<Text>,
         two_factor_recovery_codes -> Nullable<Text>,
+        two_factor_last_step -> Nullable<BigInt>,
         rating_avg -> Double,
         review_count -> Integer,
         last_login_at -> Nullable<Timestamp>,
@@ -348,6 +349,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    rate_limit_events (id) {
+        id -> BigInt,
+        action -> Text,
+        subject -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     audit_logs (id) {
         id -> BigInt,
         actor_id -> Nullable<BigInt>,
@@ -516,6 +526,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     user_tokens,
     sessions,
     login_attempts,
+    rate_limit_events,
     audit_logs,
     subscription_plans,
     subscriptions,

@@ -4,7 +4,7 @@ use actix_web::body::{self, BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, StatusCode, header};
 use actix_web::middleware::Next;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpMessage, HttpResponse, web};
 
 use crate::state::AppState;
 
@@ -18,8 +18,12 @@ pub async fn security(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let production = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.env.is_production());
+    let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
     let mut res = next.call(req).await?;
     let headers = res.headers_mut();
+    if let Some(id) = request_id.and_then(|id| header::HeaderValue::from_str(&id).ok()) {
+        headers.insert(header::HeaderName::from_static("x-request-id"), id);
+    }
     let set = |h: &mut header::HeaderMap, name: header::HeaderName, value: &'static str| {
         h.insert(name, header::HeaderValue::from_static(value));
     };

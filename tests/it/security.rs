@@ -56,6 +56,7 @@ async fn security_headers_on_pages_and_errors() {
         assert_eq!(res.header("x-content-type-options").as_deref(), Some("nosniff"));
         assert_eq!(res.header("referrer-policy").as_deref(), Some("strict-origin-when-cross-origin"));
         assert!(res.header("strict-transport-security").is_none(), "HSTS only in production");
+        assert_eq!(res.header("x-request-id").map(|id| id.len()), Some(36), "a request id (UUID) on {path}");
     }
 }
 

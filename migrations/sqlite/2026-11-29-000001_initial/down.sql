@@ -7,6 +7,7 @@ DROP TABLE IF EXISTS payments;
 DROP TABLE IF EXISTS subscriptions;
 DROP TABLE IF EXISTS subscription_plans;
 DROP TABLE IF EXISTS audit_logs;
+DROP TABLE IF EXISTS rate_limit_events;
 DROP TABLE IF EXISTS login_attempts;
 DROP TABLE IF EXISTS sessions;
 DROP TABLE IF EXISTS user_tokens;

@@ -51,6 +51,7 @@ CREATE TABLE users (
     two_factor_enabled BOOLEAN NOT NULL DEFAULT FALSE,
     two_factor_secret TEXT,
     two_factor_recovery_codes TEXT,
+    two_factor_last_step BIGINT,
     rating_avg DOUBLE PRECISION NOT NULL DEFAULT 0,
     review_count INTEGER NOT NULL DEFAULT 0,
     last_login_at TIMESTAMP,
@@ -357,6 +358,16 @@ CREATE TABLE login_attempts (
 CREATE INDEX login_attempts_email_idx ON login_attempts (email, created_at);
 CREATE INDEX login_attempts_ip_idx ON login_attempts (ip_address, created_at);
 
+-- Events counted by the rate limits that must hold across instances (registration, password reset,
+-- verification resends, …): one row per attempt, per action and subject (an IP address or an account).
+CREATE TABLE rate_limit_events (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE INDEX rate_limit_events_idx ON rate_limit_events (action, subject, created_at);
+
 CREATE TABLE audit_logs (
     id INTEGER PRIMARY KEY,
     actor_id BIGINT REFERENCES users (id) ON DELETE SET NULL,
@@ -450,6 +461,7 @@ CREATE TABLE contact_messages (
     created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 CREATE INDEX contact_messages_queue_idx ON contact_messages (status, created_at);
+CREATE INDEX contact_messages_ip_idx ON contact_messages (ip_address, created_at);
 
 -- One row per provider, day and visitor (a salted hash, never the IP itself).
 CREATE TABLE profile_views (

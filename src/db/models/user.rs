@@ -23,6 +23,7 @@ pub struct User {
     pub two_factor_enabled: bool,
     pub two_factor_secret: Option<String>,
     pub two_factor_recovery_codes: Option<String>,
+    pub two_factor_last_step: Option<i64>,
     pub rating_avg: f64,
     pub review_count: i32,
     pub last_login_at: Option<NaiveDateTime>,
