@@ -16,13 +16,24 @@ impl Environment {
     }
 }
 
+/// How the SMTP connection is secured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SmtpTls {
+    /// Plain connection upgraded with STARTTLS (port 587), required.
+    StartTls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: a relay on the same host or network, and tests.
+    None,
+}
+
 /// How outgoing email leaves the application.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MailTransport {
     /// Written as files to a folder and listed at `/dev/outbox` (development).
     Outbox(PathBuf),
     /// Real SMTP (production).
-    Smtp { host: String, port: u16, username: Option<String>, password: Option<String> },
+    Smtp { host: String, port: u16, username: Option<String>, password: Option<String>, tls: SmtpTls },
     /// Kept in memory (tests).
     Memory,
 }
@@ -138,6 +149,14 @@ impl Config {
                     .map_err(|_| ConfigError("SMTP_PORT is out of range".into()))?,
                 username: get("SMTP_USER"),
                 password: get("SMTP_PASS"),
+                tls: match get("SMTP_TLS").as_deref() {
+                    None | Some("starttls") => SmtpTls::StartTls,
+                    Some("tls") => SmtpTls::Tls,
+                    Some("none") => SmtpTls::None,
+                    Some(other) => {
+                        return Err(ConfigError(format!("SMTP_TLS must be starttls, tls or none (got {other:?})")));
+                    }
+                },
             },
             (None, _) => MailTransport::Outbox(PathBuf::from(parse("MAIL_OUTBOX_DIR", "tmp/outbox")?)),
         };

@@ -9,13 +9,17 @@ pub mod domain;
 pub mod error;
 pub mod handlers;
 pub mod i18n;
+pub mod mail;
 pub mod routes;
 pub mod services;
 pub mod state;
 pub mod telemetry;
 pub mod web;
 
+use actix_session::SessionMiddleware;
+use actix_session::config::{CookieContentSecurity, PersistentSession, TtlExtensionPolicy};
 use actix_web::body::MessageBody;
+use actix_web::cookie::SameSite;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, web as aweb};
@@ -34,6 +38,25 @@ pub fn build_app(
         InitError = (),
     >,
 > {
+    let production = state.config.env.is_production();
+    let store = web::session::DbSessionStore::new(
+        state.db.clone(),
+        state.config.session_idle_minutes,
+        state.config.session_absolute_days,
+    );
+    let sessions = SessionMiddleware::builder(store.clone(), state.cookie_key.clone())
+        .cookie_name(state.session_cookie_name().to_string())
+        .cookie_secure(production)
+        .cookie_http_only(true)
+        .cookie_same_site(SameSite::Lax)
+        .cookie_path("/".into())
+        .cookie_content_security(CookieContentSecurity::Private)
+        .session_lifecycle(
+            PersistentSession::default()
+                .session_ttl(store.cookie_max_age())
+                .session_ttl_extension_policy(TtlExtensionPolicy::OnStateChanges),
+        )
+        .build();
     App::new()
         .app_data(state)
         .app_data(aweb::PathConfig::default().error_handler(|_, _| error::AppError::NotFound.into()))
@@ -41,6 +64,7 @@ pub fn build_app(
         .configure(routes::configure)
         .default_service(aweb::to(web::errors::not_found))
         .wrap(from_fn(web::lang::remember))
+        .wrap(sessions)
         .wrap(from_fn(web::csrf::ensure_cookie))
         .wrap(from_fn(web::headers::etag))
         .wrap(from_fn(web::errors::render_errors))

@@ -1,18 +1,41 @@
-//! What every request shares: settings, database, static assets.
+//! What every request shares: settings, database, mailer, static assets.
+
+use actix_web::cookie::Key;
 
 use crate::config::Config;
 use crate::db::Db;
+use crate::error::AppError;
+use crate::mail::Mailer;
 use crate::web::assets::Assets;
 
 pub struct AppState {
     pub config: Config,
     pub db: Db,
+    pub mailer: Mailer,
     pub assets: Assets,
+    /// Encrypts the session cookie (derived from SESSION_SECRET).
+    pub cookie_key: Key,
 }
 
 impl AppState {
-    pub fn new(config: Config, db: Db) -> std::io::Result<Self> {
-        let assets = Assets::load(&config.static_dir)?;
-        Ok(AppState { config, db, assets })
+    pub fn new(config: Config, db: Db) -> Result<Self, AppError> {
+        let assets = Assets::load(&config.static_dir)
+            .map_err(|e| AppError::internal(format!("static files in {:?}: {e}", config.static_dir)))?;
+        let mailer = Mailer::from_config(&config)?;
+        let cookie_key = Key::derive_from(config.session_secret.as_bytes());
+        Ok(AppState { config, db, mailer, assets, cookie_key })
     }
+
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.config.env.is_production() { "__Host-session" } else { "session" }
+    }
+}
+
+/// Sends emails on the blocking pool (after the change they report was committed).
+pub async fn send_emails(state: &actix_web::web::Data<AppState>, emails: Vec<crate::mail::Email>) {
+    if emails.is_empty() {
+        return;
+    }
+    let state = state.clone();
+    let _ = actix_web::web::block(move || state.mailer.send_all(&emails)).await;
 }

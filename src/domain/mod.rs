@@ -1,8 +1,11 @@
 //! Pure rules: no database, no HTTP. Unit-tested in place.
 
+pub mod device;
 pub mod geo;
 pub mod money;
 pub mod password;
 pub mod phone;
 pub mod slug;
 pub mod text;
+pub mod token;
+pub mod totp;

@@ -1,10 +1,12 @@
 //! `Page`: what every full page needs (language, URLs, CSRF token, assets), extracted once per request.
 
-use std::future::{Ready, ready};
+use std::future::Future;
+use std::pin::Pin;
 
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
+use crate::db::models::User;
 use crate::error::AppError;
 use crate::i18n::{I18n, Lang};
 use crate::state::AppState;
@@ -19,14 +21,22 @@ pub struct Page {
     pub query: String,
     pub csrf: String,
     pub state: web::Data<AppState>,
+    /// The signed-in user, for the header.
+    pub user: Option<User>,
 }
 
 impl Page {
-    pub fn from_request_sync(req: &HttpRequest) -> Result<Page, AppError> {
+    /// The context of a request whose user is already known.
+    pub fn build(req: &HttpRequest, user: Option<User>) -> Result<Page, AppError> {
         let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::internal("no state"))?;
         let (lang, rest) = split_lang_path(req.path()).ok_or(AppError::NotFound)?;
         let csrf = req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
-        Ok(Page { lang, rest: rest.to_string(), query: req.query_string().to_string(), csrf, state })
+        Ok(Page { lang, rest: rest.to_string(), query: req.query_string().to_string(), csrf, state, user })
+    }
+
+    /// The current path and query, for "come back here after signing in".
+    pub fn return_path(&self) -> String {
+        self.url_in(&self.lang)
     }
 
     pub fn i18n(&self) -> I18n {
@@ -87,10 +97,14 @@ pub fn split_lang_path(path: &str) -> Option<(Lang, &str)> {
 
 impl FromRequest for Page {
     type Error = AppError;
-    type Future = Ready<Result<Page, AppError>>;
+    type Future = Pin<Box<dyn Future<Output = Result<Page, AppError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Page::from_request_sync(req))
+        let req = req.clone();
+        Box::pin(async move {
+            let user = crate::web::auth::viewer(&req).await?;
+            Page::build(&req, user)
+        })
     }
 }
 

@@ -1,26 +1,28 @@
 //! Form validation results: each field maps to the Fluent key of its error message.
 
-use std::collections::BTreeMap;
-
+/// Errors in the order of the form's fields (the order they were found in).
 #[derive(Clone, Debug, Default)]
-pub struct FieldErrors(BTreeMap<&'static str, &'static str>);
+pub struct FieldErrors(Vec<(&'static str, &'static str)>);
 
 impl FieldErrors {
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Adds a field's error (the first error of a field wins).
     pub fn add(&mut self, field: &'static str, message_key: &'static str) {
-        self.0.entry(field).or_insert(message_key);
+        if !self.has(field) {
+            self.0.push((field, message_key));
+        }
     }
 
     /// The Fluent key of a field's error, or "" when the field is valid (for templates).
     pub fn get(&self, field: &str) -> &'static str {
-        self.0.get(field).copied().unwrap_or("")
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, k)| *k).unwrap_or("")
     }
 
     pub fn has(&self, field: &str) -> bool {
-        self.0.contains_key(field)
+        self.0.iter().any(|(f, _)| *f == field)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -32,7 +34,7 @@ impl FieldErrors {
     }
 
     pub fn fields(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-        self.0.iter().map(|(f, k)| (*f, *k))
+        self.0.iter().copied()
     }
 }
 

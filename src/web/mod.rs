@@ -1,6 +1,7 @@
 //! The HTTP layer shared by handlers: page context, CSRF, forms, headers, errors, static assets.
 
 pub mod assets;
+pub mod auth;
 pub mod context;
 pub mod csrf;
 pub mod errors;
@@ -10,6 +11,7 @@ pub mod headers;
 pub mod htmx;
 pub mod lang;
 pub mod render;
+pub mod session;
 
 pub use context::Page;
 pub use csrf::CsrfForm;

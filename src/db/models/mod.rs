@@ -1,11 +1,16 @@
 //! One module per table: the row struct as stored and the insert struct.
 
+pub mod audit_log;
 pub mod category;
 pub mod city;
 pub mod contact_message;
+pub mod notification_preference;
 pub mod provider;
+pub mod rate_limit;
 pub mod service;
+pub mod session;
 pub mod user;
+pub mod user_token;
 
 pub use category::{Category, NewCategory};
 pub use city::{City, NewCity};

@@ -51,3 +51,115 @@ pub struct NewUser<'a> {
 pub fn find_by_email(conn: &mut crate::db::DbConn, email: &str) -> QueryResult<Option<User>> {
     users::table.filter(users::email.eq(email)).select(User::as_select()).first(conn).optional()
 }
+
+pub fn find(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Option<User>> {
+    users::table.find(id).select(User::as_select()).first(conn).optional()
+}
+
+/// A user who may use the site (not suspended or deleted).
+pub fn find_active(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Option<User>> {
+    users::table.find(id).filter(users::status.eq(UserStatus::Active)).select(User::as_select()).first(conn).optional()
+}
+
+pub fn insert(conn: &mut crate::db::DbConn, user: &NewUser<'_>) -> QueryResult<i64> {
+    diesel::insert_into(users::table).values(user).returning(users::id).get_result(conn)
+}
+
+pub fn set_email_verified(conn: &mut crate::db::DbConn, id: i64, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((users::email_verified_at.eq(Some(at)), users::updated_at.eq(at)))
+        .execute(conn)
+}
+
+pub fn set_password(conn: &mut crate::db::DbConn, id: i64, hash: &str, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(users::table.find(id)).set((users::password_hash.eq(hash), users::updated_at.eq(at))).execute(conn)
+}
+
+pub fn set_email(conn: &mut crate::db::DbConn, id: i64, email: &str, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((users::email.eq(email), users::email_verified_at.eq(Some(at)), users::updated_at.eq(at)))
+        .execute(conn)
+}
+
+pub fn set_last_login(conn: &mut crate::db::DbConn, id: i64, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(users::table.find(id)).set(users::last_login_at.eq(Some(at))).execute(conn)
+}
+
+#[derive(AsChangeset)]
+#[diesel(table_name = users)]
+pub struct ProfileChanges<'a> {
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub phone: Option<&'a str>,
+    pub locale: Locale,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn update_profile(conn: &mut crate::db::DbConn, id: i64, changes: &ProfileChanges<'_>) -> QueryResult<usize> {
+    diesel::update(users::table.find(id)).set(changes).execute(conn)
+}
+
+/// Turns two-factor authentication on (with the encrypted secret and hashed recovery codes) or off.
+pub fn set_two_factor(
+    conn: &mut crate::db::DbConn,
+    id: i64,
+    secret: Option<&str>,
+    recovery_codes: Option<&str>,
+    last_step: Option<i64>,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::two_factor_enabled.eq(secret.is_some()),
+            users::two_factor_secret.eq(secret),
+            users::two_factor_recovery_codes.eq(recovery_codes),
+            users::two_factor_last_step.eq(last_step),
+            users::updated_at.eq(at),
+        ))
+        .execute(conn)
+}
+
+/// Records the last accepted TOTP step, only if it moves forward (two racing requests with the
+/// same code: one wins).
+pub fn advance_two_factor_step(conn: &mut crate::db::DbConn, id: i64, step: i64) -> QueryResult<bool> {
+    let updated = diesel::update(
+        users::table.find(id).filter(users::two_factor_last_step.is_null().or(users::two_factor_last_step.lt(step))),
+    )
+    .set(users::two_factor_last_step.eq(Some(step)))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Replaces the stored recovery codes only if they are still what the caller read (a code is used once).
+pub fn replace_recovery_codes(
+    conn: &mut crate::db::DbConn,
+    id: i64,
+    expected: &str,
+    remaining: &str,
+) -> QueryResult<bool> {
+    let updated = diesel::update(users::table.find(id).filter(users::two_factor_recovery_codes.eq(expected)))
+        .set(users::two_factor_recovery_codes.eq(remaining))
+        .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Personal data removed (law 09-08); the row stays so that bookings and reviews keep their other party.
+pub fn anonymise(conn: &mut crate::db::DbConn, id: i64, password_hash: &str, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::email.eq(format!("deleted-{id}@deleted.invalid")),
+            users::password_hash.eq(password_hash),
+            users::first_name.eq(""),
+            users::last_name.eq(""),
+            users::phone.eq(None::<String>),
+            users::avatar_media_id.eq(None::<i64>),
+            users::city_id.eq(None::<i64>),
+            users::status.eq(UserStatus::Deleted),
+            users::two_factor_enabled.eq(false),
+            users::two_factor_secret.eq(None::<String>),
+            users::two_factor_recovery_codes.eq(None::<String>),
+            users::updated_at.eq(at),
+            users::deleted_at.eq(Some(at)),
+        ))
+        .execute(conn)
+}

@@ -102,3 +102,27 @@ fn contact_form_works_without_javascript() {
     b.click("#contact-form button[type=submit]");
     b.wait_until("the thank-you page", |b| b.current_url().ends_with("/ar/contact/thanks"));
 }
+
+#[test]
+fn header_never_scrolls_sideways() {
+    let Some(b) = browser(true) else { return };
+    let server = Server::start(0);
+    for (width, path) in
+        [(320, "/fr/"), (320, "/ar/"), (360, "/ar/contact"), (1024, "/fr/"), (1024, "/ar/"), (1280, "/fr/")]
+    {
+        b.resize(width, 800);
+        b.goto(&server.url(path));
+        b.wait_for(".site-header");
+        let fits = b.script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth || [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]");
+        let culprits = b.script(
+            "const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]\
+             .filter(e => { const r = e.getBoundingClientRect(); return r.right > w + 1 || r.left < -1; })\
+             .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().left) + '..' + Math.round(e.getBoundingClientRect().right) + '/' + w)\
+             .concat((() => { const out = []; const it = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let n;\
+               while ((n = it.nextNode())) { const r = document.createRange(); r.selectNodeContents(n); const b = r.getBoundingClientRect();\
+                 if (b.width > 0 && (b.right > w + 1 || b.left < -1)) out.push(n.textContent.trim().slice(0, 40) + ' ' + Math.round(b.left) + '..' + Math.round(b.right)); }\
+               return out.slice(0, 5); })())",
+        );
+        assert_eq!(fits, true, "{path} scrolls sideways at {width}px: {culprits}");
+    }
+}

@@ -72,6 +72,10 @@ async fn bad_input_gets_localized_messages_and_422_and_keeps_values() {
     assert_eq!(doc.count(".field-error"), 5);
     assert_eq!(doc.count("[aria-invalid=true]"), 5);
     assert!(doc.text("#form-errors").contains("5 erreurs"));
+    // The summary lists the errors in the order of the form, and takes the focus.
+    let order: Vec<String> = doc.attrs("#form-errors a", "href");
+    assert_eq!(order, vec!["#f-name", "#f-email", "#f-phone", "#f-topic", "#f-message"]);
+    assert!(doc.attrs("#form-errors", "autofocus").len() == 1);
     assert!(doc.text("#f-email-error").contains("adresse e-mail"));
     assert_eq!(doc.attr("#f-email", "value"), "not-an-email");
     assert_eq!(doc.attr("#f-email", "aria-describedby"), "f-email-error");

@@ -77,3 +77,14 @@ async fn public_pages_answer_304_to_a_matching_etag() {
     second.assert_status(304);
     assert!(second.body.is_empty());
 }
+
+#[actix_web::test]
+async fn head_requests_are_answered_like_get() {
+    let mut app = TestApp::new().await;
+    for path in ["/fr/", "/ar/services", "/health", "/robots.txt"] {
+        let res = app.request(actix_web::http::Method::HEAD, path, &[], None).await;
+        res.assert_status(200);
+    }
+    let css = app.get("/fr/").await.doc().attr("link[rel=stylesheet]", "href");
+    app.request(actix_web::http::Method::HEAD, &css, &[], None).await.assert_status(200);
+}

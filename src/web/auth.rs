@@ -1,0 +1,150 @@
+//! Who is asking: `MaybeUser`, `CurrentUser` (signed in), `CurrentProvider` (provider role), `Admin`
+//! (admin role with 2FA). The user is loaded once per request and cached in the request.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_session::SessionExt;
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+
+use crate::db::models::User;
+use crate::db::models::user as users;
+use crate::db::types::UserRole;
+use crate::error::AppError;
+use crate::services::audit::Actor;
+use crate::state::AppState;
+use crate::web::session;
+
+#[derive(Clone)]
+struct LoadedUser(Option<User>);
+
+/// The signed-in user of this request, if any (suspended and deleted accounts are signed out).
+pub async fn viewer(req: &HttpRequest) -> Result<Option<User>, AppError> {
+    if let Some(LoadedUser(user)) = req.extensions().get::<LoadedUser>() {
+        return Ok(user.clone());
+    }
+    let session = req.get_session();
+    let user = match session::user_id(&session) {
+        Some(id) => {
+            let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no state"))?;
+            let found = state.db.run(move |conn| Ok(users::find_active(conn, id)?)).await?;
+            if found.is_none() {
+                session.purge();
+            }
+            found
+        }
+        None => None,
+    };
+    req.extensions_mut().insert(LoadedUser(user.clone()));
+    Ok(user)
+}
+
+/// The user cached by an earlier extractor (for error pages drawn after the handler).
+pub fn cached_viewer(req: &HttpRequest) -> Option<User> {
+    req.extensions().get::<LoadedUser>().and_then(|l| l.0.clone())
+}
+
+type Boxed<T> = Pin<Box<dyn Future<Output = Result<T, AppError>>>>;
+
+pub struct MaybeUser(pub Option<User>);
+
+impl FromRequest for MaybeUser {
+    type Error = AppError;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { Ok(MaybeUser(viewer(&req).await?)) })
+    }
+}
+
+/// A signed-in user; anonymous visitors are sent to sign in and brought back.
+pub struct CurrentUser(pub User);
+
+impl FromRequest for CurrentUser {
+    type Error = AppError;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { viewer(&req).await?.map(CurrentUser).ok_or(AppError::Unauthorized) })
+    }
+}
+
+/// A signed-in provider; other roles get 403.
+pub struct CurrentProvider(pub User);
+
+impl FromRequest for CurrentProvider {
+    type Error = AppError;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let user = viewer(&req).await?.ok_or(AppError::Unauthorized)?;
+            policy::require_role(&user, UserRole::Provider)?;
+            Ok(CurrentProvider(user))
+        })
+    }
+}
+
+/// A signed-in administrator who has two-factor authentication on; anyone else gets 403.
+pub struct Admin(pub User);
+
+impl FromRequest for Admin {
+    type Error = AppError;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let user = viewer(&req).await?.ok_or(AppError::Unauthorized)?;
+            policy::require_admin(&user)?;
+            Ok(Admin(user))
+        })
+    }
+}
+
+/// Policies used by extractors and services.
+pub mod policy {
+    use super::*;
+
+    pub fn require_role(user: &User, role: UserRole) -> Result<(), AppError> {
+        if user.role == role { Ok(()) } else { Err(AppError::Forbidden("role")) }
+    }
+
+    pub fn require_admin(user: &User) -> Result<(), AppError> {
+        require_role(user, UserRole::Admin)?;
+        if user.two_factor_enabled { Ok(()) } else { Err(AppError::Forbidden("admin without 2FA")) }
+    }
+
+    /// Booking, messaging and publishing wait for a verified email.
+    pub fn require_verified_email(user: &User) -> Result<(), AppError> {
+        if user.email_verified_at.is_some() { Ok(()) } else { Err(AppError::Forbidden("email not verified")) }
+    }
+
+    /// Another user's object is "not found", never "forbidden" (no existence leak).
+    pub fn require_owner(user: &User, owner_id: i64) -> Result<(), AppError> {
+        if user.id == owner_id { Ok(()) } else { Err(AppError::NotFound) }
+    }
+}
+
+/// Who does something, from where (for audit rows).
+pub fn actor(req: &HttpRequest, user_id: Option<i64>) -> Actor {
+    Actor {
+        user_id,
+        ip_address: client_ip(req),
+        user_agent: req
+            .headers()
+            .get("user-agent")
+            .and_then(|v| v.to_str().ok())
+            .map(|ua| ua.chars().take(300).collect()),
+        request_id: req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string()),
+    }
+}
+
+/// The client's address (the peer; behind a proxy, configure it to set the peer address).
+pub fn client_ip(req: &HttpRequest) -> Option<String> {
+    req.peer_addr().map(|a| a.ip().to_string())
+}
