@@ -2,7 +2,7 @@
 
 use actix_web::{Route, guard, web};
 
-use crate::handlers::{health, public, seo};
+use crate::handlers::{account, auth, dev, health, public, seo};
 use crate::web::{assets, lang};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -12,6 +12,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/favicon.ico", get().to(assets::root_file))
         .route("/manifest.webmanifest", get().to(assets::root_file))
         .route("/static/{path:.*}", get().to(assets::serve))
+        .route("/dev/outbox", get().to(dev::index))
+        .route("/dev/outbox/{id}", get().to(dev::show))
         .service(
             web::scope("/{lang:fr|ar|en}")
                 .route("", get().to(lang::add_slash))
@@ -21,7 +23,38 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/contact", get().to(public::contact::new))
                 .route("/contact", web::post().to(public::contact::create))
                 .route("/contact/thanks", get().to(public::contact::thanks))
-                .route("/legal/{page}", get().to(public::legal::show)),
+                .route("/legal/{page}", get().to(public::legal::show))
+                .route("/register", get().to(auth::register::new))
+                .route("/register", web::post().to(auth::register::create))
+                .route("/register/check-email", get().to(auth::register::check_email))
+                .route("/verify-email/{token}", get().to(auth::verify_email::show))
+                .route("/login", get().to(auth::login::new))
+                .route("/login", web::post().to(auth::login::create))
+                .route("/login/two-factor", get().to(auth::login::two_factor))
+                .route("/login/two-factor", web::post().to(auth::login::two_factor_create))
+                .route("/logout", web::post().to(auth::login::destroy))
+                .route("/password/forgot", get().to(auth::password::forgot))
+                .route("/password/forgot", web::post().to(auth::password::forgot_create))
+                .route("/password/reset/{token}", get().to(auth::password::reset))
+                .route("/password/reset/{token}", web::post().to(auth::password::reset_create))
+                .route("/account", get().to(account::index::show))
+                .route("/account/verification", web::post().to(auth::verify_email::resend))
+                .route("/account/profile", get().to(account::profile::edit))
+                .route("/account/profile", web::post().to(account::profile::update))
+                .route("/account/notifications", get().to(account::notifications::edit))
+                .route("/account/notifications", web::post().to(account::notifications::update))
+                .route("/account/security", get().to(account::security::show))
+                .route("/account/password", web::post().to(account::security::update_password))
+                .route("/account/email", web::post().to(account::security::update_email))
+                .route("/account/email/confirm/{token}", get().to(account::security::confirm_email))
+                .route("/account/email/confirm/{token}", web::post().to(account::security::confirm_email_create))
+                .route("/account/sessions/revoke-others", web::post().to(account::security::revoke_others))
+                .route("/account/sessions/{id}/revoke", web::post().to(account::security::revoke_session))
+                .route("/account/two-factor", get().to(account::two_factor::show))
+                .route("/account/two-factor", web::post().to(account::two_factor::enable))
+                .route("/account/two-factor/disable", web::post().to(account::two_factor::disable))
+                .route("/account/delete", get().to(account::delete::show))
+                .route("/account/delete", web::post().to(account::delete::destroy)),
         );
 }
 

@@ -1,5 +1,8 @@
 //! Request handlers, one module per area. They extract, authorize, call `db.run(...)` and render.
 
+pub mod account;
+pub mod auth;
+pub mod dev;
 pub mod health;
 pub mod public;
 pub mod seo;

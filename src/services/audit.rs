@@ -39,3 +39,21 @@ pub fn record(conn: &mut DbConn, actor: &Actor, entry: Entry<'_>) -> QueryResult
         .execute(conn)
         .map(|_| ())
 }
+
+impl<'a> Entry<'a> {
+    /// An event with no target (a failed sign-in for an unknown email).
+    pub fn named(action: &'a str) -> Self {
+        Entry { action, target_kind: None, target_id: None, old_values: None, new_values: None }
+    }
+
+    /// An event about a user account.
+    pub fn about_user(action: &'a str, user_id: i64) -> Self {
+        Entry { action, target_kind: Some("user"), target_id: Some(user_id), old_values: None, new_values: None }
+    }
+
+    /// With details of what changed (never secrets).
+    pub fn with(mut self, new_values: serde_json::Value) -> Self {
+        self.new_values = Some(new_values);
+        self
+    }
+}

@@ -1,5 +1,8 @@
 //! Use cases: each owns its transaction and writes its audit rows and notifications inside it.
 
+pub mod accounts;
 pub mod audit;
+pub mod auth;
 pub mod contact;
+pub mod emails;
 pub mod throttle;

@@ -61,7 +61,7 @@ pub const RESET_PER_IP: Limit = Limit { action: "password-reset", max: 5, window
 pub const RESET_PER_ACCOUNT: Limit = Limit { action: "password-reset-account", max: 3, window: Duration::hours(1) };
 pub const RESEND_PER_ACCOUNT: Limit = Limit { action: "verification-resend", max: 3, window: Duration::hours(1) };
 pub const RESEND_PER_IP: Limit = Limit { action: "verification-resend-ip", max: 10, window: Duration::hours(1) };
-pub const EMAIL_CHANGE_PER_ACCOUNT: Limit = Limit { action: "email-change", max: 5, window: Duration::hours(1) };
+pub const EMAIL_CHANGE_PER_ACCOUNT: Limit = Limit { action: "change-email", max: 5, window: Duration::hours(1) };
 
 /// Counts one attempt; refuses with 429 when the limit is already reached.
 pub fn hit(conn: &mut DbConn, limit: Limit, subject: &str, now: NaiveDateTime) -> Result<(), AppError> {

@@ -34,6 +34,12 @@ impl Page {
         Ok(Page { lang, rest: rest.to_string(), query: req.query_string().to_string(), csrf, state, user })
     }
 
+    /// The confirmation to show after a redirect (`?notice=…`), from a fixed list.
+    pub fn notice(&self) -> Option<&'static str> {
+        let wanted = self.query.split('&').find_map(|pair| pair.strip_prefix("notice="))?;
+        NOTICES.iter().find(|(name, _)| *name == wanted).map(|(_, key)| *key)
+    }
+
     /// The current path and query, for "come back here after signing in".
     pub fn return_path(&self) -> String {
         self.url_in(&self.lang)
@@ -84,6 +90,23 @@ impl Page {
         if path == "/" { self.rest == "/" } else { self.rest == path || self.rest.starts_with(&format!("{path}/")) }
     }
 }
+
+/// Confirmations shown after a redirect, by name → Fluent key.
+const NOTICES: &[(&str, &str)] = &[
+    ("signed-out", "notice-signed-out"),
+    ("password-reset", "notice-password-reset"),
+    ("password-changed", "notice-password-changed"),
+    ("verification-sent", "notice-verification-sent"),
+    ("new-email-sent", "notice-email-change-sent"),
+    ("new-email-confirmed", "notice-email-changed"),
+    ("profile-saved", "notice-profile-saved"),
+    ("notifications-saved", "notice-notifications-saved"),
+    ("session-revoked", "notice-session-revoked"),
+    ("sessions-revoked", "notice-sessions-revoked"),
+    ("two-factor-disabled", "notice-two-factor-disabled"),
+    ("admin-needs-2fa", "notice-admin-needs-2fa"),
+    ("goodbye", "notice-account-deleted"),
+];
 
 /// "/ar/contact" → (Ar, "/contact"); "/fr/" → (Fr, "/"); "/xx/…" → None.
 pub fn split_lang_path(path: &str) -> Option<(Lang, &str)> {

@@ -51,6 +51,9 @@ pub async fn render_errors(
         return Ok(res.map_into_left_body());
     }
     let (req, res) = res.into_parts();
+    if status == StatusCode::UNAUTHORIZED {
+        return Ok(ServiceResponse::new(req.clone(), sign_in_first(&req)).map_into_right_body());
+    }
     let mut page = error_response(&req, status);
     for (name, value) in res.headers() {
         if name == header::RETRY_AFTER || name == header::ALLOW {
@@ -58,6 +61,28 @@ pub async fn render_errors(
         }
     }
     Ok(ServiceResponse::new(req, page).map_into_right_body())
+}
+
+/// Anonymous visitors are sent to sign in, and come back to the page they wanted (GET only).
+fn sign_in_first(req: &HttpRequest) -> HttpResponse {
+    let lang = split_lang_path(req.path()).map(|(l, _)| l).unwrap_or_else(|| preferred_lang(req));
+    let mut login = format!("/{}/login", lang.code());
+    if req.method() == actix_web::http::Method::GET {
+        let back = match req.query_string() {
+            "" => req.path().to_string(),
+            q => format!("{}?{q}", req.path()),
+        };
+        login.push_str("?next=");
+        login.push_str(&serde_urlencoded::to_string([("", back)]).unwrap_or_default()[1..]);
+    }
+    if Htmx::of(req).wants_fragment() {
+        HttpResponse::Unauthorized().insert_header(("HX-Redirect", login)).finish()
+    } else {
+        HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, login))
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .finish()
+    }
 }
 
 /// The Fluent keys (title, message) of the page for a status.

@@ -19,6 +19,7 @@ pub async fn security(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let production = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.env.is_production());
     let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
+    let signed_in = req.cookie("session").or_else(|| req.cookie("__Host-session")).is_some();
     let mut res = next.call(req).await?;
     let headers = res.headers_mut();
     if let Some(id) = request_id.and_then(|id| header::HeaderValue::from_str(&id).ok()) {
@@ -30,7 +31,9 @@ pub async fn security(
     set(headers, header::CONTENT_SECURITY_POLICY, CSP);
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(headers, header::X_FRAME_OPTIONS, "DENY");
-    set(headers, header::REFERRER_POLICY, "strict-origin-when-cross-origin");
+    if !headers.contains_key(header::REFERRER_POLICY) {
+        set(headers, header::REFERRER_POLICY, "strict-origin-when-cross-origin");
+    }
     set(
         headers,
         header::HeaderName::from_static("permissions-policy"),
@@ -41,7 +44,8 @@ pub async fn security(
         set(headers, header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains");
     }
     if !headers.contains_key(header::CACHE_CONTROL) {
-        set(headers, header::CACHE_CONTROL, "no-cache");
+        // Pages seen by a signed-in visitor carry their name: never in a shared cache.
+        set(headers, header::CACHE_CONTROL, if signed_in { "private, no-cache" } else { "no-cache" });
     }
     Ok(res)
 }

@@ -26,6 +26,11 @@ pub fn see_other(htmx: Htmx, location: &str) -> HttpResponse {
     if htmx.wants_fragment() {
         HttpResponse::Ok().insert_header(("HX-Redirect", location.to_string())).finish()
     } else {
-        HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_string())).finish()
+        redirect(location)
     }
+}
+
+/// A plain 303 (from a GET: already signed in, and so on).
+pub fn redirect(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_string())).finish()
 }

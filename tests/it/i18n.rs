@@ -126,6 +126,9 @@ fn every_message_resolves_in_every_language() {
                 ("price", 9),
                 ("date", 1),
                 ("time", 1),
+                ("name", 1),
+                ("email", 1),
+                ("when", 1),
             ];
             let text = i18n.t_numbers(&key, &args);
             assert!(!text.is_empty() && text != key, "{lang}: {key}");

@@ -2,10 +2,13 @@
 
 mod support;
 
+mod account;
+mod auth;
 mod browser;
 mod cli;
 mod db;
 mod errors;
 mod i18n;
+mod mail;
 mod public;
 mod security;

@@ -2,6 +2,7 @@
 //! file by default, a new PostgreSQL database when TEST_DATABASE_URL is set), with a cookie jar and
 //! HTML assertions.
 
+pub mod accounts;
 pub mod db;
 pub mod html;
 
@@ -18,7 +19,7 @@ pub use html::Doc;
 
 pub struct TestApp {
     pub state: web::Data<AppState>,
-    cookies: BTreeMap<String, String>,
+    pub(crate) cookies: BTreeMap<String, String>,
     _db: TestDb,
 }
 

@@ -1,0 +1,4 @@
+mod delete;
+mod profile;
+mod security;
+mod two_factor;
