@@ -133,7 +133,8 @@ async fn bad_input_is_refused_with_messages_and_nothing_written() {
         doc.assert_has(&format!("#f-{field}[aria-invalid=true]"));
     }
     let long = "x".repeat(61);
-    let cases: Vec<(Vec<(&str, &str)>, &str, &str)> = vec![
+    type Case<'a> = (Vec<(&'a str, &'a str)>, &'a str, &'a str);
+    let cases: Vec<Case> = vec![
         (vec![("email", "not-an-email")], "email", "ne semble pas valide"),
         (vec![("phone", "+33612345678")], "phone", "Numéro marocain"),
         (vec![("first_name", &long)], "first_name", "60 caractères"),
