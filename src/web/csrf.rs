@@ -66,12 +66,16 @@ pub async fn ensure_cookie(
     Ok(res)
 }
 
-/// Refuses a cross-site unsafe request: the Origin (when sent) must be this site.
+/// Refuses a cross-site unsafe request: the Origin — or, when a browser sends none, the Referer —
+/// must be this site.
 pub fn check_origin(req: &HttpRequest) -> Result<(), AppError> {
-    let Some(origin) = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+    let origin = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()).filter(|o| *o != "null");
+    let referer = req.headers().get(header::REFERER).and_then(|v| v.to_str().ok());
+    let Some(source) = origin.or(referer) else {
         return Ok(());
     };
-    let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or(origin);
+    let without_scheme = source.split_once("://").map(|(_, h)| h).unwrap_or(source);
+    let origin_host = without_scheme.split('/').next().unwrap_or(without_scheme);
     let host = req.connection_info().host().to_string();
     let base_host = req
         .app_data::<web::Data<AppState>>()

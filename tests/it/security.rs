@@ -84,3 +84,16 @@ async fn pages_contain_no_inline_script_or_style() {
         );
     }
 }
+
+#[actix_web::test]
+async fn cross_site_referer_is_refused_when_origin_is_absent() {
+    let mut app = TestApp::new().await;
+    app.get("/fr/contact").await;
+    let token = app.csrf_token();
+    let form = format!("{FORM}&csrf_token={token}");
+    let headers = [("content-type", "application/x-www-form-urlencoded"), ("Referer", "https://evil.example/page")];
+    app.post_raw("/fr/contact", &headers, &form).await.assert_status(403);
+    let headers =
+        [("content-type", "application/x-www-form-urlencoded"), ("Referer", "http://localhost:4000/fr/contact")];
+    app.post_raw("/fr/contact", &headers, &form).await.assert_status(303);
+}

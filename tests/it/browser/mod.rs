@@ -2,6 +2,7 @@
 //! WebDriver protocol against a real server on a loopback port. They skip with a notice where
 //! Chromium is absent, unless KHADAMAT_REQUIRE_BROWSER=1 (CI) makes that a failure.
 
+mod accounts;
 mod home;
 mod webdriver;
 
@@ -19,6 +20,7 @@ pub use webdriver::Browser;
 /// A server on 127.0.0.1 with its own database, stopped when dropped.
 pub struct Server {
     pub base: String,
+    pub state: web::Data<AppState>,
     handle: actix_web::dev::ServerHandle,
     _db: TestDb,
 }
@@ -34,6 +36,7 @@ impl Server {
             seed::run(&mut conn, &seed::Options { providers, seed: 11, progress: false }).expect("seed");
         }
         let state = web::Data::new(AppState::new(config, db).expect("state"));
+        let shared = state.clone();
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {
@@ -49,7 +52,7 @@ impl Server {
             })
         });
         let (addr, handle) = rx.recv().expect("server started");
-        Server { base: format!("http://{addr}"), handle, _db: test_db }
+        Server { base: format!("http://{addr}"), state: shared, handle, _db: test_db }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -75,5 +78,15 @@ pub fn browser(javascript: bool) -> Option<Browser> {
             eprintln!("SKIPPED browser test: {reason} (install the Debian packages chromium and chromium-driver)");
             None
         }
+    }
+}
+
+impl Server {
+    /// The path of the first link containing `marker` in the newest email to `to`.
+    pub fn link_in_last_email(&self, to: &str, marker: &str) -> String {
+        let email = self.state.mailer.sent().into_iter().rev().find(|e| e.email.to == to).expect("an email");
+        let base = &self.state.config.base_url;
+        let link = email.email.text.split_whitespace().find(|w| w.contains(marker)).expect("a link").to_string();
+        link.strip_prefix(base.as_str()).unwrap_or(&link).to_string()
     }
 }
