@@ -1,9 +1,9 @@
 //! Registration, email verification, profile, notification preferences and account deletion.
 
 use chrono::Duration;
-use diesel::prelude::*;
+use diesel::Connection;
 
-use crate::db::models::{NewUser, User, notification_preference, user as users, user_token};
+use crate::db::models::{NewUser, User, booking, notification_preference, provider, user as users, user_token};
 use crate::db::types::{Locale, NotificationTopic, TokenKind, UserRole};
 use crate::db::{DbConn, now};
 use crate::domain::{password, phone, token};
@@ -361,53 +361,16 @@ pub fn delete_account(
         errors.add("password", "auth-error-password-wrong");
         return Ok(Err(errors));
     }
-    use crate::db::schema::{booking_status_history, bookings, favorites, providers};
-    use crate::db::types::{BookingStatus, ProviderStatus};
     let goodbye = ctx.account_deleted(user, &user.email)?;
     conn.transaction(|conn| {
         let at = now();
         // Open bookings of this person, as client or as provider, are cancelled for the other party.
-        let provider_id: Option<i64> =
-            providers::table.filter(providers::user_id.eq(user.id)).select(providers::id).first(conn).optional()?;
-        let open = [BookingStatus::Pending, BookingStatus::Confirmed];
-        let mut query = bookings::table.filter(bookings::status.eq_any(open)).into_boxed();
-        query = match provider_id {
-            Some(pid) => query.filter(bookings::client_id.eq(user.id).or(bookings::provider_id.eq(pid))),
-            None => query.filter(bookings::client_id.eq(user.id)),
-        };
-        let open_bookings: Vec<(i64, BookingStatus)> = query.select((bookings::id, bookings::status)).load(conn)?;
-        for (booking_id, from) in open_bookings {
-            diesel::update(bookings::table.find(booking_id))
-                .set((
-                    bookings::status.eq(BookingStatus::Cancelled),
-                    bookings::status_reason.eq("account deleted"),
-                    bookings::cancelled_at.eq(Some(at)),
-                    bookings::updated_at.eq(at),
-                ))
-                .execute(conn)?;
-            diesel::insert_into(booking_status_history::table)
-                .values((
-                    booking_status_history::booking_id.eq(booking_id),
-                    booking_status_history::from_status.eq(Some(from)),
-                    booking_status_history::to_status.eq(BookingStatus::Cancelled),
-                    booking_status_history::actor_id.eq(Some(user.id)),
-                    booking_status_history::reason.eq(Some("account deleted")),
-                    booking_status_history::created_at.eq(at),
-                ))
-                .execute(conn)?;
-        }
+        let provider_id = provider::id_for_user(conn, user.id)?;
+        booking::cancel_open_for_party(conn, user.id, provider_id, user.id, "account deleted", at)?;
         if let Some(pid) = provider_id {
-            diesel::update(providers::table.find(pid))
-                .set((
-                    providers::status.eq(ProviderStatus::Suspended),
-                    providers::removed_at.eq(Some(at)),
-                    providers::updated_at.eq(at),
-                ))
-                .execute(conn)?;
-            diesel::delete(favorites::table.filter(favorites::provider_id.eq(pid))).execute(conn)?;
+            provider::remove(conn, pid, at)?;
         }
-        diesel::delete(favorites::table.filter(favorites::user_id.eq(user.id))).execute(conn)?;
-        notification_preference::replace(conn, user.id, &[])?;
+        users::delete_personal_lists(conn, user.id)?;
         user_token::delete_for_user(conn, user.id)?;
         crate::db::models::session::delete_others(conn, user.id, None)?;
         users::anonymise(conn, user.id, &password::hash(&token::random()), at)?;

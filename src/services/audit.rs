@@ -1,8 +1,8 @@
 //! Audit rows, written in the caller's transaction.
 
-use diesel::prelude::*;
+use diesel::QueryResult;
 
-use crate::db::schema::audit_logs;
+use crate::db::models::audit_log;
 use crate::db::{DbConn, now};
 
 /// Who did something, from where.
@@ -23,21 +23,21 @@ pub struct Entry<'a> {
 }
 
 pub fn record(conn: &mut DbConn, actor: &Actor, entry: Entry<'_>) -> QueryResult<()> {
-    diesel::insert_into(audit_logs::table)
-        .values((
-            audit_logs::actor_id.eq(actor.user_id),
-            audit_logs::action.eq(entry.action),
-            audit_logs::target_kind.eq(entry.target_kind),
-            audit_logs::target_id.eq(entry.target_id),
-            audit_logs::old_values.eq(entry.old_values.map(|v| v.to_string())),
-            audit_logs::new_values.eq(entry.new_values.map(|v| v.to_string())),
-            audit_logs::ip_address.eq(actor.ip_address.as_deref()),
-            audit_logs::user_agent.eq(actor.user_agent.as_deref()),
-            audit_logs::request_id.eq(actor.request_id.as_deref()),
-            audit_logs::created_at.eq(now()),
-        ))
-        .execute(conn)
-        .map(|_| ())
+    audit_log::insert(
+        conn,
+        &audit_log::NewAuditLog {
+            actor_id: actor.user_id,
+            action: entry.action,
+            target_kind: entry.target_kind,
+            target_id: entry.target_id,
+            old_values: entry.old_values.map(|v| v.to_string()),
+            new_values: entry.new_values.map(|v| v.to_string()),
+            ip_address: actor.ip_address.as_deref(),
+            user_agent: actor.user_agent.as_deref(),
+            request_id: actor.request_id.as_deref(),
+            created_at: now(),
+        },
+    )
 }
 
 impl<'a> Entry<'a> {

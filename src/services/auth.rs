@@ -1,7 +1,7 @@
 //! Signing in (with throttling and a second factor), passwords, email change, 2FA and sessions.
 
 use chrono::Duration;
-use diesel::prelude::*;
+use diesel::Connection;
 
 use crate::db::models::{User, session as sessions, user as users, user_token};
 use crate::db::types::{TokenKind, UserStatus};

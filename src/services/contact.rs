@@ -1,10 +1,9 @@
 //! The public contact form: validate, rate-limit per address, store.
 
 use chrono::Duration;
-use diesel::prelude::*;
+use diesel::Connection;
 
 use crate::db::models::{NewContactMessage, contact_message};
-use crate::db::schema::contact_messages;
 use crate::db::types::{ContactTopic, Locale};
 use crate::db::{DbConn, now};
 use crate::domain::phone;
@@ -112,7 +111,7 @@ pub fn submit(
             return Err(AppError::TooManyRequests);
         }
         message.ip_address = ip;
-        diesel::insert_into(contact_messages::table).values(&message).execute(conn)?;
+        contact_message::insert(conn, &message)?;
         Ok(Outcome::Sent)
     })
 }

@@ -39,3 +39,22 @@ pub fn security_events(conn: &mut DbConn, user_id: i64, limit: i64) -> QueryResu
 pub fn count_action(conn: &mut DbConn, action: &str) -> QueryResult<i64> {
     audit_logs::table.filter(audit_logs::action.eq(action)).count().get_result(conn)
 }
+
+#[derive(Insertable)]
+#[diesel(table_name = audit_logs)]
+pub struct NewAuditLog<'a> {
+    pub actor_id: Option<i64>,
+    pub action: &'a str,
+    pub target_kind: Option<&'a str>,
+    pub target_id: Option<i64>,
+    pub old_values: Option<String>,
+    pub new_values: Option<String>,
+    pub ip_address: Option<&'a str>,
+    pub user_agent: Option<&'a str>,
+    pub request_id: Option<&'a str>,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConn, row: &NewAuditLog<'_>) -> QueryResult<()> {
+    diesel::insert_into(audit_logs::table).values(row).execute(conn).map(|_| ())
+}

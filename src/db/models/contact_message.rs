@@ -26,3 +26,7 @@ pub fn count_from_ip_since(conn: &mut crate::db::DbConn, ip: &str, since: NaiveD
         .count()
         .get_result(conn)
 }
+
+pub fn insert(conn: &mut crate::db::DbConn, message: &NewContactMessage) -> QueryResult<()> {
+    diesel::insert_into(contact_messages::table).values(message).execute(conn).map(|_| ())
+}

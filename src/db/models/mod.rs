@@ -1,6 +1,7 @@
 //! One module per table: the row struct as stored and the insert struct.
 
 pub mod audit_log;
+pub mod booking;
 pub mod category;
 pub mod city;
 pub mod contact_message;

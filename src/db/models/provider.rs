@@ -70,3 +70,22 @@ pub struct NewProvider {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
+
+/// The provider profile of a user, if they have one.
+pub fn id_for_user(conn: &mut crate::db::DbConn, user_id: i64) -> QueryResult<Option<i64>> {
+    providers::table.filter(providers::user_id.eq(user_id)).select(providers::id).first(conn).optional()
+}
+
+/// Takes a provider page down for good (its URL answers 410 Gone) and drops it from favorites.
+pub fn remove(conn: &mut crate::db::DbConn, id: i64, at: NaiveDateTime) -> QueryResult<()> {
+    use crate::db::schema::favorites;
+    diesel::update(providers::table.find(id))
+        .set((
+            providers::status.eq(ProviderStatus::Suspended),
+            providers::removed_at.eq(Some(at)),
+            providers::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    diesel::delete(favorites::table.filter(favorites::provider_id.eq(id))).execute(conn)?;
+    Ok(())
+}

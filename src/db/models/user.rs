@@ -163,3 +163,11 @@ pub fn anonymise(conn: &mut crate::db::DbConn, id: i64, password_hash: &str, at:
         ))
         .execute(conn)
 }
+
+/// Removes what only matters to the person: favorites and notification preferences.
+pub fn delete_personal_lists(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<()> {
+    use crate::db::schema::{favorites, notification_preferences};
+    diesel::delete(favorites::table.filter(favorites::user_id.eq(id))).execute(conn)?;
+    diesel::delete(notification_preferences::table.filter(notification_preferences::user_id.eq(id))).execute(conn)?;
+    Ok(())
+}
