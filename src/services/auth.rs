@@ -93,6 +93,8 @@ pub fn login(conn: &mut DbConn, email: &str, plain: &str, actor: &Actor) -> Resu
 
 fn complete_login(conn: &mut DbConn, user: &User, actor: &Actor, method: &str) -> Result<(), AppError> {
     users::set_last_login(conn, user.id, now())?;
+    // Housekeeping, cheap with the expiry index: expired sessions of anyone are removed.
+    sessions::purge_expired(conn, now())?;
     audit::record(
         conn,
         &Actor { user_id: Some(user.id), ..actor.clone() },

@@ -4,9 +4,8 @@
 
 use std::collections::HashMap;
 
+use actix_session::Session;
 use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
-use actix_session::{Session, SessionExt};
-use actix_web::HttpRequest;
 use actix_web::cookie::time::Duration as CookieDuration;
 use chrono::Duration;
 
@@ -176,10 +175,6 @@ impl SessionStore for DbSessionStore {
 /// The signed-in user's id from the session, if any (and not halfway through 2FA).
 pub fn user_id(session: &Session) -> Option<i64> {
     session.get::<i64>(USER_ID).ok().flatten()
-}
-
-pub fn session_of(req: &HttpRequest) -> Session {
-    req.get_session()
 }
 
 /// The public id of this session (see [`SID`]).

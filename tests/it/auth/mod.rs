@@ -1,3 +1,4 @@
 mod login;
 mod password;
 mod register;
+mod roles;
