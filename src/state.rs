@@ -31,11 +31,21 @@ impl AppState {
     }
 }
 
-/// Sends emails on the blocking pool (after the change they report was committed).
+/// Sends emails after the change they report was committed. Outside tests they leave in the
+/// background, so that a response never takes longer because an email was sent (otherwise "forgot
+/// password" and registration would tell known addresses from unknown ones by their timing).
 pub async fn send_emails(state: &actix_web::web::Data<AppState>, emails: Vec<crate::mail::Email>) {
     if emails.is_empty() {
         return;
     }
+    let in_memory = state.config.mail == crate::config::MailTransport::Memory;
     let state = state.clone();
-    let _ = actix_web::web::block(move || state.mailer.send_all(&emails)).await;
+    let send = async move {
+        let _ = actix_web::web::block(move || state.mailer.send_all(&emails)).await;
+    };
+    if in_memory {
+        send.await;
+    } else {
+        actix_web::rt::spawn(send);
+    }
 }
