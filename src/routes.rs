@@ -19,6 +19,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("", get().to(lang::add_slash))
                 .route("/", get().to(public::home::show))
                 .route("/services", get().to(public::services::index))
+                .route("/providers", get().to(public::providers::index))
                 .route("/about", get().to(public::about::show))
                 .route("/contact", get().to(public::contact::new))
                 .route("/contact", web::post().to(public::contact::create))

@@ -3,6 +3,7 @@
 pub mod migrations;
 pub mod models;
 pub mod schema;
+pub mod search;
 pub mod seed;
 pub mod types;
 pub mod views;

@@ -57,7 +57,26 @@ impl ProviderCard {
 /// Fewer reviews than this and a perfect score says little.
 pub const MIN_REVIEWS_FOR_TOP: i32 = 3;
 
-type Row = (i64, String, String, f64, i32, i32, i32, Option<i64>, bool, City);
+pub type Row = (i64, String, String, f64, i32, i32, i32, Option<i64>, bool, City);
+
+/// The columns of a card, for a query joining providers and cities (loads a [`Row`]).
+#[macro_export]
+macro_rules! provider_card_columns {
+    () => {
+        (
+            $crate::db::schema::providers::id,
+            $crate::db::schema::providers::slug,
+            $crate::db::schema::providers::display_name,
+            $crate::db::schema::providers::rating_avg,
+            $crate::db::schema::providers::review_count,
+            $crate::db::schema::providers::completed_jobs,
+            $crate::db::schema::providers::years_experience,
+            $crate::db::schema::providers::min_price_cents,
+            $crate::db::schema::providers::is_verified,
+            $crate::db::schema::cities::all_columns,
+        )
+    };
+}
 
 /// The best-rated approved providers with enough reviews to mean something (rating, then number of
 /// reviews, then id for a stable order).
@@ -68,24 +87,13 @@ pub fn top_rated(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<ProviderCard>
         .filter(providers::review_count.ge(MIN_REVIEWS_FOR_TOP))
         .order((providers::rating_avg.desc(), providers::review_count.desc(), providers::id.asc()))
         .limit(limit)
-        .select((
-            providers::id,
-            providers::slug,
-            providers::display_name,
-            providers::rating_avg,
-            providers::review_count,
-            providers::completed_jobs,
-            providers::years_experience,
-            providers::min_price_cents,
-            providers::is_verified,
-            City::as_select(),
-        ))
+        .select(crate::provider_card_columns!())
         .load(conn)?;
-    with_categories(conn, rows)
+    complete(conn, rows)
 }
 
 /// Attaches each provider's first category (by catalogue order) in one query.
-fn with_categories(conn: &mut DbConn, rows: Vec<Row>) -> QueryResult<Vec<ProviderCard>> {
+pub fn complete(conn: &mut DbConn, rows: Vec<Row>) -> QueryResult<Vec<ProviderCard>> {
     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
     let links: Vec<(i64, Category)> = provider_categories::table
         .inner_join(categories::table)

@@ -4,4 +4,5 @@ pub mod about;
 pub mod contact;
 pub mod home;
 pub mod legal;
+pub mod providers;
 pub mod services;

@@ -2,3 +2,4 @@ mod contact;
 mod home;
 mod language;
 mod pages;
+mod providers;

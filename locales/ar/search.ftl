@@ -1,0 +1,31 @@
+search-title = ابحث عن حرفي
+search-heading-city = الحرفيون في { $city }
+search-heading-category-city = { $category } في { $city }
+search-page-number = الصفحة { $count }
+search-description = { $heading }: قارنوا بين مهنيين موثوقين وأثمنتهم بالدرهم وتقييمات زبنائهم، واحجزوا عبر الإنترنت على خدمات.
+search-price = ثمن البداية (درهم)
+search-price-min = الحد الأدنى
+search-price-max = الحد الأقصى
+search-rating = أدنى تقييم
+search-rating-any = كل التقييمات
+search-day = متاح يوم
+search-verified = الحرفيون الموثّقون فقط
+search-sort = ترتيب حسب
+search-sort-relevance = الأكثر ملاءمة
+search-sort-rating = الأعلى تقييماً
+search-sort-price = الأقل ثمناً
+search-sort-distance = المسافة
+search-near-me = بالقرب مني
+search-count = { $count ->
+    [zero] لم يتم العثور على أي حرفي
+    [one] تم العثور على حرفي واحد
+    [two] تم العثور على حرفيين اثنين
+    [few] تم العثور على { $count } حرفيين
+    [many] تم العثور على { $count } حرفياً
+   *[other] تم العثور على { $count } حرفي
+}
+search-empty = لا يوجد حرفي يطابق هذا البحث. جرّبوا عدداً أقل من المعايير أو مدينة أخرى أو كلمة أخرى.
+search-empty-reset = مسح المعايير
+search-pages = صفحات النتائج
+search-previous = السابق
+search-next = التالي

@@ -1,0 +1,27 @@
+search-title = Find a provider
+search-heading-city = Providers in { $city }
+search-heading-category-city = { $category } in { $city }
+search-page-number = page { $count }
+search-description = { $heading }: compare verified professionals, their prices in dirhams and their clients' reviews, and book online on Khadamat.
+search-price = Starting price (MAD)
+search-price-min = Minimum
+search-price-max = Maximum
+search-rating = Minimum rating
+search-rating-any = Any rating
+search-day = Available on
+search-verified = Verified providers only
+search-sort = Sort by
+search-sort-relevance = Relevance
+search-sort-rating = Best rated
+search-sort-price = Lowest price
+search-sort-distance = Distance
+search-near-me = Near me
+search-count = { $count ->
+    [one] { $count } provider found
+   *[other] { $count } providers found
+}
+search-empty = No provider matches this search. Try fewer filters, another city or another word.
+search-empty-reset = Clear the filters
+search-pages = Result pages
+search-previous = Previous
+search-next = Next

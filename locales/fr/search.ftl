@@ -1,0 +1,27 @@
+search-title = Trouver un prestataire
+search-heading-city = Prestataires à { $city }
+search-heading-category-city = { $category } à { $city }
+search-page-number = page { $count }
+search-description = { $heading } : comparez des professionnels vérifiés, leurs prix en dirhams et les avis de leurs clients, et réservez en ligne sur Khadamat.
+search-price = Prix de départ (DH)
+search-price-min = Minimum
+search-price-max = Maximum
+search-rating = Note minimale
+search-rating-any = Toutes les notes
+search-day = Disponible le
+search-verified = Prestataires vérifiés seulement
+search-sort = Trier par
+search-sort-relevance = Pertinence
+search-sort-rating = Meilleures notes
+search-sort-price = Prix le plus bas
+search-sort-distance = Distance
+search-near-me = Autour de moi
+search-count = { $count ->
+    [one] { $count } prestataire trouvé
+   *[other] { $count } prestataires trouvés
+}
+search-empty = Aucun prestataire ne correspond à cette recherche. Essayez moins de filtres, une autre ville ou un autre mot.
+search-empty-reset = Effacer les filtres
+search-pages = Pages de résultats
+search-previous = Précédent
+search-next = Suivant

@@ -1,0 +1,121 @@
+//! The search page: full text in French and Arabic, filters, sorts, stable pages, bad input.
+
+use std::collections::HashSet;
+
+use crate::support::TestApp;
+
+fn slugs(doc: &crate::support::Doc) -> Vec<String> {
+    doc.attrs(".search-results .provider-name a", "href")
+}
+
+#[actix_web::test]
+async fn search_page_in_three_languages() {
+    let mut app = TestApp::with_providers(30).await;
+    for lang in ["fr", "ar", "en"] {
+        let doc = app.get(&format!("/{lang}/providers")).await.assert_status(200).doc();
+        assert_eq!(doc.attr("#search-form", "method"), "get");
+        assert!(doc.count(".search-results .provider-card") > 0);
+        assert!(!doc.text("#results-count").is_empty());
+    }
+}
+
+#[actix_web::test]
+async fn text_search_ignores_case_and_accents_in_latin_and_arabic() {
+    let mut app = TestApp::with_providers(40).await;
+    // The demo provider is a plumber (Plomberie / السباكة) in Casablanca.
+    for q in ["plomberie", "PLOMBERIE", "plomb", "Youssef El Amrani", "السباكة", "السِّبَاكَة", "sbk' OR 1=1"]
+    {
+        let query = serde_urlencoded::to_string([("q", q)]).unwrap();
+        let doc = app.get(&format!("/fr/providers?{query}")).await.assert_status(200).doc();
+        let found = slugs(&doc);
+        if q.starts_with("sbk") {
+            assert!(found.is_empty(), "SQL metacharacters are just text");
+        } else {
+            assert!(found.iter().any(|s| s.contains("youssef-el-amrani-plomberie-casablanca")), "{q}: {found:?}");
+        }
+    }
+    let doc = app.get("/fr/providers?q=%C3%A9lectricit%C3%A9").await.doc();
+    let texts = doc.texts(".search-results .provider-meta");
+    assert!(!texts.is_empty() && texts.iter().all(|t| t.contains("lectricit")), "{texts:?}");
+}
+
+#[actix_web::test]
+async fn filters_by_category_city_price_rating_and_verified() {
+    let mut app = TestApp::with_providers(60).await;
+    let doc = app.get("/fr/providers?category=plomberie&city=casablanca").await.doc();
+    assert!(doc.text("h1").contains("Plomberie") && doc.text("h1").contains("Casablanca"));
+    assert!(doc.texts(".search-results .provider-meta").iter().all(|m| m.contains("Plomberie")));
+    let doc = app.get("/fr/providers?rating=4.5&verified=1&sort=rating").await.doc();
+    for rating in doc.texts(".search-results .provider-rating span:first-of-type") {
+        let value: f64 = rating.split_whitespace().next().unwrap().replace(',', ".").parse().unwrap();
+        assert!(value >= 4.5, "{rating}");
+    }
+    assert_eq!(doc.count(".search-results .provider-card"), doc.count(".search-results .badge-verified"));
+    let doc = app.get("/en/providers?max_price=150&sort=price").await.doc();
+    let prices: Vec<f64> = doc
+        .texts(".search-results .provider-price")
+        .iter()
+        .map(|p| p.trim_start_matches("From ").trim_end_matches("MAD").trim().replace(',', "").parse().unwrap())
+        .collect();
+    assert!(prices.iter().all(|p| *p <= 150.0), "{prices:?}");
+    assert!(prices.windows(2).all(|w| w[0] <= w[1]), "sorted by price: {prices:?}");
+}
+
+#[actix_web::test]
+async fn pages_are_stable_without_duplicates_or_gaps() {
+    let mut app = TestApp::with_providers(60).await;
+    let first = app.get("/fr/providers?sort=rating").await.doc();
+    let total: usize = first.text("#results-count").split_whitespace().next().unwrap().parse().unwrap();
+    let mut seen = HashSet::new();
+    let mut page = 1;
+    loop {
+        let doc = app.get(&format!("/fr/providers?sort=rating&page={page}")).await.doc();
+        let found = slugs(&doc);
+        if found.is_empty() {
+            break;
+        }
+        for s in found {
+            assert!(seen.insert(s.clone()), "{s} appears twice");
+        }
+        page += 1;
+    }
+    assert_eq!(seen.len(), total);
+    assert!(page > 3, "several pages");
+    // The pagination links keep the filters.
+    assert!(first.attrs(".pagination a", "href").iter().all(|h| h.contains("sort=rating")));
+}
+
+#[actix_web::test]
+async fn bad_input_gives_an_empty_state_never_an_error() {
+    let mut app = TestApp::with_providers(10).await;
+    let long = "a".repeat(10_000);
+    for query in [
+        "page=0".to_string(),
+        "page=-1".into(),
+        "page=99999".into(),
+        "page=abc".into(),
+        format!("q={long}"),
+        "q=%3Cscript%3Ealert(1)%3C%2Fscript%3E".into(),
+        "q=%22%27%3B--%20DROP%20TABLE%20providers".into(),
+        "q=%F0%9F%94%A7%20plombier%20%D8%B3%D8%A8%D8%A7%D9%83".into(),
+        "category=nope".into(),
+        "city=atlantis".into(),
+        "min_price=-50&max_price=1e309".into(),
+        "rating=99&sort=sideways&day=2026-13-45&lat=500&lng=x".into(),
+    ] {
+        let res = app.get(&format!("/fr/providers?{query}")).await;
+        res.assert_status(200);
+        assert!(!res.body.contains("<script>alert"), "{query}");
+    }
+    let doc = app.get("/fr/providers?category=nope").await.doc();
+    doc.assert_has(".search-results .empty");
+}
+
+#[actix_web::test]
+async fn htmx_filter_requests_get_the_page_for_selecting_results() {
+    let mut app = TestApp::with_providers(10).await;
+    let res = app.get_htmx("/fr/providers?city=rabat").await;
+    res.assert_status(200);
+    assert_eq!(res.header("vary").as_deref(), Some("HX-Request"));
+    res.doc().assert_has("#results");
+}
