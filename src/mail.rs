@@ -180,6 +180,9 @@ pub fn compose(
 ) -> Result<Email, AppError> {
     let action = action.as_ref();
     let html = HtmlEmail { i18n, heading: &subject, paragraphs, action, base_url }.render()?;
-    let text = TextEmail { i18n, heading: &subject, paragraphs, action, base_url }.render()?;
+    // Plain text has no markup to isolate bidirectional runs: drop Fluent's invisible isolation marks.
+    let text = TextEmail { i18n, heading: &subject, paragraphs, action, base_url }
+        .render()?
+        .replace(['\u{2068}', '\u{2069}'], "");
     Ok(Email { to: to.to_string(), subject, text, html })
 }

@@ -20,6 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/", get().to(public::home::show))
                 .route("/services", get().to(public::services::index))
                 .route("/providers", get().to(public::providers::index))
+                .route("/providers/{slug}", get().to(public::providers::show))
                 .route("/about", get().to(public::about::show))
                 .route("/contact", get().to(public::contact::new))
                 .route("/contact", web::post().to(public::contact::create))

@@ -53,10 +53,15 @@ pub fn normalize_email(email: &str) -> String {
 
 fn validate_name(errors: &mut FieldErrors, field: &'static str, value: &str) -> String {
     let (name, len) = trimmed(value);
+    let (required, too_long) = if field == "first_name" {
+        ("auth-error-first-name-required", "auth-error-first-name-too-long")
+    } else {
+        ("auth-error-last-name-required", "auth-error-last-name-too-long")
+    };
     if len == 0 {
-        errors.add(field, "auth-error-name-required");
+        errors.add(field, required);
     } else if len > 60 {
-        errors.add(field, "auth-error-name-too-long");
+        errors.add(field, too_long);
     }
     name
 }
@@ -73,14 +78,24 @@ pub struct Registration {
 
 pub fn validate_registration(input: &RegisterInput) -> Result<Registration, FieldErrors> {
     let mut errors = FieldErrors::new();
+    // Checked in the order of the form, so that the error summary reads like it.
+    // Only these two roles can be chosen on a form; ADMIN never is.
+    let role = match input.role.as_str() {
+        "CLIENT" => Some(UserRole::Client),
+        "PROVIDER" => Some(UserRole::Provider),
+        _ => {
+            errors.add("role", "auth-error-role-required");
+            None
+        }
+    };
+    let first_name = validate_name(&mut errors, "first_name", &input.first_name);
+    let last_name = validate_name(&mut errors, "last_name", &input.last_name);
     let email = normalize_email(&input.email);
     if email.is_empty() {
         errors.add("email", "auth-error-email-required");
     } else if !looks_like_email(&email) {
         errors.add("email", "auth-error-email-invalid");
     }
-    let first_name = validate_name(&mut errors, "first_name", &input.first_name);
-    let last_name = validate_name(&mut errors, "last_name", &input.last_name);
     let phone = match phone::normalize_moroccan(&input.phone) {
         Some(p) => p,
         None => {
@@ -89,15 +104,6 @@ pub fn validate_registration(input: &RegisterInput) -> Result<Registration, Fiel
                 if input.phone.trim().is_empty() { "auth-error-phone-required" } else { "auth-error-phone-invalid" },
             );
             String::new()
-        }
-    };
-    // Only these two roles can be chosen on a form; ADMIN never is.
-    let role = match input.role.as_str() {
-        "CLIENT" => Some(UserRole::Client),
-        "PROVIDER" => Some(UserRole::Provider),
-        _ => {
-            errors.add("role", "auth-error-role-required");
-            None
         }
     };
     if let Err(w) = password::check_new(&input.password, &[&email, &first_name, &last_name]) {

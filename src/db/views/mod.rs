@@ -2,3 +2,4 @@
 
 pub mod catalogue;
 pub mod provider_card;
+pub mod provider_page;

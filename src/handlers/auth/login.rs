@@ -77,21 +77,14 @@ fn start_session(session: &Session, req: &HttpRequest, user: &User, remember: bo
     Ok(())
 }
 
-/// Where a freshly signed-in user goes: admins without 2FA must set it up first; with no page to
-/// return to, the account in the user's preferred language.
+/// Where a freshly signed-in user goes: admins without 2FA must set it up first; everyone else to the
+/// page they came from, in the language they were using.
 fn landing(page: &Page, user: &User, next: Option<&str>) -> String {
-    let lang = crate::services::emails::lang_of(user.locale);
     if user.role == UserRole::Admin && !user.two_factor_enabled {
-        format!("/{}/account/two-factor?notice=admin-needs-2fa", lang.code())
+        page.href("/account/two-factor?notice=admin-needs-2fa")
     } else {
-        next.map(|n| super::safe_next(Some(n), page.lang)).unwrap_or_else(|| format!("/{}/account", lang.code()))
+        super::safe_next(next, page.lang)
     }
-}
-
-/// The `next` field, if it names a same-site page.
-fn requested_next(next: Option<&str>, page: &Page) -> Option<String> {
-    let fallback = super::safe_next(None, page.lang);
-    Some(super::safe_next(next, page.lang)).filter(|n| *n != fallback)
 }
 
 pub async fn create(
@@ -110,7 +103,7 @@ pub async fn create(
     match outcome {
         LoginOutcome::Success(user) => {
             start_session(&session, &req, &user, remember)?;
-            let target = landing(&page, &user, requested_next(form.next.as_deref(), &page).as_deref());
+            let target = landing(&page, &user, form.next.as_deref());
             Ok(see_other(htmx, &target))
         }
         LoginOutcome::SecondFactor(user) => {
@@ -197,7 +190,7 @@ pub async fn two_factor_create(
     match user {
         Some(user) => {
             start_session(&session, &req, &user, remember)?;
-            let target = landing(&page, &user, requested_next(form.next.as_deref(), &page).as_deref());
+            let target = landing(&page, &user, form.next.as_deref());
             Ok(see_other(htmx, &target))
         }
         None => render_status(

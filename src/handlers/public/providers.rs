@@ -196,3 +196,184 @@ pub async fn index(
         heading,
     })
 }
+
+#[derive(Template)]
+#[template(path = "public/providers/show.html")]
+pub struct ProviderTemplate {
+    pub i18n: I18n,
+    pub page: Page,
+    pub p: crate::db::views::provider_page::ProviderPage,
+    pub json_ld: String,
+    pub review_page: i64,
+    pub title: String,
+    pub description: String,
+}
+
+impl ProviderTemplate {
+    pub fn initials(&self) -> String {
+        self.p
+            .provider
+            .display_name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .take(2)
+            .collect::<String>()
+            .to_uppercase()
+    }
+
+    pub fn bio(&self) -> &str {
+        let p = &self.p.provider;
+        self.i18n.pick(&p.bio_fr, &p.bio_ar, p.bio_en.as_deref())
+    }
+
+    pub fn rating(&self) -> String {
+        let s = format!("{:.1}", self.p.provider.rating_avg);
+        if self.i18n.lang == crate::i18n::Lang::En { s } else { s.replace('.', ",") }
+    }
+
+    pub fn top_rated(&self) -> bool {
+        self.p.provider.rating_avg >= 4.8 && self.p.provider.review_count >= 10
+    }
+
+    /// "150 DH", "120 DH / heure", "Sur devis".
+    pub fn price(&self, s: &crate::db::views::provider_page::ServiceRow) -> String {
+        use crate::db::types::PricingUnit;
+        match (s.pricing_unit, s.base_price_cents) {
+            (PricingUnit::Quote, _) | (_, None) => self.i18n.t("provider-price-quote"),
+            (PricingUnit::Hourly, Some(c)) => {
+                self.i18n.t_with("provider-price-hourly", [("price", self.i18n.price(c).as_str())])
+            }
+            (PricingUnit::Fixed, Some(c)) => self.i18n.price(c),
+        }
+    }
+
+    pub fn service_name<'a>(&self, s: &'a crate::db::views::provider_page::ServiceRow) -> &'a str {
+        self.i18n.pick(&s.name_fr, &s.name_ar, s.name_en.as_deref())
+    }
+
+    pub fn service_description<'a>(&self, s: &'a crate::db::views::provider_page::ServiceRow) -> &'a str {
+        self.i18n.pick(&s.description_fr, &s.description_ar, s.description_en.as_deref())
+    }
+
+    /// Width of a distribution bar in percent (of all published reviews).
+    pub fn share(&self, n: &i64) -> i64 {
+        let total: i64 = self.p.distribution.iter().sum();
+        if total == 0 { 0 } else { n * 100 / total }
+    }
+
+    pub fn languages(&self) -> String {
+        self.p
+            .provider
+            .languages
+            .split(',')
+            .filter_map(|code| crate::i18n::Lang::from_code(code.trim()).map(|l| l.native_name()))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+/// The Fluent key of an ISO weekday's name.
+pub fn weekday_key(day: &i16) -> &'static str {
+    match day {
+        1 => "weekday-1",
+        2 => "weekday-2",
+        3 => "weekday-3",
+        4 => "weekday-4",
+        5 => "weekday-5",
+        6 => "weekday-6",
+        _ => "weekday-7",
+    }
+}
+
+/// "08:30".
+pub fn clock(minutes: &i32) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+#[derive(serde::Deserialize)]
+pub struct ReviewPageQuery {
+    #[serde(default)]
+    reviews: Option<String>,
+}
+
+pub async fn show(
+    page: Page,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    query: web::Query<ReviewPageQuery>,
+) -> AppResult<HttpResponse> {
+    use crate::db::views::provider_page::{self, Unavailable};
+    use crate::error::AppError;
+    let slug = path.into_inner().1;
+    let review_page = query.reviews.as_deref().and_then(|r| r.parse::<i64>().ok()).unwrap_or(1).clamp(1, 10_000);
+    let loaded = state.db.run(move |conn| Ok(provider_page::load(conn, &slug, review_page, crate::db::now())?)).await?;
+    let p = match loaded {
+        Ok(p) => p,
+        Err(Unavailable::NotFound) => return Err(AppError::NotFound),
+        Err(Unavailable::Gone) => return Err(AppError::Gone),
+    };
+    let i18n = page.i18n();
+    let json_ld = json_ld(&page, &i18n, &p);
+    let trade = p.categories.first().map(|c| c.name(&i18n)).unwrap_or_default();
+    let title = i18n.t_with(
+        "provider-page-title",
+        [("name", p.provider.display_name.as_str()), ("trade", trade), ("city", p.city.name(&i18n))],
+    );
+    let bio = i18n.pick(&p.provider.bio_fr, &p.provider.bio_ar, p.provider.bio_en.as_deref());
+    let description = bio.chars().take(155).collect();
+    render(&ProviderTemplate { i18n, page, p, json_ld, review_page, title, description })
+}
+
+/// schema.org data for search engines: the business, its services as offers, its rating (only with
+/// reviews) and the breadcrumb. `<` is escaped so that the JSON cannot close its script element.
+fn json_ld(page: &Page, i18n: &I18n, p: &crate::db::views::provider_page::ProviderPage) -> String {
+    use serde_json::json;
+    let url = page.canonical();
+    let offers: Vec<_> = p
+        .services
+        .iter()
+        .map(|s| {
+            let mut offer = json!({
+                "@type": "Offer",
+                "itemOffered": { "@type": "Service", "name": i18n.pick(&s.name_fr, &s.name_ar, s.name_en.as_deref()) },
+                "priceCurrency": "MAD",
+            });
+            if let Some(c) = s.base_price_cents {
+                offer["price"] = json!(format!("{:.2}", c as f64 / 100.0));
+            }
+            offer
+        })
+        .collect();
+    let mut business = json!({
+        "@context": "https://schema.org",
+        "@type": "HomeAndConstructionBusiness",
+        "name": p.provider.display_name,
+        "url": url,
+        "description": i18n.pick(&p.provider.bio_fr, &p.provider.bio_ar, p.provider.bio_en.as_deref()),
+        "address": { "@type": "PostalAddress", "addressLocality": p.city.name(i18n), "addressCountry": "MA" },
+        "geo": { "@type": "GeoCoordinates", "latitude": p.city.latitude, "longitude": p.city.longitude },
+        "areaServed": p.cities_served.iter().map(|c| c.name(i18n)).collect::<Vec<_>>(),
+        "priceRange": "MAD",
+        "makesOffer": offers,
+    });
+    if p.provider.review_count > 0 {
+        business["aggregateRating"] = json!({
+            "@type": "AggregateRating",
+            "ratingValue": format!("{:.1}", p.provider.rating_avg),
+            "reviewCount": p.provider.review_count,
+            "bestRating": 5,
+            "worstRating": 1,
+        });
+    }
+    let mut crumbs = vec![
+        json!({ "@type": "ListItem", "position": 1, "name": i18n.t("nav-home"), "item": format!("{}/{}/", page.base_url(), page.lang.code()) }),
+    ];
+    if let Some(c) = p.categories.first() {
+        crumbs.push(json!({ "@type": "ListItem", "position": 2, "name": c.name(i18n), "item": format!("{}/{}/providers?category={}", page.base_url(), page.lang.code(), c.slug) }));
+    }
+    crumbs.push(
+        json!({ "@type": "ListItem", "position": crumbs.len() + 1, "name": p.provider.display_name, "item": url }),
+    );
+    let breadcrumb = json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": crumbs });
+    json!([business, breadcrumb]).to_string().replace('<', "\\u003c")
+}

@@ -119,3 +119,86 @@ async fn htmx_filter_requests_get_the_page_for_selecting_results() {
     assert_eq!(res.header("vary").as_deref(), Some("HX-Request"));
     res.doc().assert_has("#results");
 }
+
+fn demo_slug(app: &TestApp) -> String {
+    use diesel::prelude::*;
+    use khadamat::db::schema::{providers, users};
+    app.conn(|c| {
+        providers::table
+            .inner_join(users::table)
+            .filter(users::email.eq(khadamat::db::seed::DEMO_PROVIDER))
+            .select(providers::slug)
+            .first(c)
+            .unwrap()
+    })
+}
+
+#[actix_web::test]
+async fn provider_page_in_three_languages_with_structured_data() {
+    let mut app = TestApp::with_providers(5).await;
+    let slug = demo_slug(&app);
+    for (lang, trade) in [("fr", "Plomberie"), ("ar", "السباكة"), ("en", "Plumbing")] {
+        let res = app.get(&format!("/{lang}/providers/{slug}")).await;
+        res.assert_status(200);
+        let doc = res.doc();
+        assert_eq!(doc.text("h1"), "Youssef El Amrani");
+        assert!(doc.text("title").contains(trade), "{lang}: {}", doc.text("title"));
+        assert!(doc.count(".service-item") >= 2);
+        assert!(doc.count(".hours div") >= 5);
+        assert!(doc.count(".review") >= 1, "the demo provider has reviews");
+        assert_eq!(doc.attr("link[rel=canonical]", "href"), format!("http://localhost:4000/{lang}/providers/{slug}"));
+        let ld = doc.html_of("script[type='application/ld+json']");
+        let data: serde_json::Value = serde_json::from_str(&ld).expect("valid JSON-LD");
+        assert_eq!(data[0]["@type"], "HomeAndConstructionBusiness");
+        assert_eq!(data[0]["address"]["addressCountry"], "MA");
+        assert!(data[0]["aggregateRating"]["reviewCount"].as_i64().unwrap() > 0);
+        assert_eq!(data[1]["@type"], "BreadcrumbList");
+    }
+}
+
+#[actix_web::test]
+async fn unknown_unapproved_and_removed_providers() {
+    use diesel::prelude::*;
+    use khadamat::db::schema::providers;
+    use khadamat::db::types::ProviderStatus;
+    let mut app = TestApp::with_providers(3).await;
+    app.get("/fr/providers/nobody-here").await.assert_status(404);
+    let slug = demo_slug(&app);
+    app.conn(|c| {
+        diesel::update(providers::table.filter(providers::slug.eq(&slug)))
+            .set(providers::status.eq(ProviderStatus::Pending))
+            .execute(c)
+            .unwrap()
+    });
+    app.get(&format!("/fr/providers/{slug}")).await.assert_status(404);
+    app.conn(|c| {
+        diesel::update(providers::table.filter(providers::slug.eq(&slug)))
+            .set(providers::removed_at.eq(Some(khadamat::db::now())))
+            .execute(c)
+            .unwrap()
+    });
+    let res = app.get(&format!("/ar/providers/{slug}")).await;
+    res.assert_status(410);
+    assert!(res.doc().text("h1").contains("محذوفة"));
+}
+
+#[actix_web::test]
+async fn provider_without_reviews_has_no_rating_in_structured_data() {
+    use diesel::prelude::*;
+    use khadamat::db::schema::providers;
+    let mut app = TestApp::with_providers(20).await;
+    let slug: Option<String> = app.conn(|c| {
+        providers::table
+            .filter(providers::review_count.eq(0))
+            .filter(providers::status.eq(khadamat::db::types::ProviderStatus::Approved))
+            .select(providers::slug)
+            .first(c)
+            .optional()
+            .unwrap()
+    });
+    let Some(slug) = slug else { return };
+    let doc = app.get(&format!("/fr/providers/{slug}")).await.assert_status(200).doc();
+    let data: serde_json::Value = serde_json::from_str(&doc.html_of("script[type='application/ld+json']")).unwrap();
+    assert!(data[0].get("aggregateRating").is_none());
+    doc.assert_has("#reviews-title + p.muted");
+}

@@ -35,6 +35,16 @@ impl Doc {
         self.texts(css).into_iter().next().unwrap_or_else(|| panic!("no element matches {css:?}"))
     }
 
+    /// The inner HTML of the first element matching `css`.
+    #[track_caller]
+    pub fn html_of(&self, css: &str) -> String {
+        self.html
+            .select(&Self::selector(css))
+            .next()
+            .map(|e| e.inner_html())
+            .unwrap_or_else(|| panic!("no element matches {css:?}"))
+    }
+
     pub fn count(&self, css: &str) -> usize {
         self.html.select(&Self::selector(css)).count()
     }

@@ -1,0 +1,180 @@
+//! Everything the public provider page shows, in a fixed number of queries.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::models::{Category, City, Provider};
+use crate::db::schema::{
+    categories, cities, provider_availability, provider_categories, provider_cities, providers, reviews, services,
+    subscriptions, users,
+};
+use crate::db::types::{PricingUnit, ProviderStatus, ReviewDirection, ReviewStatus, SubscriptionStatus};
+
+#[derive(Clone, Debug, Queryable)]
+pub struct ServiceRow {
+    pub id: i64,
+    pub category_id: i64,
+    pub name_fr: String,
+    pub name_ar: String,
+    pub name_en: Option<String>,
+    pub description_fr: String,
+    pub description_ar: String,
+    pub description_en: Option<String>,
+    pub pricing_unit: PricingUnit,
+    pub base_price_cents: Option<i64>,
+    pub duration_minutes: i32,
+}
+
+#[derive(Clone, Debug, Queryable)]
+pub struct ReviewRow {
+    pub rating: i16,
+    pub punctuality: Option<i16>,
+    pub quality: Option<i16>,
+    pub value: Option<i16>,
+    pub comment: String,
+    pub reply: Option<String>,
+    pub published_at: Option<NaiveDateTime>,
+    pub author_first_name: String,
+    pub author_last_name: String,
+}
+
+impl ReviewRow {
+    /// "Salma B." — first name and initial only.
+    pub fn author(&self) -> String {
+        let initial = self.author_last_name.chars().next().map(|c| format!(" {c}.")).unwrap_or_default();
+        format!("{}{initial}", self.author_first_name)
+    }
+}
+
+pub struct ProviderPage {
+    pub provider: Provider,
+    pub city: City,
+    pub categories: Vec<Category>,
+    pub cities_served: Vec<City>,
+    /// (ISO weekday, start minute, end minute), ordered.
+    pub availability: Vec<(i16, i32, i32)>,
+    pub services: Vec<ServiceRow>,
+    pub reviews: Vec<ReviewRow>,
+    /// How many published reviews have 5, 4, 3, 2 and 1 stars.
+    pub distribution: [i64; 5],
+    pub club_pro: bool,
+}
+
+/// Why a provider page cannot be shown.
+pub enum Unavailable {
+    NotFound,
+    /// The page existed and was removed on purpose (410).
+    Gone,
+}
+
+pub const REVIEWS_PER_PAGE: i64 = 10;
+
+pub fn load(
+    conn: &mut DbConn,
+    slug: &str,
+    review_page: i64,
+    now: NaiveDateTime,
+) -> QueryResult<Result<ProviderPage, Unavailable>> {
+    let found: Option<(Provider, City)> = providers::table
+        .inner_join(cities::table)
+        .filter(providers::slug.eq(slug))
+        .select((Provider::as_select(), City::as_select()))
+        .first(conn)
+        .optional()?;
+    let Some((provider, city)) = found else { return Ok(Err(Unavailable::NotFound)) };
+    if provider.removed_at.is_some() {
+        return Ok(Err(Unavailable::Gone));
+    }
+    if provider.status != ProviderStatus::Approved {
+        return Ok(Err(Unavailable::NotFound));
+    }
+    let id = provider.id;
+    let categories = provider_categories::table
+        .inner_join(categories::table)
+        .filter(provider_categories::provider_id.eq(id))
+        .order(categories::position.asc())
+        .select(Category::as_select())
+        .load(conn)?;
+    let cities_served = provider_cities::table
+        .inner_join(cities::table)
+        .filter(provider_cities::provider_id.eq(id))
+        .order(cities::position.asc())
+        .select(City::as_select())
+        .load(conn)?;
+    let availability = provider_availability::table
+        .filter(provider_availability::provider_id.eq(id))
+        .order((provider_availability::weekday.asc(), provider_availability::start_minute.asc()))
+        .select((
+            provider_availability::weekday,
+            provider_availability::start_minute,
+            provider_availability::end_minute,
+        ))
+        .load(conn)?;
+    let services = services::table
+        .filter(services::provider_id.eq(id))
+        .filter(services::is_active.eq(true))
+        .filter(services::deleted_at.is_null())
+        .order((services::base_price_cents.is_null().asc(), services::base_price_cents.asc(), services::id.asc()))
+        .select((
+            services::id,
+            services::category_id,
+            services::name_fr,
+            services::name_ar,
+            services::name_en,
+            services::description_fr,
+            services::description_ar,
+            services::description_en,
+            services::pricing_unit,
+            services::base_price_cents,
+            services::duration_minutes,
+        ))
+        .load(conn)?;
+    let published = reviews::table
+        .filter(reviews::provider_id.eq(id))
+        .filter(reviews::direction.eq(ReviewDirection::ClientToProvider))
+        .filter(reviews::status.eq(ReviewStatus::Published));
+    let reviews = published
+        .inner_join(users::table.on(users::id.eq(reviews::author_id)))
+        .order((reviews::published_at.desc(), reviews::id.desc()))
+        .limit(REVIEWS_PER_PAGE)
+        .offset((review_page.max(1) - 1) * REVIEWS_PER_PAGE)
+        .select((
+            reviews::rating,
+            reviews::punctuality,
+            reviews::quality,
+            reviews::value,
+            reviews::comment,
+            reviews::reply,
+            reviews::published_at,
+            users::first_name,
+            users::last_name,
+        ))
+        .load(conn)?;
+    let counts: Vec<(i16, i64)> =
+        published.group_by(reviews::rating).select((reviews::rating, diesel::dsl::count_star())).load(conn)?;
+    let mut distribution = [0i64; 5];
+    for (rating, n) in counts {
+        if (1..=5).contains(&rating) {
+            distribution[(5 - rating) as usize] = n;
+        }
+    }
+    let club_pro = subscriptions::table
+        .filter(subscriptions::user_id.eq(provider.user_id))
+        .filter(subscriptions::status.eq(SubscriptionStatus::Active))
+        .filter(subscriptions::current_period_end.gt(now))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0;
+    Ok(Ok(ProviderPage {
+        provider,
+        city,
+        categories,
+        cities_served,
+        availability,
+        services,
+        reviews,
+        distribution,
+        club_pro,
+    }))
+}
