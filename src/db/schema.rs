@@ -536,3 +536,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     profile_views,
     jobs,
 );
+
+diesel::allow_columns_to_appear_in_same_group_by_clause!(categories::slug, cities::slug);

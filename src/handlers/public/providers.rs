@@ -159,7 +159,41 @@ pub async fn index(
     state: web::Data<AppState>,
     params: web::Query<SearchParams>,
 ) -> AppResult<HttpResponse> {
-    let params = params.into_inner();
+    search(page, state, params.into_inner()).await
+}
+
+/// `GET /{lang}/services/{category}` and `/{lang}/services/{category}/{city}`: landing pages ("Plomberie
+/// à Casablanca") listing the best providers; unknown slugs are 404.
+pub async fn landing(
+    page: Page,
+    state: web::Data<AppState>,
+    path: web::Path<Vec<String>>,
+    params: web::Query<SearchParams>,
+) -> AppResult<HttpResponse> {
+    let parts = path.into_inner();
+    let (category, city) = (parts.get(1).cloned().unwrap_or_default(), parts.get(2).cloned().unwrap_or_default());
+    let (c, t) = (category.clone(), city.clone());
+    let known = state
+        .db
+        .run(move |conn| {
+            let categories = category::list_active(conn)?;
+            let cities = city::list_active(conn)?;
+            Ok(categories.iter().any(|x| x.slug == c) && (t.is_empty() || cities.iter().any(|x| x.slug == t)))
+        })
+        .await?;
+    if !known {
+        return Err(crate::error::AppError::NotFound);
+    }
+    let mut params = params.into_inner();
+    params.category = category;
+    params.city = city;
+    if params.sort.is_empty() {
+        params.sort = "rating".into();
+    }
+    search(page, state, params).await
+}
+
+async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) -> AppResult<HttpResponse> {
     let p = params.clone();
     let (categories, cities, result, query) = state
         .db

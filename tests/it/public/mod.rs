@@ -3,3 +3,4 @@ mod home;
 mod language;
 mod pages;
 mod providers;
+mod seo;
