@@ -5,4 +5,5 @@ pub mod audit;
 pub mod auth;
 pub mod contact;
 pub mod emails;
+pub mod favorites;
 pub mod throttle;

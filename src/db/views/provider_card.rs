@@ -137,3 +137,25 @@ pub fn complete(conn: &mut DbConn, rows: Vec<Row>) -> QueryResult<Vec<ProviderCa
         )
         .collect())
 }
+
+/// Cards for these providers, in the given order.
+pub fn by_ids(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<ProviderCard>> {
+    let rows: Vec<Row> = providers::table
+        .inner_join(cities::table)
+        .filter(providers::id.eq_any(ids))
+        .select(crate::provider_card_columns!())
+        .load(conn)?;
+    let mut cards = complete(conn, rows)?;
+    cards.sort_by_key(|c| ids.iter().position(|id| *id == c.id).unwrap_or(usize::MAX));
+    Ok(cards)
+}
+
+/// An approved provider's id by slug.
+pub fn public_id(conn: &mut DbConn, slug: &str) -> QueryResult<Option<i64>> {
+    providers::table
+        .filter(providers::slug.eq(slug))
+        .filter(providers::status.eq(ProviderStatus::Approved))
+        .select(providers::id)
+        .first(conn)
+        .optional()
+}

@@ -2,6 +2,7 @@
 //! sessions, two-factor authentication) and account deletion. Private pages are never cached.
 
 pub mod delete;
+pub mod favorites;
 pub mod index;
 pub mod notifications;
 pub mod profile;

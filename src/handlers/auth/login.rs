@@ -64,11 +64,17 @@ pub async fn new(page: Page, query: web::Query<NextQuery>) -> AppResult<HttpResp
 fn start_session(session: &Session, req: &HttpRequest, user: &User, remember: bool) -> Result<(), AppError> {
     let ua: String =
         req.headers().get("user-agent").and_then(|v| v.to_str().ok()).unwrap_or("").chars().take(300).collect();
-    session.remove(session::PENDING_2FA);
+    // Keep only what an anonymous visitor asked to finish after signing in.
+    let after_login = session.remove(crate::handlers::account::favorites::AFTER_LOGIN);
+    session.clear();
+    // A new session id on sign-in: a session id planted before it is worthless.
     session.renew();
     let insert = |key: &str, value: serde_json::Value| {
         session.insert(key, value).map_err(|e| AppError::internal(format!("session: {e}")))
     };
+    if let Some(slug) = after_login.and_then(|v| serde_json::from_str::<String>(&v).ok()) {
+        insert(crate::handlers::account::favorites::AFTER_LOGIN, slug.into())?;
+    }
     insert(session::USER_ID, user.id.into())?;
     insert(session::SID, crate::domain::token::random().into())?;
     insert(session::REMEMBER, remember.into())?;
@@ -103,6 +109,7 @@ pub async fn create(
     match outcome {
         LoginOutcome::Success(user) => {
             start_session(&session, &req, &user, remember)?;
+            crate::handlers::account::favorites::finish_after_login(&session, &state, &user).await;
             let target = landing(&page, &user, form.next.as_deref());
             Ok(see_other(htmx, &target))
         }
@@ -190,6 +197,7 @@ pub async fn two_factor_create(
     match user {
         Some(user) => {
             start_session(&session, &req, &user, remember)?;
+            crate::handlers::account::favorites::finish_after_login(&session, &state, &user).await;
             let target = landing(&page, &user, form.next.as_deref());
             Ok(see_other(htmx, &target))
         }

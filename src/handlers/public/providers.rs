@@ -57,6 +57,8 @@ pub struct SearchTemplate {
     pub last_page: i64,
     /// The chosen category and city, for the heading.
     pub heading: String,
+    /// The results the signed-in visitor has in favorites.
+    pub favorite_ids: Vec<i64>,
 }
 
 impl SearchTemplate {
@@ -195,14 +197,20 @@ pub async fn landing(
 
 async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) -> AppResult<HttpResponse> {
     let p = params.clone();
-    let (categories, cities, result, query) = state
+    let viewer = page.user.as_ref().map(|u| u.id);
+    let (categories, cities, result, query, favorite_ids) = state
         .db
         .run(move |conn| {
             let categories = category::list_active(conn)?;
             let cities = city::list_active(conn)?;
             let query = to_query(&p, &categories, &cities);
             let result = search::providers_page(conn, &query)?;
-            Ok((categories, cities, result, query))
+            let ids: Vec<i64> = result.providers.iter().map(|c| c.id).collect();
+            let favorite_ids = match viewer {
+                Some(user) => crate::db::models::favorite::among(conn, user, &ids)?,
+                None => Vec::new(),
+            };
+            Ok((categories, cities, result, query, favorite_ids))
         })
         .await?;
     let i18n = page.i18n();
@@ -228,6 +236,7 @@ async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) ->
         current_page: query.page,
         last_page,
         heading,
+        favorite_ids,
     })
 }
 
@@ -241,6 +250,7 @@ pub struct ProviderTemplate {
     pub review_page: i64,
     pub title: String,
     pub description: String,
+    pub favorite: bool,
 }
 
 impl ProviderTemplate {
@@ -340,8 +350,19 @@ pub async fn show(
     use crate::error::AppError;
     let slug = path.into_inner().1;
     let review_page = query.reviews.as_deref().and_then(|r| r.parse::<i64>().ok()).unwrap_or(1).clamp(1, 10_000);
-    let loaded = state.db.run(move |conn| Ok(provider_page::load(conn, &slug, review_page, crate::db::now())?)).await?;
-    let p = match loaded {
+    let viewer = page.user.as_ref().map(|u| u.id);
+    let loaded = state
+        .db
+        .run(move |conn| {
+            let loaded = provider_page::load(conn, &slug, review_page, crate::db::now())?;
+            let favorite = match (&loaded, viewer) {
+                (Ok(p), Some(user)) => !crate::db::models::favorite::among(conn, user, &[p.provider.id])?.is_empty(),
+                _ => false,
+            };
+            Ok(loaded.map(|p| (p, favorite)))
+        })
+        .await?;
+    let (p, favorite) = match loaded {
         Ok(p) => p,
         Err(Unavailable::NotFound) => return Err(AppError::NotFound),
         Err(Unavailable::Gone) => return Err(AppError::Gone),
@@ -355,7 +376,7 @@ pub async fn show(
     );
     let bio = i18n.pick(&p.provider.bio_fr, &p.provider.bio_ar, p.provider.bio_en.as_deref());
     let description = bio.chars().take(155).collect();
-    render(&ProviderTemplate { i18n, page, p, json_ld, review_page, title, description })
+    render(&ProviderTemplate { i18n, page, p, json_ld, review_page, title, description, favorite })
 }
 
 /// schema.org data for search engines: the business, its services as offers, its rating (only with

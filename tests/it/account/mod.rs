@@ -1,4 +1,5 @@
 mod delete;
+mod favorites;
 mod profile;
 mod security;
 mod two_factor;
