@@ -2,7 +2,7 @@
 
 use actix_web::{Route, guard, web};
 
-use crate::handlers::{account, auth, dev, health, public, seo};
+use crate::handlers::{account, admin, auth, dev, health, provider, public, seo};
 use crate::web::{assets, lang};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -63,7 +63,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/account/two-factor", web::post().to(account::two_factor::enable))
                 .route("/account/two-factor/disable", web::post().to(account::two_factor::disable))
                 .route("/account/delete", get().to(account::delete::show))
-                .route("/account/delete", web::post().to(account::delete::destroy)),
+                .route("/account/delete", web::post().to(account::delete::destroy))
+                .route("/provider/profile", get().to(provider::profile::edit))
+                .route("/provider/profile", web::post().to(provider::profile::update))
+                .route("/provider/services", get().to(provider::services::index))
+                .route("/provider/services", web::post().to(provider::services::create))
+                .route("/provider/services/new", get().to(provider::services::new))
+                .route("/provider/services/{id}/edit", get().to(provider::services::edit))
+                .route("/provider/services/{id}", web::post().to(provider::services::update))
+                .route("/provider/services/{id}/activate", web::post().to(provider::services::activate))
+                .route("/provider/services/{id}/deactivate", web::post().to(provider::services::deactivate))
+                .route("/provider/services/{id}/delete", web::post().to(provider::services::destroy))
+                .route("/admin/providers", get().to(admin::providers::index))
+                .route("/admin/providers/{id}/approve", web::post().to(admin::providers::approve))
+                .route("/admin/providers/{id}/reject", web::post().to(admin::providers::reject)),
         );
 }
 

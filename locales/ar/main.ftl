@@ -80,3 +80,5 @@ notice-sessions-revoked = تم إغلاق جميع جلساتكم الأخرى.
 notice-two-factor-disabled = تم تعطيل التحقق بخطوتين.
 notice-admin-needs-2fa = يجب على المديرين تفعيل التحقق بخطوتين قبل الولوج إلى لوحة الإدارة.
 notice-account-deleted = تم حذف حسابكم. شكراً على استعمالكم Khadamat.
+notice-service-saved = تم حفظ الخدمة.
+notice-decision-saved = تم حفظ القرار وإشعار الحرفي بذلك.

@@ -77,3 +77,5 @@ notice-sessions-revoked = All your other sessions have been signed out.
 notice-two-factor-disabled = Two-step verification is off.
 notice-admin-needs-2fa = Administrators must turn on two-step verification before using the back office.
 notice-account-deleted = Your account has been deleted. Thank you for using Khadamat.
+notice-service-saved = Service saved.
+notice-decision-saved = Decision saved; the provider has been told.

@@ -77,3 +77,5 @@ notice-sessions-revoked = Toutes vos autres sessions ont été fermées.
 notice-two-factor-disabled = La validation en deux étapes est désactivée.
 notice-admin-needs-2fa = Les administrateurs doivent activer la validation en deux étapes avant d’accéder au back-office.
 notice-account-deleted = Votre compte a été supprimé. Merci d’avoir utilisé Khadamat.
+notice-service-saved = Service enregistré.
+notice-decision-saved = Décision enregistrée ; le prestataire a été prévenu.

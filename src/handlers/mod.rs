@@ -1,8 +1,10 @@
 //! Request handlers, one module per area. They extract, authorize, call `db.run(...)` and render.
 
 pub mod account;
+pub mod admin;
 pub mod auth;
 pub mod dev;
 pub mod health;
+pub mod provider;
 pub mod public;
 pub mod seo;

@@ -124,6 +124,35 @@ impl Context<'_> {
         self.email(user, subject, &[body, "email-not-you"], None)
     }
 
+    pub fn provider_decision(
+        &self,
+        user: &User,
+        slug: &str,
+        approved: bool,
+        reason: Option<&str>,
+    ) -> Result<Email, AppError> {
+        let lang = lang_of(user.locale);
+        if approved {
+            let url = self.link(lang, &format!("/providers/{slug}"));
+            self.email(
+                user,
+                "email-provider-approved-subject",
+                &["email-provider-approved-body"],
+                Some(("email-provider-approved-action", url)),
+            )
+        } else {
+            let i18n = I18n::new(lang);
+            let url = self.link(lang, "/provider/profile");
+            let body = vec![
+                greeting(&i18n, user),
+                i18n.t("email-provider-rejected-body"),
+                i18n.t_with("email-provider-rejected-reason", [("reason", reason.unwrap_or(""))]),
+            ];
+            let action = Action { label: i18n.t("email-provider-rejected-action"), url };
+            compose(&i18n, self.base_url, &user.email, i18n.t("email-provider-rejected-subject"), &body, Some(action))
+        }
+    }
+
     pub fn account_deleted(&self, user: &User, email: &str) -> Result<Email, AppError> {
         self.email_to(user, email, "email-deleted-subject", &["email-deleted-body"], None)
     }

@@ -6,4 +6,5 @@ pub mod auth;
 pub mod contact;
 pub mod emails;
 pub mod favorites;
+pub mod providers;
 pub mod throttle;

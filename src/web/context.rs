@@ -104,8 +104,10 @@ const NOTICES: &[(&str, &str)] = &[
     ("session-revoked", "notice-session-revoked"),
     ("sessions-revoked", "notice-sessions-revoked"),
     ("two-factor-disabled", "notice-two-factor-disabled"),
-    ("admin-needs-2fa", "notice-admin-needs-2fa"),
+    ("needs-2fa", "notice-admin-needs-2fa"),
     ("goodbye", "notice-account-deleted"),
+    ("service-saved", "notice-service-saved"),
+    ("decision-saved", "notice-decision-saved"),
 ];
 
 /// "/ar/contact" → (Ar, "/contact"); "/fr/" → (Fr, "/"); "/xx/…" → None.

@@ -10,5 +10,6 @@ mod db;
 mod errors;
 mod i18n;
 mod mail;
+mod provider;
 mod public;
 mod security;

@@ -6,6 +6,7 @@ pub mod category;
 pub mod city;
 pub mod contact_message;
 pub mod favorite;
+pub mod notification;
 pub mod notification_preference;
 pub mod provider;
 pub mod rate_limit;

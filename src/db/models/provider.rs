@@ -89,3 +89,183 @@ pub fn remove(conn: &mut crate::db::DbConn, id: i64, at: NaiveDateTime) -> Query
     diesel::delete(favorites::table.filter(favorites::provider_id.eq(id))).execute(conn)?;
     Ok(())
 }
+
+/// The profile of a user, whatever its status.
+pub fn for_user(conn: &mut crate::db::DbConn, user_id: i64) -> QueryResult<Option<Provider>> {
+    providers::table.filter(providers::user_id.eq(user_id)).select(Provider::as_select()).first(conn).optional()
+}
+
+pub fn slug_taken(conn: &mut crate::db::DbConn, slug: &str) -> QueryResult<bool> {
+    Ok(providers::table.filter(providers::slug.eq(slug)).count().get_result::<i64>(conn)? > 0)
+}
+
+/// The editable part of a profile.
+#[derive(AsChangeset, Clone, Debug)]
+#[diesel(table_name = providers)]
+pub struct ProfileFields {
+    pub display_name: String,
+    pub bio_fr: String,
+    pub bio_ar: String,
+    pub bio_en: Option<String>,
+    pub specialties: String,
+    pub years_experience: i32,
+    pub hourly_rate_cents: Option<i64>,
+    pub city_id: i64,
+    pub neighbourhood: Option<String>,
+    pub service_radius_km: Option<i32>,
+    pub languages: String,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn insert_profile(conn: &mut crate::db::DbConn, user_id: i64, slug: &str, f: &ProfileFields) -> QueryResult<i64> {
+    diesel::insert_into(providers::table)
+        .values((
+            providers::user_id.eq(user_id),
+            providers::slug.eq(slug),
+            providers::display_name.eq(&f.display_name),
+            providers::bio_fr.eq(&f.bio_fr),
+            providers::bio_ar.eq(&f.bio_ar),
+            providers::bio_en.eq(&f.bio_en),
+            providers::specialties.eq(&f.specialties),
+            providers::years_experience.eq(f.years_experience),
+            providers::hourly_rate_cents.eq(f.hourly_rate_cents),
+            providers::city_id.eq(f.city_id),
+            providers::neighbourhood.eq(&f.neighbourhood),
+            providers::service_radius_km.eq(f.service_radius_km),
+            providers::languages.eq(&f.languages),
+            providers::status.eq(ProviderStatus::Pending),
+            providers::created_at.eq(f.updated_at),
+            providers::updated_at.eq(f.updated_at),
+        ))
+        .returning(providers::id)
+        .get_result(conn)
+}
+
+pub fn update_profile(conn: &mut crate::db::DbConn, id: i64, f: &ProfileFields) -> QueryResult<usize> {
+    diesel::update(providers::table.find(id)).set(f).execute(conn)
+}
+
+/// Replaces the categories, cities served and weekly hours of a provider.
+pub fn replace_links(
+    conn: &mut crate::db::DbConn,
+    id: i64,
+    category_ids: &[i64],
+    city_ids: &[i64],
+    hours: &[(i16, i32, i32)],
+) -> QueryResult<()> {
+    use crate::db::schema::{provider_availability, provider_categories, provider_cities};
+    diesel::delete(provider_categories::table.filter(provider_categories::provider_id.eq(id))).execute(conn)?;
+    for c in category_ids {
+        diesel::insert_into(provider_categories::table)
+            .values((provider_categories::provider_id.eq(id), provider_categories::category_id.eq(c)))
+            .execute(conn)?;
+    }
+    diesel::delete(provider_cities::table.filter(provider_cities::provider_id.eq(id))).execute(conn)?;
+    for c in city_ids {
+        diesel::insert_into(provider_cities::table)
+            .values((provider_cities::provider_id.eq(id), provider_cities::city_id.eq(c)))
+            .execute(conn)?;
+    }
+    diesel::delete(provider_availability::table.filter(provider_availability::provider_id.eq(id))).execute(conn)?;
+    for (weekday, start, end) in hours {
+        diesel::insert_into(provider_availability::table)
+            .values((
+                provider_availability::provider_id.eq(id),
+                provider_availability::weekday.eq(weekday),
+                provider_availability::start_minute.eq(start),
+                provider_availability::end_minute.eq(end),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Category ids, city ids served, and weekly hours (ISO weekday, start minute, end minute).
+pub type Links = (Vec<i64>, Vec<i64>, Vec<(i16, i32, i32)>);
+
+/// The ids of a provider's categories and cities served, and weekly hours.
+pub fn links(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Links> {
+    use crate::db::schema::{provider_availability as pa, provider_categories as pc, provider_cities as pt};
+    Ok((
+        pc::table.filter(pc::provider_id.eq(id)).select(pc::category_id).load(conn)?,
+        pt::table.filter(pt::provider_id.eq(id)).select(pt::city_id).load(conn)?,
+        pa::table
+            .filter(pa::provider_id.eq(id))
+            .order((pa::weekday, pa::start_minute))
+            .select((pa::weekday, pa::start_minute, pa::end_minute))
+            .load(conn)?,
+    ))
+}
+
+/// Recomputes the search text and the lowest price from the profile, its categories and active services.
+pub fn refresh_search(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<()> {
+    use crate::db::schema::{categories, provider_categories, services};
+    let p: Provider = providers::table.find(id).select(Provider::as_select()).first(conn)?;
+    let cats: Vec<(String, String, String)> = provider_categories::table
+        .inner_join(categories::table)
+        .filter(provider_categories::provider_id.eq(id))
+        .select((categories::name_fr, categories::name_ar, categories::name_en))
+        .load(conn)?;
+    let active = services::table
+        .filter(services::provider_id.eq(id))
+        .filter(services::is_active.eq(true))
+        .filter(services::deleted_at.is_null());
+    let names: Vec<(String, String, Option<String>)> =
+        active.select((services::name_fr, services::name_ar, services::name_en)).load(conn)?;
+    let min_price: Option<i64> = active.select(diesel::dsl::min(services::base_price_cents)).first(conn)?;
+    let mut text = vec![
+        p.display_name.clone(),
+        p.specialties.clone(),
+        p.bio_fr.clone(),
+        p.bio_ar.clone(),
+        p.bio_en.clone().unwrap_or_default(),
+    ];
+    for (fr, ar, en) in cats {
+        text.extend([fr, ar, en]);
+    }
+    for (fr, ar, en) in names {
+        text.extend([fr, ar, en.unwrap_or_default()]);
+    }
+    diesel::update(providers::table.find(id))
+        .set((
+            providers::search_text.eq(crate::domain::text::fold(&text.join(" "))),
+            providers::min_price_cents.eq(min_price),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The approval queue: providers waiting, oldest first.
+pub fn pending(conn: &mut crate::db::DbConn) -> QueryResult<Vec<Provider>> {
+    providers::table
+        .filter(providers::status.eq(ProviderStatus::Pending))
+        .filter(providers::removed_at.is_null())
+        .order((providers::updated_at.asc(), providers::id.asc()))
+        .select(Provider::as_select())
+        .load(conn)
+}
+
+/// Moves a provider from one status to another, only if it is still in the expected one.
+pub fn change_status(
+    conn: &mut crate::db::DbConn,
+    id: i64,
+    from: ProviderStatus,
+    to: ProviderStatus,
+    reason: Option<&str>,
+    at: NaiveDateTime,
+) -> QueryResult<bool> {
+    let approved_at = (to == ProviderStatus::Approved).then_some(at);
+    let updated = diesel::update(providers::table.find(id).filter(providers::status.eq(from)))
+        .set((
+            providers::status.eq(to),
+            providers::status_reason.eq(reason),
+            providers::approved_at.eq(approved_at),
+            providers::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(updated == 1)
+}
+
+pub fn by_id(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Provider> {
+    providers::table.find(id).select(Provider::as_select()).first(conn)
+}

@@ -171,3 +171,7 @@ pub fn delete_personal_lists(conn: &mut crate::db::DbConn, id: i64) -> QueryResu
     diesel::delete(notification_preferences::table.filter(notification_preferences::user_id.eq(id))).execute(conn)?;
     Ok(())
 }
+
+pub fn set_role(conn: &mut crate::db::DbConn, id: i64, role: UserRole, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(users::table.find(id)).set((users::role.eq(role), users::updated_at.eq(at))).execute(conn)
+}

@@ -87,7 +87,7 @@ fn start_session(session: &Session, req: &HttpRequest, user: &User, remember: bo
 /// page they came from, in the language they were using.
 fn landing(page: &Page, user: &User, next: Option<&str>) -> String {
     if user.role == UserRole::Admin && !user.two_factor_enabled {
-        page.href("/account/two-factor?notice=admin-needs-2fa")
+        page.href("/account/two-factor?notice=needs-2fa")
     } else {
         super::safe_next(next, page.lang)
     }

@@ -108,7 +108,7 @@ async fn admins_are_sent_to_set_up_two_factor() {
     app.conn(|c| khadamat::db::seed::create_admin(c, "boss@khadamat.ma", PASSWORD, "Amina", "Admin").unwrap());
     let res = app.sign_in("boss@khadamat.ma", PASSWORD).await;
     res.assert_status(303);
-    assert_eq!(res.location(), "/fr/account/two-factor?notice=admin-needs-2fa");
+    assert_eq!(res.location(), "/fr/account/two-factor?notice=needs-2fa");
     let doc = app.get(&res.location()).await.doc();
     assert!(doc.text(".notice").contains("administrateurs"));
 }

@@ -1,0 +1,3 @@
+//! The back office (admins with two-step verification only). For now: the provider approval queue.
+
+pub mod providers;
