@@ -58,3 +58,6 @@ pro-error-category = اختاروا فئة من القائمة.
 pro-error-description = يجب أن يتكون الوصف من 20 إلى 2000 حرف.
 pro-error-pricing-unit = اختاروا طريقة التسعير.
 pro-error-duration = أدخلوا مدة بين 15 و1440 دقيقة.
+pro-field-days-off = أيام العطلة
+pro-field-days-off-hint = تواريخ بصيغة YYYY-MM-DD مفصولة بفواصل (60 على الأكثر).
+pro-error-days-off = اكتبوا التواريخ بصيغة YYYY-MM-DD، مثلاً 2026-12-25 (60 على الأكثر).

@@ -33,8 +33,8 @@ pub struct SearchQuery {
     pub max_price_cents: Option<i64>,
     pub min_rating: Option<f64>,
     pub verified_only: bool,
-    /// Providers working on this ISO weekday (1 = Monday).
-    pub weekday: Option<i16>,
+    /// Providers working on this date (its weekday, and not a day off).
+    pub date: Option<chrono::NaiveDate>,
     /// (latitude, longitude, radius km) for "near me".
     pub near: Option<(f64, f64, f64)>,
     pub sort: Sort,
@@ -113,9 +113,14 @@ fn filtered<'a>(q: &'a SearchQuery, postgres: bool) -> Boxed<'a> {
     if q.verified_only {
         query = query.filter(providers::is_verified.eq(true));
     }
-    if let Some(weekday) = q.weekday {
-        use crate::db::schema::provider_availability as pa;
-        query = query.filter(providers::id.eq_any(pa::table.filter(pa::weekday.eq(weekday)).select(pa::provider_id)));
+    if let Some(date) = q.date {
+        use crate::db::schema::{provider_availability as pa, provider_days_off as off};
+        let weekday = chrono::Datelike::weekday(&date).number_from_monday() as i16;
+        query = query
+            .filter(providers::id.eq_any(pa::table.filter(pa::weekday.eq(weekday)).select(pa::provider_id)))
+            .filter(diesel::dsl::not(
+                providers::id.eq_any(off::table.filter(off::day.eq(date)).select(off::provider_id)),
+            ));
     }
     if let Some((lat, lng, radius)) = q.near {
         // A bounding box first (cheap, uses the index on coordinates); haversine orders the page.

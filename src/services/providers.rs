@@ -70,6 +70,7 @@ pub struct ProfileChange {
     pub category_ids: Vec<i64>,
     pub city_ids: Vec<i64>,
     pub hours: Vec<(i16, i32, i32)>,
+    pub days_off: Vec<chrono::NaiveDate>,
 }
 
 /// Checks the profile form against the known categories and cities.
@@ -135,6 +136,19 @@ pub fn validate_profile(pairs: &Pairs, category_ids: &[i64], city_ids: &[i64]) -
             _ => errors.add("hours", "pro-error-hours"),
         }
     }
+    // Days off: dates separated by commas or spaces ("2026-12-25, 2027-01-01"), at most 60.
+    let mut days_off = Vec::new();
+    for part in one(pairs, "days_off").split([',', ' ', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+        match chrono::NaiveDate::parse_from_str(part, "%Y-%m-%d") {
+            Ok(day) if !days_off.contains(&day) => days_off.push(day),
+            Ok(_) => {}
+            Err(_) => errors.add("days_off", "pro-error-days-off"),
+        }
+    }
+    if days_off.len() > 60 {
+        errors.add("days_off", "pro-error-days-off");
+    }
+    days_off.sort();
     match (years, city_id) {
         (Some(years), Some(city_id)) if errors.is_empty() => Ok(ProfileChange {
             fields: ProfileFields {
@@ -154,6 +168,7 @@ pub fn validate_profile(pairs: &Pairs, category_ids: &[i64], city_ids: &[i64]) -
             category_ids: categories,
             city_ids: served,
             hours,
+            days_off,
         }),
         _ => Err(errors),
     }
@@ -209,6 +224,7 @@ pub fn save_profile(
             }
         };
         providers::replace_links(conn, id, &change.category_ids, &change.city_ids, &change.hours)?;
+        providers::replace_days_off(conn, id, &change.days_off)?;
         providers::refresh_search(conn, id)?;
         let role_changed = user.role == UserRole::Client;
         if role_changed {

@@ -269,3 +269,17 @@ pub fn change_status(
 pub fn by_id(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Provider> {
     providers::table.find(id).select(Provider::as_select()).first(conn)
 }
+
+pub fn replace_days_off(conn: &mut crate::db::DbConn, id: i64, days: &[chrono::NaiveDate]) -> QueryResult<()> {
+    use crate::db::schema::provider_days_off as off;
+    diesel::delete(off::table.filter(off::provider_id.eq(id))).execute(conn)?;
+    for day in days {
+        diesel::insert_into(off::table).values((off::provider_id.eq(id), off::day.eq(day))).execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn days_off(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Vec<chrono::NaiveDate>> {
+    use crate::db::schema::provider_days_off as off;
+    off::table.filter(off::provider_id.eq(id)).order(off::day).select(off::day).load(conn)
+}

@@ -81,7 +81,10 @@ pub async fn edit(page: Page, state: web::Data<AppState>, CurrentUser(user): Cur
             let form = match &provider {
                 Some(p) => {
                     let (cats, cits, hours) = provider::links(conn, p.id)?;
-                    pairs_of(p, &cats, &cits, &hours)
+                    let mut pairs = pairs_of(p, &cats, &cits, &hours);
+                    let off: Vec<String> = provider::days_off(conn, p.id)?.iter().map(|d| d.to_string()).collect();
+                    pairs.push(("days_off".into(), off.join(", ")));
+                    pairs
                 }
                 None => vec![
                     ("display_name".into(), format!("{} {}", user.first_name, user.last_name)),

@@ -122,9 +122,7 @@ pub fn to_query(params: &SearchParams, categories: &[Category], cities: &[City])
     let category_id = by_slug(&params.category, categories.iter().map(|c| (c.slug.clone(), c.id)).collect());
     let city_id = by_slug(&params.city, cities.iter().map(|c| (c.slug.clone(), c.id)).collect());
     let price = |s: &str| money::parse_mad(s).filter(|c| *c <= 100_000_000);
-    let weekday = chrono::NaiveDate::parse_from_str(params.day.trim(), "%Y-%m-%d")
-        .ok()
-        .map(|d| chrono::Datelike::weekday(&d).number_from_monday() as i16);
+    let date = chrono::NaiveDate::parse_from_str(params.day.trim(), "%Y-%m-%d").ok();
     let near = match (number(&params.lat), number(&params.lng)) {
         (Some(lat), Some(lng)) if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lng) => {
             Some((lat, lng, 60.0))
@@ -148,7 +146,7 @@ pub fn to_query(params: &SearchParams, categories: &[Category], cities: &[City])
         max_price_cents: price(&params.max_price),
         min_rating: number(&params.rating).filter(|r| (0.0..=5.0).contains(r)),
         verified_only: params.verified == "1",
-        weekday,
+        date,
         near,
         sort,
         page: params.page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000),

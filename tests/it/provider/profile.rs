@@ -91,3 +91,33 @@ async fn profile_validation_and_rejection_with_a_reason() {
     let status: ProviderStatus = app.conn(|c| providers::table.find(id).select(providers::status).first(c).unwrap());
     assert_eq!(status, ProviderStatus::Pending);
 }
+
+#[actix_web::test]
+async fn days_off_are_saved_and_respected_by_the_date_filter() {
+    let mut app = TestApp::new().await;
+    let user = app.signed_in("karim@example.ma", "PROVIDER").await;
+    let mut form = profile_form(&app, "Karim Services");
+    form.push(("days_off".into(), "not-a-date".into()));
+    post_pairs(&mut app, "/fr/provider/profile", &form).await.assert_status(422);
+    form.pop();
+    // 2030-12-30 is a Monday: he works on Mondays, except that one.
+    form.push(("days_off".into(), "2030-12-30, 2030-12-30".into()));
+    post_pairs(&mut app, "/fr/provider/profile", &form).await.assert_status(303);
+    assert_eq!(app.get("/fr/provider/profile").await.doc().attr("#f-days_off", "value"), "2030-12-30");
+    let id: i64 =
+        app.conn(|c| providers::table.filter(providers::user_id.eq(user)).select(providers::id).first(c).unwrap());
+    app.conn(|c| {
+        diesel::update(providers::table.find(id))
+            .set(providers::status.eq(ProviderStatus::Approved))
+            .execute(c)
+            .unwrap()
+    });
+    let q = |day: &str| format!("/fr/providers?q=karim&day={day}");
+    assert_eq!(app.get(&q("2031-01-06")).await.doc().count(".search-results .provider-card"), 1, "another Monday");
+    assert_eq!(app.get(&q("2030-12-30")).await.doc().count(".search-results .provider-card"), 0, "day off");
+    assert_eq!(
+        app.get(&q("2031-01-07")).await.doc().count(".search-results .provider-card"),
+        0,
+        "he does not work on Tuesdays"
+    );
+}
