@@ -61,3 +61,4 @@ pro-error-duration = أدخلوا مدة بين 15 و1440 دقيقة.
 pro-field-days-off = أيام العطلة
 pro-field-days-off-hint = تواريخ بصيغة YYYY-MM-DD مفصولة بفواصل (60 على الأكثر).
 pro-error-days-off = اكتبوا التواريخ بصيغة YYYY-MM-DD، مثلاً 2026-12-25 (60 على الأكثر).
+pro-area-title = فضاء الحرفي

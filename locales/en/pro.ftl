@@ -61,3 +61,4 @@ pro-error-duration = Enter a duration between 15 and 1,440 minutes.
 pro-field-days-off = Days off
 pro-field-days-off-hint = Dates as YYYY-MM-DD, separated by commas (60 at most).
 pro-error-days-off = Write dates as YYYY-MM-DD, for example 2026-12-25 (60 at most).
+pro-area-title = Provider area

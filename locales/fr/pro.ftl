@@ -61,3 +61,4 @@ pro-error-duration = Indiquez une durée entre 15 et 1 440 minutes.
 pro-field-days-off = Jours de congé
 pro-field-days-off-hint = Dates au format AAAA-MM-JJ, séparées par des virgules (60 au plus).
 pro-error-days-off = Écrivez des dates au format AAAA-MM-JJ, par exemple 2026-12-25 (60 au plus).
+pro-area-title = Espace prestataire
