@@ -395,6 +395,8 @@ fn finish(conn: &mut DbConn) -> Result<(), AppError> {
          WHERE role = 'CLIENT'",
     )
     .execute(conn)?;
+    // Fresh statistics, so that the query planner knows the new sizes.
+    diesel::sql_query("ANALYZE").execute(conn)?;
     if let DbConn::Pg(_) = conn {
         for table in ["users", "providers", "services", "bookings"] {
             diesel::sql_query(format!(
