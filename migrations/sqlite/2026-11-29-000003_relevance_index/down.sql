@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS providers_relevance_idx;
