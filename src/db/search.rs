@@ -44,8 +44,12 @@ pub struct SearchQuery {
 
 pub struct SearchResult {
     pub providers: Vec<ProviderCard>,
+    /// How many match, counted up to [`COUNT_CAP`] (a larger number is shown as "10,000+").
     pub total: i64,
 }
+
+/// Counting stops here: exact totals past it cost a full scan and help nobody choose.
+pub const COUNT_CAP: i64 = 10_000;
 
 /// The full-text condition for this backend, with the words bound as parameters.
 fn text_condition(
@@ -64,9 +68,7 @@ fn text_condition(
     Some(if postgres {
         // Every word as a prefix: "plomb:* & casa:*".
         let query = words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ");
-        sql::<Bool>("to_tsvector('simple', providers.search_text) @@ to_tsquery('simple', ")
-            .bind::<Text, _>(query)
-            .sql(")")
+        sql::<Bool>("providers.search_vector @@ to_tsquery('simple', ").bind::<Text, _>(query).sql(")")
     } else {
         // Every word as a quoted prefix: "plomb"* "casa"*.
         let query = words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" ");
@@ -97,9 +99,10 @@ fn filtered<'a>(q: &'a SearchQuery, postgres: bool) -> Boxed<'a> {
         );
     }
     if let Some(city) = q.city_id {
-        query = query.filter(providers::city_id.eq(city).or(providers::id.eq_any(
+        // The cities served always include the home city (see services::providers and the seed).
+        query = query.filter(providers::id.eq_any(
             provider_cities::table.filter(provider_cities::city_id.eq(city)).select(provider_cities::provider_id),
-        )));
+        ));
     }
     if let Some(min) = q.min_price_cents {
         query = query.filter(providers::min_price_cents.ge(min));
@@ -136,7 +139,7 @@ fn filtered<'a>(q: &'a SearchQuery, postgres: bool) -> Boxed<'a> {
 /// One page of results and the total count, in a fixed number of queries (count, page, categories).
 pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchResult> {
     let postgres = matches!(conn, DbConn::Pg(_));
-    let total: i64 = filtered(q, postgres).count().get_result(conn)?;
+    let total = filtered(q, postgres).select(providers::id).limit(COUNT_CAP + 1).load::<i64>(conn)?.len() as i64;
     let per_page = q.per_page.clamp(1, 50);
     let page = q.page.max(1);
     let offset = (page - 1).saturating_mul(per_page);

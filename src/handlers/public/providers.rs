@@ -222,7 +222,7 @@ async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) ->
         (None, Some(t)) => i18n.t_with("search-heading-city", [("city", t.name(&i18n))]),
         (None, None) => i18n.t("search-title"),
     };
-    let last_page = ((result.total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let last_page = ((result.total.min(search::COUNT_CAP) + PER_PAGE - 1) / PER_PAGE).max(1);
     render(&SearchTemplate {
         i18n,
         page,
