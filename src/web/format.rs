@@ -30,6 +30,16 @@ pub fn datetime_long(i18n: &I18n, utc: NaiveDateTime) -> String {
     )
 }
 
+/// A service's price as shown: "150 DH", "120 DH / heure", "Sur devis".
+pub fn service_price(i18n: &I18n, unit: crate::db::types::PricingUnit, cents: Option<i64>) -> String {
+    use crate::db::types::PricingUnit;
+    match (unit, cents) {
+        (PricingUnit::Quote, _) | (_, None) => i18n.t("provider-price-quote"),
+        (PricingUnit::Hourly, Some(c)) => i18n.t_with("provider-price-hourly", [("price", i18n.price(c).as_str())]),
+        (PricingUnit::Fixed, Some(c)) => i18n.price(c),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

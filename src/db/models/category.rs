@@ -28,19 +28,6 @@ impl Category {
     }
 }
 
-#[derive(Insertable)]
-#[diesel(table_name = categories)]
-pub struct NewCategory<'a> {
-    pub code: &'a str,
-    pub slug: &'a str,
-    pub name_fr: &'a str,
-    pub name_ar: &'a str,
-    pub name_en: &'a str,
-    pub icon: &'a str,
-    pub position: i32,
-    pub is_popular: bool,
-}
-
 /// All visible categories in display order.
 pub fn list_active(conn: &mut crate::db::DbConn) -> QueryResult<Vec<Category>> {
     categories::table

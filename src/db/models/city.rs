@@ -25,18 +25,6 @@ impl City {
     }
 }
 
-#[derive(Insertable)]
-#[diesel(table_name = cities)]
-pub struct NewCity<'a> {
-    pub slug: &'a str,
-    pub name_fr: &'a str,
-    pub name_ar: &'a str,
-    pub name_en: &'a str,
-    pub latitude: f64,
-    pub longitude: f64,
-    pub position: i32,
-}
-
 /// All active cities in display order.
 pub fn list_active(conn: &mut crate::db::DbConn) -> QueryResult<Vec<City>> {
     cities::table

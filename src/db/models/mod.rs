@@ -15,9 +15,8 @@ pub mod session;
 pub mod user;
 pub mod user_token;
 
-pub use category::{Category, NewCategory};
-pub use city::{City, NewCity};
+pub use category::Category;
+pub use city::City;
 pub use contact_message::NewContactMessage;
-pub use provider::{NewProvider, Provider};
-pub use service::NewService;
+pub use provider::Provider;
 pub use user::{NewUser, User};

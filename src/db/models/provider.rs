@@ -41,36 +41,6 @@ pub struct Provider {
     pub updated_at: NaiveDateTime,
 }
 
-#[derive(Insertable)]
-#[diesel(table_name = providers)]
-pub struct NewProvider {
-    pub user_id: i64,
-    pub slug: String,
-    pub display_name: String,
-    pub bio_fr: String,
-    pub bio_ar: String,
-    pub bio_en: Option<String>,
-    pub specialties: String,
-    pub years_experience: i32,
-    pub hourly_rate_cents: Option<i64>,
-    pub city_id: i64,
-    pub neighbourhood: Option<String>,
-    pub service_radius_km: Option<i32>,
-    pub languages: String,
-    pub status: ProviderStatus,
-    pub approved_at: Option<NaiveDateTime>,
-    pub is_verified: bool,
-    pub verified_at: Option<NaiveDateTime>,
-    pub rating_avg: f64,
-    pub review_count: i32,
-    pub completed_jobs: i32,
-    pub response_time_minutes: Option<i32>,
-    pub min_price_cents: Option<i64>,
-    pub search_text: String,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-}
-
 /// The provider profile of a user, if they have one.
 pub fn id_for_user(conn: &mut crate::db::DbConn, user_id: i64) -> QueryResult<Option<i64>> {
     providers::table.filter(providers::user_id.eq(user_id)).select(providers::id).first(conn).optional()

@@ -4,27 +4,13 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
+use crate::db::models::service::Service;
 use crate::db::models::{Category, City, Provider};
 use crate::db::schema::{
     categories, cities, provider_availability, provider_categories, provider_cities, providers, reviews, services,
     subscriptions, users,
 };
-use crate::db::types::{PricingUnit, ProviderStatus, ReviewDirection, ReviewStatus, SubscriptionStatus};
-
-#[derive(Clone, Debug, Queryable)]
-pub struct ServiceRow {
-    pub id: i64,
-    pub category_id: i64,
-    pub name_fr: String,
-    pub name_ar: String,
-    pub name_en: Option<String>,
-    pub description_fr: String,
-    pub description_ar: String,
-    pub description_en: Option<String>,
-    pub pricing_unit: PricingUnit,
-    pub base_price_cents: Option<i64>,
-    pub duration_minutes: i32,
-}
+use crate::db::types::{ProviderStatus, ReviewDirection, ReviewStatus, SubscriptionStatus};
 
 #[derive(Clone, Debug, Queryable)]
 pub struct ReviewRow {
@@ -54,7 +40,7 @@ pub struct ProviderPage {
     pub cities_served: Vec<City>,
     /// (ISO weekday, start minute, end minute), ordered.
     pub availability: Vec<(i16, i32, i32)>,
-    pub services: Vec<ServiceRow>,
+    pub services: Vec<Service>,
     pub reviews: Vec<ReviewRow>,
     /// How many published reviews have 5, 4, 3, 2 and 1 stars.
     pub distribution: [i64; 5],
@@ -116,19 +102,7 @@ pub fn load(
         .filter(services::is_active.eq(true))
         .filter(services::deleted_at.is_null())
         .order((services::base_price_cents.is_null().asc(), services::base_price_cents.asc(), services::id.asc()))
-        .select((
-            services::id,
-            services::category_id,
-            services::name_fr,
-            services::name_ar,
-            services::name_en,
-            services::description_fr,
-            services::description_ar,
-            services::description_en,
-            services::pricing_unit,
-            services::base_price_cents,
-            services::duration_minutes,
-        ))
+        .select(Service::as_select())
         .load(conn)?;
     let published = reviews::table
         .filter(reviews::provider_id.eq(id))

@@ -28,13 +28,7 @@ pub struct ServicesTemplate {
 
 impl ServicesTemplate {
     pub fn price(&self, s: &Service) -> String {
-        match (s.pricing_unit, s.base_price_cents) {
-            (PricingUnit::Quote, _) | (_, None) => self.i18n.t("provider-price-quote"),
-            (PricingUnit::Hourly, Some(c)) => {
-                self.i18n.t_with("provider-price-hourly", [("price", self.i18n.price(c).as_str())])
-            }
-            (PricingUnit::Fixed, Some(c)) => self.i18n.price(c),
-        }
+        crate::web::format::service_price(&self.i18n, s.pricing_unit, s.base_price_cents)
     }
 
     pub fn name<'a>(&self, s: &'a Service) -> &'a str {

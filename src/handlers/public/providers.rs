@@ -278,22 +278,15 @@ impl ProviderTemplate {
     }
 
     /// "150 DH", "120 DH / heure", "Sur devis".
-    pub fn price(&self, s: &crate::db::views::provider_page::ServiceRow) -> String {
-        use crate::db::types::PricingUnit;
-        match (s.pricing_unit, s.base_price_cents) {
-            (PricingUnit::Quote, _) | (_, None) => self.i18n.t("provider-price-quote"),
-            (PricingUnit::Hourly, Some(c)) => {
-                self.i18n.t_with("provider-price-hourly", [("price", self.i18n.price(c).as_str())])
-            }
-            (PricingUnit::Fixed, Some(c)) => self.i18n.price(c),
-        }
+    pub fn price(&self, s: &crate::db::models::service::Service) -> String {
+        crate::web::format::service_price(&self.i18n, s.pricing_unit, s.base_price_cents)
     }
 
-    pub fn service_name<'a>(&self, s: &'a crate::db::views::provider_page::ServiceRow) -> &'a str {
+    pub fn service_name<'a>(&self, s: &'a crate::db::models::service::Service) -> &'a str {
         self.i18n.pick(&s.name_fr, &s.name_ar, s.name_en.as_deref())
     }
 
-    pub fn service_description<'a>(&self, s: &'a crate::db::views::provider_page::ServiceRow) -> &'a str {
+    pub fn service_description<'a>(&self, s: &'a crate::db::models::service::Service) -> &'a str {
         self.i18n.pick(&s.description_fr, &s.description_ar, s.description_en.as_deref())
     }
 
