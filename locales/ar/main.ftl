@@ -28,6 +28,7 @@ form-error-summary = { $count ->
     [one] تحتوي الاستمارة على خطأ واحد:
     [two] تحتوي الاستمارة على خطأين:
     [few] تحتوي الاستمارة على { $count } أخطاء:
+    [many] تحتوي الاستمارة على { $count } خطأً:
    *[other] تحتوي الاستمارة على { $count } خطأ:
 }
 format-date-long = { $day } { $month ->
