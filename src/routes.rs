@@ -71,12 +71,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/provider/services/new", get().to(provider::services::new))
                 .route("/provider/services/{id}/edit", get().to(provider::services::edit))
                 .route("/provider/services/{id}", web::post().to(provider::services::update))
-                .route("/provider/services/{id}/activate", web::post().to(provider::services::activate))
-                .route("/provider/services/{id}/deactivate", web::post().to(provider::services::deactivate))
-                .route("/provider/services/{id}/delete", web::post().to(provider::services::destroy))
+                .route(
+                    "/provider/services/{id}/{action:activate|deactivate|delete}",
+                    web::post().to(provider::services::change),
+                )
                 .route("/admin/providers", get().to(admin::providers::index))
-                .route("/admin/providers/{id}/approve", web::post().to(admin::providers::approve))
-                .route("/admin/providers/{id}/reject", web::post().to(admin::providers::reject)),
+                .route("/admin/providers/{id}/{decision:approve|reject}", web::post().to(admin::providers::decide)),
         );
 }
 

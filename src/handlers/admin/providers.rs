@@ -46,23 +46,21 @@ pub struct DecisionInput {
     pub reason: String,
 }
 
-/// One decision: which provider, approve or not, and why.
-struct Decision {
-    id: i64,
-    approve: bool,
-    reason: String,
-}
-
-async fn decide(
+/// `POST /{lang}/admin/providers/{id}/{approve|reject}` (a reason is required to reject).
+pub async fn decide(
     req: HttpRequest,
     htmx: Htmx,
     page: Page,
     state: web::Data<AppState>,
-    admin: crate::db::models::User,
-    Decision { id, approve, reason }: Decision,
+    Admin(admin): Admin,
+    path: web::Path<(String, i64, String)>,
+    CsrfForm(form): CsrfForm<DecisionInput>,
 ) -> AppResult<HttpResponse> {
+    let (_, id, decision) = path.into_inner();
+    let approve = decision == "approve";
     let actor = actor(&req, Some(admin.id));
     let app = state.clone();
+    let reason = form.reason;
     let outcome = state
         .db
         .run(move |conn| {
@@ -76,30 +74,4 @@ async fn decide(
         }
         Err(errors) => queue(page, &state, errors, id, StatusCode::UNPROCESSABLE_ENTITY).await,
     }
-}
-
-pub async fn approve(
-    req: HttpRequest,
-    htmx: Htmx,
-    page: Page,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<(String, i64)>,
-    CsrfForm(form): CsrfForm<DecisionInput>,
-) -> AppResult<HttpResponse> {
-    decide(req, htmx, page, state, admin, Decision { id: path.into_inner().1, approve: true, reason: form.reason })
-        .await
-}
-
-pub async fn reject(
-    req: HttpRequest,
-    htmx: Htmx,
-    page: Page,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<(String, i64)>,
-    CsrfForm(form): CsrfForm<DecisionInput>,
-) -> AppResult<HttpResponse> {
-    decide(req, htmx, page, state, admin, Decision { id: path.into_inner().1, approve: false, reason: form.reason })
-        .await
 }

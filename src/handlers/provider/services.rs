@@ -206,52 +206,24 @@ pub async fn update(
     save(req, htmx, page, state, user, Some(path.into_inner().1), form).await
 }
 
-async fn change(
+/// `POST /{lang}/provider/services/{id}/{activate|deactivate|delete}`: one route per action, one handler.
+pub async fn change(
     req: HttpRequest,
     htmx: Htmx,
     page: Page,
     state: web::Data<AppState>,
-    user: crate::db::models::User,
-    id: i64,
-    change: ServiceChange,
+    CurrentProvider(user): CurrentProvider,
+    path: web::Path<(String, i64, String)>,
+    CsrfForm(_): CsrfForm<crate::handlers::account::Empty>,
 ) -> AppResult<HttpResponse> {
+    let (_, id, action) = path.into_inner();
+    let change = match action.as_str() {
+        "activate" => ServiceChange::Activate,
+        "deactivate" => ServiceChange::Deactivate,
+        "delete" => ServiceChange::Delete,
+        _ => return Err(AppError::NotFound),
+    };
     let actor = actor(&req, Some(user.id));
     state.db.run(move |conn| providers::change_service(conn, &user, id, change, &actor)).await?;
     Ok(see_other(htmx, &page.href("/provider/services?notice=service-saved")))
-}
-
-pub async fn activate(
-    req: HttpRequest,
-    htmx: Htmx,
-    page: Page,
-    state: web::Data<AppState>,
-    CurrentProvider(user): CurrentProvider,
-    path: web::Path<(String, i64)>,
-    CsrfForm(_): CsrfForm<crate::handlers::account::Empty>,
-) -> AppResult<HttpResponse> {
-    change(req, htmx, page, state, user, path.into_inner().1, ServiceChange::Activate).await
-}
-
-pub async fn deactivate(
-    req: HttpRequest,
-    htmx: Htmx,
-    page: Page,
-    state: web::Data<AppState>,
-    CurrentProvider(user): CurrentProvider,
-    path: web::Path<(String, i64)>,
-    CsrfForm(_): CsrfForm<crate::handlers::account::Empty>,
-) -> AppResult<HttpResponse> {
-    change(req, htmx, page, state, user, path.into_inner().1, ServiceChange::Deactivate).await
-}
-
-pub async fn destroy(
-    req: HttpRequest,
-    htmx: Htmx,
-    page: Page,
-    state: web::Data<AppState>,
-    CurrentProvider(user): CurrentProvider,
-    path: web::Path<(String, i64)>,
-    CsrfForm(_): CsrfForm<crate::handlers::account::Empty>,
-) -> AppResult<HttpResponse> {
-    change(req, htmx, page, state, user, path.into_inner().1, ServiceChange::Delete).await
 }
