@@ -10,6 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-target/release/khadamat}
+# The baseline: one diesel query and one askama template behind actix-web (examples/minimal_page.rs).
+BASELINE=${BASELINE:-target/release/examples/minimal_page}
 SIZES=${SIZES:-"1000 100000"}
 BACKENDS=${BACKENDS:-"sqlite postgres"}
 DURATION=${DURATION:-10s}
@@ -18,7 +20,7 @@ PORT=${PORT:-4900}
 WORK=${WORK:-/tmp/khadamat-bench}
 PG=${PG:-postgres://postgres@127.0.0.1:5432}
 mkdir -p "$WORK"
-[ -x "$BIN" ] || { echo "build first: cargo build --release" >&2; exit 1; }
+[ -x "$BIN" ] && [ -x "$BASELINE" ] || { echo "build first: cargo build --release --bin khadamat --example minimal_page" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
 
 for backend in $BACKENDS; do
@@ -45,6 +47,17 @@ for backend in $BACKENDS; do
       wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$page" \
         | awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {err=$NF} END {printf "%8s req/s  p50 %8s  p99 %8s  %s\n", rps, p50, p99, (err ? "non-2xx " err : "")}'
     done
+    kill $server; wait $server 2>/dev/null || true
+    trap - EXIT
+    # The same provider through the minimal page, on the same data.
+    id=$(echo "$slug" | grep -o '[0-9]*$')
+    DATABASE_URL="$url" "$BASELINE" "$PORT" >/dev/null 2>&1 &
+    server=$!
+    trap 'kill $server 2>/dev/null || true' EXIT
+    for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$PORT/providers/$id" >/dev/null && break; sleep 0.2; done
+    printf '%-9s %7s  %-45s ' "$backend" "$size" "baseline /providers/$id"
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT/providers/$id" \
+      | awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {err=$NF} END {printf "%8s req/s  p50 %8s  p99 %8s  %s\n", rps, p50, p99, (err ? "non-2xx " err : "")}'
     kill $server; wait $server 2>/dev/null || true
     trap - EXIT
   done

@@ -67,10 +67,11 @@ impl DbConnectionManager {
             Backend::Sqlite => {
                 let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
                 let mut conn = diesel::SqliteConnection::establish(path)?;
-                // busy_timeout first: setting WAL takes a lock that concurrent openers must wait for.
+                // busy_timeout first: setting WAL takes a lock that concurrent openers must wait for. Reads go through
+                // a 256 MB memory map and a 16 MB page cache per connection (fewer system calls on large data).
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA foreign_keys = ON;",
+                     PRAGMA foreign_keys = ON; PRAGMA cache_size = -16000; PRAGMA mmap_size = 268435456;",
                 )?;
                 Ok(DbConn::Sqlite(conn))
             }

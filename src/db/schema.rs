@@ -121,6 +121,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    provider_listings (category_id, city_id, provider_id) {
+        category_id -> BigInt,
+        city_id -> BigInt,
+        provider_id -> BigInt,
+        is_verified -> Bool,
+        rating_avg -> Double,
+        review_count -> Integer,
+        min_price_cents -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
     provider_cities (provider_id, city_id) {
         provider_id -> BigInt,
         city_id -> BigInt,
@@ -481,6 +493,7 @@ diesel::joinable!(providers -> cities (city_id));
 diesel::joinable!(provider_categories -> providers (provider_id));
 diesel::joinable!(provider_categories -> categories (category_id));
 diesel::joinable!(provider_cities -> providers (provider_id));
+diesel::joinable!(provider_listings -> providers (provider_id));
 diesel::joinable!(provider_cities -> cities (city_id));
 diesel::joinable!(provider_availability -> providers (provider_id));
 diesel::joinable!(provider_days_off -> providers (provider_id));
@@ -511,6 +524,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     providers,
     provider_categories,
     provider_cities,
+    provider_listings,
     provider_availability,
     provider_days_off,
     services,

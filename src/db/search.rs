@@ -5,7 +5,7 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Double, Text};
 
-use crate::db::schema::{cities, provider_categories, provider_cities, providers};
+use crate::db::schema::{cities, provider_categories, provider_cities, provider_listings, providers};
 use crate::db::types::ProviderStatus;
 use crate::db::views::provider_card::{self, ProviderCard};
 use crate::db::{DbConn, MultiBackend};
@@ -40,6 +40,19 @@ pub struct SearchQuery {
     pub sort: Sort,
     pub page: i64,
     pub per_page: i64,
+}
+
+impl SearchQuery {
+    /// No filter but category and city.
+    fn only_place(&self) -> bool {
+        self.words.is_empty()
+            && self.min_price_cents.is_none()
+            && self.max_price_cents.is_none()
+            && self.min_rating.is_none()
+            && !self.verified_only
+            && self.date.is_none()
+            && self.near.is_none()
+    }
 }
 
 pub struct SearchResult {
@@ -78,113 +91,214 @@ fn text_condition(
     })
 }
 
-type Boxed<'a> =
-    diesel::helper_types::IntoBoxed<'a, diesel::helper_types::InnerJoin<providers::table, cities::table>, MultiBackend>;
+/// The filters that read `providers` and `cities`, for either shape of the query below.
+macro_rules! common_filters {
+    ($query:expr, $q:expr) => {{
+        let (q, mut query) = ($q, $query);
+        if let Some(min) = q.min_price_cents {
+            query = query.filter(providers::min_price_cents.ge(min));
+        }
+        if let Some(max) = q.max_price_cents {
+            query = query.filter(providers::min_price_cents.le(max));
+        }
+        if let Some(rating) = q.min_rating {
+            query = query.filter(providers::rating_avg.ge(rating));
+        }
+        if q.verified_only {
+            query = query.filter(providers::is_verified.eq(true));
+        }
+        if let Some(date) = q.date {
+            use crate::db::schema::{provider_availability as pa, provider_days_off as off};
+            let weekday = chrono::Datelike::weekday(&date).number_from_monday() as i16;
+            query = query
+                .filter(providers::id.eq_any(pa::table.filter(pa::weekday.eq(weekday)).select(pa::provider_id)))
+                .filter(diesel::dsl::not(
+                    providers::id.eq_any(off::table.filter(off::day.eq(date)).select(off::provider_id)),
+                ));
+        }
+        if let Some((lat, lng, radius)) = q.near {
+            // A bounding box first (cheap, uses the index on coordinates); haversine orders the page.
+            let dlat = radius / 111.0;
+            let dlng = radius / (111.0 * lat.to_radians().cos().abs().max(0.01));
+            query = query
+                .filter(cities::latitude.between(lat - dlat, lat + dlat))
+                .filter(cities::longitude.between(lng - dlng, lng + dlng));
+        }
+        query
+    }};
+}
 
-fn filtered<'a>(q: &'a SearchQuery, postgres: bool) -> Boxed<'a> {
+/// The sort orders, for either shape of the query (`$rank`: the table holding the sort columns, `$id`: its
+/// provider id, the tiebreak that keeps pages stable).
+macro_rules! ordered {
+    ($query:expr, $q:expr, $rank:ident, $id:expr) => {{
+        let (q, query) = ($q, $query);
+        match (q.sort, q.near) {
+            (Sort::Distance, Some((lat, lng, _))) => {
+                query.order((distance(lat, lng).asc(), $rank::rating_avg.desc(), $id.asc()))
+            }
+            (Sort::Price, _) => query.order((
+                $rank::min_price_cents.is_null().asc(),
+                $rank::min_price_cents.asc(),
+                $rank::rating_avg.desc(),
+                $id.asc(),
+            )),
+            (Sort::Rating, _) => query.order(($rank::rating_avg.desc(), $rank::review_count.desc(), $id.asc())),
+            _ => query.order((
+                $rank::is_verified.desc(),
+                $rank::rating_avg.desc(),
+                $rank::review_count.desc(),
+                $id.asc(),
+            )),
+        }
+    }};
+}
+
+/// Squared equirectangular distance from a point: the same order as haversine at these distances.
+fn distance(
+    lat: f64,
+    lng: f64,
+) -> diesel::expression::SqlLiteral<Double, impl diesel::query_builder::QueryFragment<MultiBackend> + Send> {
+    let k = lat.to_radians().cos();
+    sql::<Double>("((cities.latitude - ")
+        .bind::<Double, _>(lat)
+        .sql(") * (cities.latitude - ")
+        .bind::<Double, _>(lat)
+        .sql(") + (cities.longitude - ")
+        .bind::<Double, _>(lng)
+        .sql(") * (cities.longitude - ")
+        .bind::<Double, _>(lng)
+        .sql(") * ")
+        .bind::<Double, _>(k * k)
+        .sql(")")
+}
+
+/// All approved providers, filtered through the link tables.
+fn by_links(
+    q: &SearchQuery,
+    postgres: bool,
+) -> diesel::helper_types::IntoBoxed<'_, diesel::helper_types::InnerJoin<providers::table, cities::table>, MultiBackend>
+{
     let mut query = providers::table
         .inner_join(cities::table)
         .filter(providers::status.eq(ProviderStatus::Approved))
         .into_boxed::<MultiBackend>();
+    // The words drive the query when there are some (an `IN` list from the full-text index), else the category;
+    // otherwise the providers are walked in sort order. A city (up to half the providers) is a probe of a key.
     if let Some(condition) = text_condition(postgres, &q.words) {
         query = query.filter(condition);
     }
-    if let Some(category) = q.category_id {
-        query = query.filter(
-            providers::id.eq_any(
+    match (q.category_id, q.words.is_empty()) {
+        // A category alone is selective (a few percent of providers): its list drives the query.
+        (Some(category), true) => {
+            query = query.filter(
+                providers::id.eq_any(
+                    provider_categories::table
+                        .filter(provider_categories::category_id.eq(category))
+                        .select(provider_categories::provider_id),
+                ),
+            )
+        }
+        (Some(category), false) => {
+            query = query.filter(diesel::dsl::exists(
                 provider_categories::table
-                    .filter(provider_categories::category_id.eq(category))
-                    .select(provider_categories::provider_id),
-            ),
-        );
+                    .filter(provider_categories::provider_id.eq(providers::id))
+                    .filter(provider_categories::category_id.eq(category)),
+            ))
+        }
+        (None, _) => {}
     }
     if let Some(city) = q.city_id {
         // The cities served always include the home city (see services::providers and the seed).
-        query = query.filter(providers::id.eq_any(
-            provider_cities::table.filter(provider_cities::city_id.eq(city)).select(provider_cities::provider_id),
+        query = query.filter(diesel::dsl::exists(
+            provider_cities::table
+                .filter(provider_cities::provider_id.eq(providers::id))
+                .filter(provider_cities::city_id.eq(city)),
         ));
     }
-    if let Some(min) = q.min_price_cents {
-        query = query.filter(providers::min_price_cents.ge(min));
-    }
-    if let Some(max) = q.max_price_cents {
-        query = query.filter(providers::min_price_cents.le(max));
-    }
-    if let Some(rating) = q.min_rating {
-        query = query.filter(providers::rating_avg.ge(rating));
-    }
-    if q.verified_only {
-        query = query.filter(providers::is_verified.eq(true));
-    }
-    if let Some(date) = q.date {
-        use crate::db::schema::{provider_availability as pa, provider_days_off as off};
-        let weekday = chrono::Datelike::weekday(&date).number_from_monday() as i16;
-        query = query
-            .filter(providers::id.eq_any(pa::table.filter(pa::weekday.eq(weekday)).select(pa::provider_id)))
-            .filter(diesel::dsl::not(
-                providers::id.eq_any(off::table.filter(off::day.eq(date)).select(off::provider_id)),
-            ));
-    }
-    if let Some((lat, lng, radius)) = q.near {
-        // A bounding box first (cheap, uses the index on coordinates); haversine orders the page.
-        let dlat = radius / 111.0;
-        let dlng = radius / (111.0 * lat.to_radians().cos().abs().max(0.01));
-        query = query
-            .filter(cities::latitude.between(lat - dlat, lat + dlat))
-            .filter(cities::longitude.between(lng - dlng, lng + dlng));
-    }
-    query
+    common_filters!(query, q)
 }
 
-/// One page of results and the total count, in a fixed number of queries (count, page, categories).
+/// A category in a city: one range of `provider_listings` (approved providers only), walked in sort order.
+fn by_listing(
+    q: &SearchQuery,
+    category: i64,
+    city: i64,
+    postgres: bool,
+) -> diesel::helper_types::IntoBoxed<
+    '_,
+    diesel::helper_types::InnerJoin<
+        provider_listings::table,
+        diesel::helper_types::InnerJoin<providers::table, cities::table>,
+    >,
+    MultiBackend,
+> {
+    let mut query = provider_listings::table
+        .inner_join(providers::table.inner_join(cities::table))
+        .filter(provider_listings::category_id.eq(category))
+        .filter(provider_listings::city_id.eq(city))
+        .into_boxed::<MultiBackend>();
+    if let Some(condition) = text_condition(postgres, &q.words) {
+        query = query.filter(condition);
+    }
+    common_filters!(query, q)
+}
+
+/// One page of results and the total count, in a fixed number of queries (count, page ids, cards, categories).
 pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchResult> {
     let postgres = matches!(conn, DbConn::Pg(_));
-    let total = filtered(q, postgres).select(providers::id).limit(COUNT_CAP + 1).load::<i64>(conn)?.len() as i64;
     let per_page = q.per_page.clamp(1, 50);
-    let page = q.page.max(1);
-    let offset = (page - 1).saturating_mul(per_page);
-    if offset >= total {
-        return Ok(SearchResult { providers: Vec::new(), total });
-    }
-    let mut query = filtered(q, postgres);
-    query = match (q.sort, q.near) {
-        (Sort::Distance, Some((lat, lng, _))) => {
-            // Squared equirectangular distance: the same order as haversine at these distances.
-            let k = lat.to_radians().cos();
-            query.order((
-                sql::<Double>("((cities.latitude - ")
-                    .bind::<Double, _>(lat)
-                    .sql(") * (cities.latitude - ")
-                    .bind::<Double, _>(lat)
-                    .sql(") + (cities.longitude - ")
-                    .bind::<Double, _>(lng)
-                    .sql(") * (cities.longitude - ")
-                    .bind::<Double, _>(lng)
-                    .sql(") * ")
-                    .bind::<Double, _>(k * k)
-                    .sql(")")
-                    .asc(),
-                providers::rating_avg.desc(),
-                providers::id.asc(),
-            ))
+    let offset = (q.page.max(1) - 1).saturating_mul(per_page);
+    let (total, rows): (i64, Vec<provider_card::Row>) = match (q.category_id, q.city_id) {
+        (Some(category), Some(city)) => {
+            let total = if q.only_place() {
+                // The plain landing page: a count over one index range, without visiting the providers.
+                provider_listings::table
+                    .filter(provider_listings::category_id.eq(category))
+                    .filter(provider_listings::city_id.eq(city))
+                    .count()
+                    .get_result::<i64>(conn)?
+                    .min(COUNT_CAP + 1)
+            } else {
+                by_listing(q, category, city, postgres)
+                    .select(provider_listings::provider_id)
+                    .limit(COUNT_CAP + 1)
+                    .load::<i64>(conn)?
+                    .len() as i64
+            };
+            let rows = if offset >= total {
+                Vec::new()
+            } else {
+                ordered!(by_listing(q, category, city, postgres), q, provider_listings, provider_listings::provider_id)
+                    .limit(per_page)
+                    .offset(offset)
+                    .select(crate::provider_card_columns!())
+                    .load(conn)?
+            };
+            (total, rows)
         }
-        (Sort::Price, _) => query.order((
-            providers::min_price_cents.is_null().asc(),
-            providers::min_price_cents.asc(),
-            providers::rating_avg.desc(),
-            providers::id.asc(),
-        )),
-        (Sort::Rating, _) => {
-            query.order((providers::rating_avg.desc(), providers::review_count.desc(), providers::id.asc()))
+        _ => {
+            let total =
+                by_links(q, postgres).select(providers::id).limit(COUNT_CAP + 1).load::<i64>(conn)?.len() as i64;
+            let rows = if offset >= total {
+                Vec::new()
+            } else {
+                // The ids first: filtering and sorting then read only `providers_filter_idx`, not the wide rows.
+                let ids: Vec<i64> = ordered!(by_links(q, postgres), q, providers, providers::id)
+                    .limit(per_page)
+                    .offset(offset)
+                    .select(providers::id)
+                    .load(conn)?;
+                let mut rows: Vec<provider_card::Row> = providers::table
+                    .inner_join(cities::table)
+                    .filter(providers::id.eq_any(&ids))
+                    .select(crate::provider_card_columns!())
+                    .load(conn)?;
+                rows.sort_by_key(|r| ids.iter().position(|id| *id == r.0));
+                rows
+            };
+            (total, rows)
         }
-        _ => query.order((
-            providers::is_verified.desc(),
-            providers::rating_avg.desc(),
-            providers::review_count.desc(),
-            providers::id.asc(),
-        )),
     };
-    let rows: Vec<provider_card::Row> =
-        query.limit(per_page).offset(offset).select(crate::provider_card_columns!()).load(conn)?;
     Ok(SearchResult { providers: provider_card::complete(conn, rows)?, total })
 }

@@ -202,6 +202,33 @@ pub fn refresh_search(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<()> 
             providers::min_price_cents.eq(min_price),
         ))
         .execute(conn)?;
+    refresh_listing(conn, id)
+}
+
+/// The listing rows of approved providers (all of them, or one), as `INSERT … SELECT`.
+const LISTINGS_INSERT: &str = "INSERT INTO provider_listings \
+       (category_id, city_id, provider_id, is_verified, rating_avg, review_count, min_price_cents) \
+     SELECT pc.category_id, pt.city_id, p.id, p.is_verified, p.rating_avg, p.review_count, p.min_price_cents \
+     FROM providers p \
+     JOIN provider_categories pc ON pc.provider_id = p.id \
+     JOIN provider_cities pt ON pt.provider_id = p.id \
+     WHERE p.status = 'APPROVED' AND p.removed_at IS NULL";
+
+/// Rewrites the provider's rows in `provider_listings` (none unless approved): after a change of categories,
+/// cities served, prices, status, verification or rating.
+pub fn refresh_listing(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<()> {
+    use crate::db::schema::provider_listings;
+    diesel::delete(provider_listings::table.filter(provider_listings::provider_id.eq(id))).execute(conn)?;
+    diesel::sql_query(format!("{LISTINGS_INSERT} AND p.id = $1"))
+        .bind::<diesel::sql_types::BigInt, _>(id)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Rebuilds every listing row (after a bulk load such as the seed).
+pub fn rebuild_listings(conn: &mut crate::db::DbConn) -> QueryResult<()> {
+    diesel::delete(crate::db::schema::provider_listings::table).execute(conn)?;
+    diesel::sql_query(LISTINGS_INSERT).execute(conn)?;
     Ok(())
 }
 
@@ -233,6 +260,9 @@ pub fn change_status(
             providers::updated_at.eq(at),
         ))
         .execute(conn)?;
+    if updated == 1 {
+        refresh_listing(conn, id)?;
+    }
     Ok(updated == 1)
 }
 

@@ -383,7 +383,7 @@ fn max_id(conn: &mut DbConn, table: &str) -> Result<i64, AppError> {
     Ok(row.id.unwrap_or(0))
 }
 
-/// Recomputes client ratings from the reviews and moves PostgreSQL's identity sequences past the
+/// Recomputes client ratings from the reviews, rebuilds the listings and moves PostgreSQL's identity sequences past the
 /// explicit ids the seed used.
 fn finish(conn: &mut DbConn) -> Result<(), AppError> {
     diesel::sql_query(
@@ -395,6 +395,7 @@ fn finish(conn: &mut DbConn) -> Result<(), AppError> {
          WHERE role = 'CLIENT'",
     )
     .execute(conn)?;
+    crate::db::models::provider::rebuild_listings(conn)?;
     // Fresh statistics, so that the query planner knows the new sizes.
     diesel::sql_query("ANALYZE").execute(conn)?;
     if let DbConn::Pg(_) = conn {
