@@ -63,6 +63,10 @@ pub struct Config {
     pub static_dir: PathBuf,
     /// Migrate and seed an empty database on `serve` (development only).
     pub auto_seed: bool,
+    /// How often the background jobs run (expiries, reminders), in seconds; 0 turns them off.
+    pub jobs_interval_seconds: u64,
+    /// Shifts the application clock (test configurations: "the day after tomorrow" without waiting).
+    pub clock_offset_seconds: i64,
 }
 
 impl fmt::Debug for Config {
@@ -208,6 +212,8 @@ impl Config {
             max_upload_bytes: number("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)? as usize,
             static_dir: PathBuf::from(parse("STATIC_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/static"))?),
             auto_seed,
+            jobs_interval_seconds: number("JOBS_INTERVAL_SECONDS", 60)?,
+            clock_offset_seconds: number("CLOCK_OFFSET_SECONDS", 0)?.min(10 * 365 * 86_400) as i64,
         })
     }
 
@@ -222,6 +228,7 @@ impl Config {
         })
         .expect("test configuration is valid");
         config.auto_seed = false;
+        config.jobs_interval_seconds = 0;
         config
     }
 

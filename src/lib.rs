@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod handlers;
 pub mod i18n;
+pub mod jobs;
 pub mod mail;
 pub mod routes;
 pub mod services;

@@ -107,6 +107,7 @@ fn serve(config: Config, args: ServeArgs) -> Result<(), String> {
     let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     actix_web::rt::System::new()
         .block_on(async move {
+            actix_web::rt::spawn(khadamat::jobs::run_forever(state.clone()));
             HttpServer::new(move || build_app(state.clone()))
                 .workers(workers)
                 .shutdown_timeout(15)

@@ -25,6 +25,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/services/{category}/{city}", get().to(public::providers::landing))
                 .route("/providers", get().to(public::providers::index))
                 .route("/providers/{slug}", get().to(public::providers::show))
+                .route("/providers/{slug}/book", get().to(public::book::new))
+                .route("/providers/{slug}/book", web::post().to(public::book::create))
                 .route("/providers/{slug}/favorite", web::post().to(account::favorites::create))
                 .route("/providers/{slug}/favorite/delete", web::post().to(account::favorites::destroy))
                 .route("/about", get().to(public::about::show))
@@ -50,8 +52,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/account/favorites", get().to(account::favorites::index))
                 .route("/account/profile", get().to(account::profile::edit))
                 .route("/account/profile", web::post().to(account::profile::update))
-                .route("/account/notifications", get().to(account::notifications::edit))
-                .route("/account/notifications", web::post().to(account::notifications::update))
+                .route("/account/bookings", get().to(account::bookings::index))
+                .route("/account/bookings/{id}", get().to(account::bookings::show))
+                .route("/account/bookings/{id}/cancel", web::post().to(account::bookings::cancel))
+                .route("/account/notifications", get().to(account::notifications::index))
+                .route("/account/notifications/read-all", web::post().to(account::notifications::read_all))
+                .route("/account/notifications/settings", get().to(account::notifications::edit))
+                .route("/account/notifications/settings", web::post().to(account::notifications::update))
+                .route("/account/notifications/{id}/read", web::post().to(account::notifications::read))
+                .route("/account/notifications/{id}/delete", web::post().to(account::notifications::destroy))
                 .route("/account/security", get().to(account::security::show))
                 .route("/account/password", web::post().to(account::security::update_password))
                 .route("/account/email", web::post().to(account::security::update_email))
@@ -74,6 +83,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(
                     "/provider/services/{id}/{action:activate|deactivate|delete}",
                     web::post().to(provider::services::change),
+                )
+                .route("/provider/bookings", get().to(provider::bookings::index))
+                .route("/provider/bookings/{id}", get().to(provider::bookings::show))
+                .route(
+                    "/provider/bookings/{id}/{action:accept|reject|start|complete|cancel}",
+                    web::post().to(provider::bookings::act),
                 )
                 .route("/admin/providers", get().to(admin::providers::index))
                 .route("/admin/providers/{id}/{decision:approve|reject}", web::post().to(admin::providers::decide)),

@@ -1,5 +1,7 @@
 //! What every request shares: settings, database, mailer, static assets.
 
+use std::sync::atomic::{AtomicI64, Ordering};
+
 use actix_web::cookie::Key;
 
 use crate::config::Config;
@@ -15,6 +17,28 @@ pub struct AppState {
     pub assets: Assets,
     /// Encrypts the session cookie (derived from SESSION_SECRET).
     pub cookie_key: Key,
+    /// The time that booking rules and background jobs go by.
+    pub clock: Clock,
+}
+
+/// The application clock: UTC now, shifted by an offset that test configurations move forward.
+pub struct Clock {
+    offset_seconds: AtomicI64,
+}
+
+impl Clock {
+    pub fn new(offset_seconds: i64) -> Self {
+        Clock { offset_seconds: AtomicI64::new(offset_seconds) }
+    }
+
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        crate::db::now() + chrono::Duration::seconds(self.offset_seconds.load(Ordering::Relaxed))
+    }
+
+    /// Moves the clock forward (tests).
+    pub fn advance(&self, by: chrono::Duration) {
+        self.offset_seconds.fetch_add(by.num_seconds(), Ordering::Relaxed);
+    }
 }
 
 impl AppState {
@@ -23,7 +47,8 @@ impl AppState {
             .map_err(|e| AppError::internal(format!("static files in {:?}: {e}", config.static_dir)))?;
         let mailer = Mailer::from_config(&config)?;
         let cookie_key = Key::derive_from(config.session_secret.as_bytes());
-        Ok(AppState { config, db, mailer, assets, cookie_key })
+        let clock = Clock::new(config.clock_offset_seconds);
+        Ok(AppState { config, db, mailer, assets, cookie_key, clock })
     }
 
     pub fn session_cookie_name(&self) -> &'static str {

@@ -99,3 +99,4 @@ account-delete-point-bookings = تُلغى حجوزاتكم الجارية وي�
 account-delete-point-final = سيتم تسجيل خروجكم من جميع أجهزتكم.
 account-delete-submit = حذف حسابي نهائياً
 account-delete-cancel = إلغاء
+account-nav-bookings = حجوزاتي

@@ -93,3 +93,5 @@ weekday-4 = الخميس
 weekday-5 = الجمعة
 weekday-6 = السبت
 weekday-7 = الأحد
+provider-book = احجز
+provider-book-service = احجز

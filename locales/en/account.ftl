@@ -95,3 +95,4 @@ account-delete-point-bookings = your open bookings are cancelled and the other p
 account-delete-point-final = you will be signed out of all your devices.
 account-delete-submit = Delete my account for good
 account-delete-cancel = Cancel
+account-nav-bookings = My bookings

@@ -61,3 +61,5 @@ weekday-4 = Thursday
 weekday-5 = Friday
 weekday-6 = Saturday
 weekday-7 = Sunday
+provider-book = Book
+provider-book-service = Book

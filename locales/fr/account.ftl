@@ -95,3 +95,4 @@ account-delete-point-bookings = vos réservations en cours sont annulées et l�
 account-delete-point-final = vous serez déconnecté de tous vos appareils.
 account-delete-submit = Supprimer définitivement mon compte
 account-delete-cancel = Annuler
+account-nav-bookings = Mes réservations

@@ -61,3 +61,5 @@ weekday-4 = Jeudi
 weekday-5 = Vendredi
 weekday-6 = Samedi
 weekday-7 = Dimanche
+provider-book = Réserver
+provider-book-service = Réserver

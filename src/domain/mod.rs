@@ -1,10 +1,12 @@
 //! Pure rules: no database, no HTTP. Unit-tested in place.
 
+pub mod booking;
 pub mod device;
 pub mod geo;
 pub mod money;
 pub mod password;
 pub mod phone;
+pub mod schedule;
 pub mod slug;
 pub mod text;
 pub mod token;

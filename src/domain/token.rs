@@ -36,3 +36,13 @@ mod tests {
         assert!(!well_formed("short"));
     }
 }
+
+/// A booking reference people can read out on the phone: "KH-261129-7QX4M" (date, then 5 characters
+/// without look-alikes).
+pub fn reference(at: chrono::NaiveDateTime) -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::thread_rng();
+    let code: String = (0..5).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect();
+    format!("KH-{}-{code}", at.format("%y%m%d"))
+}

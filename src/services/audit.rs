@@ -51,6 +51,13 @@ impl<'a> Entry<'a> {
         Entry { action, target_kind: Some("user"), target_id: Some(user_id), old_values: None, new_values: None }
     }
 
+    /// An event about another object ("booking", 12).
+    pub fn about(mut self, kind: &'a str, id: i64) -> Self {
+        self.target_kind = Some(kind);
+        self.target_id = Some(id);
+        self
+    }
+
     /// With details of what changed (never secrets).
     pub fn with(mut self, new_values: serde_json::Value) -> Self {
         self.new_values = Some(new_values);

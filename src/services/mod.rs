@@ -3,8 +3,10 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod bookings;
 pub mod contact;
 pub mod emails;
 pub mod favorites;
+pub mod notify;
 pub mod providers;
 pub mod throttle;

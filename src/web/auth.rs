@@ -28,16 +28,35 @@ pub async fn viewer(req: &HttpRequest) -> Result<Option<User>, AppError> {
     let user = match session::user_id(&session) {
         Some(id) => {
             let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no state"))?;
-            let found = state.db.run(move |conn| Ok(users::find_active(conn, id)?)).await?;
+            let (found, unread) = state
+                .db
+                .run(move |conn| {
+                    let found = users::find_active(conn, id)?;
+                    let unread = match &found {
+                        Some(u) => crate::db::models::notification::unread_count(conn, u.id)?,
+                        None => 0,
+                    };
+                    Ok((found, unread))
+                })
+                .await?;
             if found.is_none() {
                 session.purge();
             }
+            req.extensions_mut().insert(Unread(unread));
             found
         }
         None => None,
     };
     req.extensions_mut().insert(LoadedUser(user.clone()));
     Ok(user)
+}
+
+/// How many unread notifications the signed-in user has (loaded with the user, for the header badge).
+#[derive(Clone, Copy, Default)]
+pub struct Unread(pub i64);
+
+pub fn unread(req: &HttpRequest) -> i64 {
+    req.extensions().get::<Unread>().map(|u| u.0).unwrap_or(0)
 }
 
 /// The user cached by an earlier extractor (for error pages drawn after the handler).

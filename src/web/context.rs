@@ -23,6 +23,8 @@ pub struct Page {
     pub state: web::Data<AppState>,
     /// The signed-in user, for the header.
     pub user: Option<User>,
+    /// Their unread notifications (the header badge).
+    pub unread: i64,
 }
 
 impl Page {
@@ -31,7 +33,8 @@ impl Page {
         let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::internal("no state"))?;
         let (lang, rest) = split_lang_path(req.path()).ok_or(AppError::NotFound)?;
         let csrf = req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
-        Ok(Page { lang, rest: rest.to_string(), query: req.query_string().to_string(), csrf, state, user })
+        let unread = crate::web::auth::unread(req);
+        Ok(Page { lang, rest: rest.to_string(), query: req.query_string().to_string(), csrf, state, user, unread })
     }
 
     /// The confirmation to show after a redirect (`?notice=…`), from a fixed list.
@@ -100,7 +103,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("new-email-sent", "notice-email-change-sent"),
     ("new-email-confirmed", "notice-email-changed"),
     ("profile-saved", "notice-profile-saved"),
-    ("notifications-saved", "notice-notifications-saved"),
+    ("preferences-saved", "notice-notifications-saved"),
     ("session-revoked", "notice-session-revoked"),
     ("sessions-revoked", "notice-sessions-revoked"),
     ("two-factor-disabled", "notice-two-factor-disabled"),
@@ -108,6 +111,10 @@ const NOTICES: &[(&str, &str)] = &[
     ("goodbye", "notice-account-deleted"),
     ("service-saved", "notice-service-saved"),
     ("decision-saved", "notice-decision-saved"),
+    ("request-sent", "notice-booking-requested"),
+    ("status-changed", "notice-booking-updated"),
+    ("all-read", "notice-notifications-all-read"),
+    ("removed", "notice-notification-deleted"),
 ];
 
 /// "/ar/contact" → (Ar, "/contact"); "/fr/" → (Fr, "/"); "/xx/…" → None.

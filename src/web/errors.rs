@@ -118,6 +118,7 @@ pub fn error_response(req: &HttpRequest, status: StatusCode) -> HttpResponse {
                     csrf: req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default(),
                     state: state.clone(),
                     user: crate::web::auth::cached_viewer(req),
+                    unread: crate::web::auth::unread(req),
                 };
                 let request_id = (code >= 500)
                     .then(|| req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string()))

@@ -3,7 +3,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{booking_status_history, bookings};
-use crate::db::types::BookingStatus;
+use crate::db::types::{BookingStatus, PricingUnit, UserRole};
 
 /// Cancels the open (pending or confirmed) bookings of a client, or of a provider, with a history row
 /// each. Returns how many were cancelled.
@@ -43,4 +43,374 @@ pub fn cancel_open_for_party(
             .execute(conn)?;
     }
     Ok(rows.len())
+}
+
+/// A booking as stored.
+#[derive(Queryable, Selectable, Identifiable, Clone, Debug)]
+#[diesel(table_name = bookings)]
+pub struct Booking {
+    pub id: i64,
+    pub reference: String,
+    pub client_id: i64,
+    pub provider_id: i64,
+    pub service_id: i64,
+    pub title: String,
+    pub description: String,
+    pub scheduled_start: NaiveDateTime,
+    pub scheduled_end: NaiveDateTime,
+    pub address: String,
+    pub city_id: i64,
+    pub pricing_unit: PricingUnit,
+    pub price_cents: Option<i64>,
+    pub final_price_cents: Option<i64>,
+    pub status: BookingStatus,
+    pub status_reason: Option<String>,
+    pub cancelled_by_role: Option<UserRole>,
+    pub is_late_cancellation: bool,
+    pub notes: Option<String>,
+    pub idempotency_key: Option<String>,
+    pub expires_at: NaiveDateTime,
+    pub responded_at: Option<NaiveDateTime>,
+    pub started_at: Option<NaiveDateTime>,
+    pub completed_at: Option<NaiveDateTime>,
+    pub cancelled_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = bookings)]
+pub struct NewBooking<'a> {
+    pub reference: &'a str,
+    pub client_id: i64,
+    pub provider_id: i64,
+    pub service_id: i64,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub scheduled_start: NaiveDateTime,
+    pub scheduled_end: NaiveDateTime,
+    pub address: &'a str,
+    pub city_id: i64,
+    pub pricing_unit: PricingUnit,
+    pub price_cents: Option<i64>,
+    pub status: BookingStatus,
+    pub idempotency_key: Option<&'a str>,
+    pub expires_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// One row of a booking's timeline.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = booking_status_history)]
+pub struct HistoryRow {
+    pub id: i64,
+    pub booking_id: i64,
+    pub from_status: Option<BookingStatus>,
+    pub to_status: BookingStatus,
+    pub actor_id: Option<i64>,
+    pub reason: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConn, new: &NewBooking<'_>) -> QueryResult<i64> {
+    diesel::insert_into(bookings::table).values(new).returning(bookings::id).get_result(conn)
+}
+
+pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Booking>> {
+    bookings::table.find(id).select(Booking::as_select()).first(conn).optional()
+}
+
+pub fn by_idempotency_key(conn: &mut DbConn, key: &str) -> QueryResult<Option<Booking>> {
+    bookings::table.filter(bookings::idempotency_key.eq(key)).select(Booking::as_select()).first(conn).optional()
+}
+
+/// Adds a row to the timeline.
+pub fn add_history(
+    conn: &mut DbConn,
+    booking_id: i64,
+    from: Option<BookingStatus>,
+    to: BookingStatus,
+    actor_id: Option<i64>,
+    reason: Option<&str>,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(booking_status_history::table)
+        .values((
+            booking_status_history::booking_id.eq(booking_id),
+            booking_status_history::from_status.eq(from),
+            booking_status_history::to_status.eq(to),
+            booking_status_history::actor_id.eq(actor_id),
+            booking_status_history::reason.eq(reason),
+            booking_status_history::created_at.eq(at),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn history(conn: &mut DbConn, booking_id: i64) -> QueryResult<Vec<HistoryRow>> {
+    booking_status_history::table
+        .filter(booking_status_history::booking_id.eq(booking_id))
+        .order((booking_status_history::created_at.asc(), booking_status_history::id.asc()))
+        .select(HistoryRow::as_select())
+        .load(conn)
+}
+
+/// What a transition changes besides the status.
+#[derive(Default)]
+pub struct Change<'a> {
+    pub reason: Option<&'a str>,
+    pub cancelled_by: Option<UserRole>,
+    pub late: bool,
+    pub final_price_cents: Option<i64>,
+}
+
+/// Moves a booking from `from` to `to` only if it is still in `from`: false when it moved on meanwhile.
+pub fn transition(
+    conn: &mut DbConn,
+    id: i64,
+    from: BookingStatus,
+    to: BookingStatus,
+    change: &Change<'_>,
+    at: NaiveDateTime,
+) -> QueryResult<bool> {
+    let target = bookings::table.find(id).filter(bookings::status.eq(from));
+    let responded = matches!(to, BookingStatus::Confirmed | BookingStatus::Rejected).then_some(at);
+    let started = (to == BookingStatus::InProgress).then_some(at);
+    let completed = (to == BookingStatus::Completed).then_some(at);
+    let cancelled = (to == BookingStatus::Cancelled).then_some(at);
+    let updated = diesel::update(target)
+        .set((
+            bookings::status.eq(to),
+            bookings::status_reason.eq(change.reason),
+            bookings::cancelled_by_role.eq(change.cancelled_by),
+            bookings::is_late_cancellation.eq(change.late),
+            bookings::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    if updated == 1 {
+        // Only the timestamps this transition sets (the others keep their values).
+        if let Some(t) = responded {
+            diesel::update(bookings::table.find(id)).set(bookings::responded_at.eq(t)).execute(conn)?;
+        }
+        if let Some(t) = started {
+            diesel::update(bookings::table.find(id)).set(bookings::started_at.eq(t)).execute(conn)?;
+        }
+        if let Some(t) = completed {
+            diesel::update(bookings::table.find(id))
+                .set((bookings::completed_at.eq(t), bookings::final_price_cents.eq(change.final_price_cents)))
+                .execute(conn)?;
+        }
+        if let Some(t) = cancelled {
+            diesel::update(bookings::table.find(id)).set(bookings::cancelled_at.eq(t)).execute(conn)?;
+        }
+    }
+    Ok(updated == 1)
+}
+
+/// The provider's jobs holding time between two instants (confirmed or in progress).
+pub fn busy(
+    conn: &mut DbConn,
+    provider_id: i64,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> QueryResult<Vec<(NaiveDateTime, NaiveDateTime)>> {
+    bookings::table
+        .filter(bookings::provider_id.eq(provider_id))
+        .filter(bookings::status.eq_any([BookingStatus::Confirmed, BookingStatus::InProgress]))
+        .filter(bookings::scheduled_start.lt(to))
+        .filter(bookings::scheduled_end.gt(from))
+        .select((bookings::scheduled_start, bookings::scheduled_end))
+        .load(conn)
+}
+
+/// The provider's other pending requests overlapping an interval.
+pub fn overlapping_pending(
+    conn: &mut DbConn,
+    provider_id: i64,
+    except: i64,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> QueryResult<Vec<Booking>> {
+    bookings::table
+        .filter(bookings::provider_id.eq(provider_id))
+        .filter(bookings::status.eq(BookingStatus::Pending))
+        .filter(bookings::id.ne(except))
+        .filter(bookings::scheduled_start.lt(to))
+        .filter(bookings::scheduled_end.gt(from))
+        .select(Booking::as_select())
+        .load(conn)
+}
+
+/// Pending requests past their answer time.
+pub fn due_to_expire(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> QueryResult<Vec<Booking>> {
+    bookings::table
+        .filter(bookings::status.eq(BookingStatus::Pending))
+        .filter(bookings::expires_at.le(now))
+        .order(bookings::expires_at.asc())
+        .limit(limit)
+        .select(Booking::as_select())
+        .load(conn)
+}
+
+/// Pending requests expiring in `(from, to]`: the candidates for the provider's reminder.
+pub fn pending_expiring_between(
+    conn: &mut DbConn,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<Booking>> {
+    bookings::table
+        .filter(bookings::status.eq(BookingStatus::Pending))
+        .filter(bookings::expires_at.gt(from))
+        .filter(bookings::expires_at.le(to))
+        .order(bookings::expires_at.asc())
+        .limit(limit)
+        .select(Booking::as_select())
+        .load(conn)
+}
+
+/// Confirmed jobs starting in `(from, to]`: the candidates for the day-before reminder.
+pub fn confirmed_starting_between(
+    conn: &mut DbConn,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<Booking>> {
+    bookings::table
+        .filter(bookings::status.eq(BookingStatus::Confirmed))
+        .filter(bookings::scheduled_start.gt(from))
+        .filter(bookings::scheduled_start.le(to))
+        .order(bookings::scheduled_start.asc())
+        .limit(limit)
+        .select(Booking::as_select())
+        .load(conn)
+}
+
+/// Which side of the bookings a list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Client(i64),
+    Provider(i64),
+}
+
+/// A list of bookings: upcoming (scheduled from now, soonest first) or past (latest first), optionally
+/// in some statuses, one page.
+pub fn list(
+    conn: &mut DbConn,
+    side: Side,
+    upcoming: Option<bool>,
+    statuses: &[BookingStatus],
+    now: NaiveDateTime,
+    page: i64,
+    per_page: i64,
+) -> QueryResult<(Vec<Booking>, i64)> {
+    let query = || {
+        let mut q = bookings::table.into_boxed();
+        q = match side {
+            Side::Client(id) => q.filter(bookings::client_id.eq(id)),
+            Side::Provider(id) => q.filter(bookings::provider_id.eq(id)),
+        };
+        if !statuses.is_empty() {
+            q = q.filter(bookings::status.eq_any(statuses.to_vec()));
+        }
+        match upcoming {
+            Some(true) => q.filter(bookings::scheduled_end.ge(now)),
+            Some(false) => q.filter(bookings::scheduled_end.lt(now)),
+            None => q,
+        }
+    };
+    let total: i64 = query().count().get_result(conn)?;
+    let ordered = if upcoming == Some(true) {
+        query().order((bookings::scheduled_start.asc(), bookings::id.asc()))
+    } else {
+        query().order((bookings::scheduled_start.desc(), bookings::id.desc()))
+    };
+    let rows = ordered
+        .limit(per_page)
+        .offset((page.max(1) - 1).saturating_mul(per_page))
+        .select(Booking::as_select())
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// How many of a side's bookings are in each status.
+pub fn counts(conn: &mut DbConn, side: Side) -> QueryResult<Vec<(BookingStatus, i64)>> {
+    let q = bookings::table.group_by(bookings::status).select((bookings::status, diesel::dsl::count_star()));
+    match side {
+        Side::Client(id) => q.filter(bookings::client_id.eq(id)).load(conn),
+        Side::Provider(id) => q.filter(bookings::provider_id.eq(id)).load(conn),
+    }
+}
+
+/// A provider's jobs holding time in a week (for the agenda).
+pub fn agenda(conn: &mut DbConn, provider_id: i64, from: NaiveDateTime, to: NaiveDateTime) -> QueryResult<Vec<Booking>> {
+    bookings::table
+        .filter(bookings::provider_id.eq(provider_id))
+        .filter(bookings::status.eq_any([BookingStatus::Confirmed, BookingStatus::InProgress, BookingStatus::Completed]))
+        .filter(bookings::scheduled_start.lt(to))
+        .filter(bookings::scheduled_end.gt(from))
+        .order(bookings::scheduled_start.asc())
+        .select(Booking::as_select())
+        .load(conn)
+}
+
+/// Records that a one-off task ran (a reminder): true for the one caller that records it first, on any
+/// number of app instances sharing the database.
+pub fn claim_once(conn: &mut DbConn, kind: &str, key: &str, at: NaiveDateTime) -> QueryResult<bool> {
+    let inserted = diesel::sql_query(
+        "INSERT INTO jobs (kind, payload, unique_key, run_at, attempts, done_at, created_at) \
+         VALUES ($1, '{}', $2, $3, 1, $3, $3) ON CONFLICT (unique_key) DO NOTHING",
+    )
+    .bind::<diesel::sql_types::Text, _>(kind)
+    .bind::<diesel::sql_types::Text, _>(key)
+    .bind::<diesel::sql_types::Timestamp, _>(at)
+    .execute(conn)?;
+    Ok(inserted == 1)
+}
+
+/// The other party's name for each booking of a list: the provider's display name for a client, the
+/// client's first name and initial for a provider.
+pub fn party_names(
+    conn: &mut DbConn,
+    side: Side,
+    rows: &[Booking],
+) -> QueryResult<std::collections::HashMap<i64, String>> {
+    use crate::db::schema::{providers, users};
+    let mut names = std::collections::HashMap::new();
+    match side {
+        Side::Client(_) => {
+            let ids: Vec<i64> = rows.iter().map(|b| b.provider_id).collect();
+            let found: Vec<(i64, String)> = providers::table
+                .filter(providers::id.eq_any(&ids))
+                .select((providers::id, providers::display_name))
+                .load(conn)?;
+            for b in rows {
+                if let Some((_, name)) = found.iter().find(|(id, _)| *id == b.provider_id) {
+                    names.insert(b.id, name.clone());
+                }
+            }
+        }
+        Side::Provider(_) => {
+            let ids: Vec<i64> = rows.iter().map(|b| b.client_id).collect();
+            let found: Vec<(i64, String, String)> = users::table
+                .filter(users::id.eq_any(&ids))
+                .select((users::id, users::first_name, users::last_name))
+                .load(conn)?;
+            for b in rows {
+                if let Some((_, first, last)) = found.iter().find(|(id, _, _)| *id == b.client_id) {
+                    names.insert(b.id, short_name(first, last));
+                }
+            }
+        }
+    }
+    Ok(names)
+}
+
+/// "Amina B." — what a provider sees of a client's name.
+pub fn short_name(first: &str, last: &str) -> String {
+    match last.chars().next() {
+        Some(initial) => format!("{first} {initial}."),
+        None => first.to_string(),
+    }
 }

@@ -1,6 +1,7 @@
 //! The signed-in user's area: overview, profile, notifications, security (password, email,
 //! sessions, two-factor authentication) and account deletion. Private pages are never cached.
 
+pub mod bookings;
 pub mod delete;
 pub mod favorites;
 pub mod index;

@@ -1,4 +1,5 @@
 //! The provider area: profile (also "become a provider") and services.
 
+pub mod bookings;
 pub mod profile;
 pub mod services;

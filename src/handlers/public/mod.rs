@@ -1,6 +1,7 @@
 //! Public information pages.
 
 pub mod about;
+pub mod book;
 pub mod contact;
 pub mod home;
 pub mod legal;

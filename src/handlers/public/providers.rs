@@ -263,6 +263,16 @@ impl ProviderTemplate {
             .to_uppercase()
     }
 
+    /// The booking form.
+    pub fn book_href(&self) -> String {
+        self.page.href(&format!("/providers/{}/book", self.p.provider.slug))
+    }
+
+    /// The booking form with a service chosen.
+    pub fn book_service_href(&self, service: &i64) -> String {
+        format!("{}?service={service}", self.book_href())
+    }
+
     pub fn bio(&self) -> &str {
         let p = &self.p.provider;
         self.i18n.pick(&p.bio_fr, &p.bio_ar, p.bio_en.as_deref())

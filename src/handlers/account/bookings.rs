@@ -1,0 +1,285 @@
+//! `/{lang}/account/bookings` (MesReservations): the client's bookings, upcoming and past, a booking's
+//! page with its timeline, and cancelling. The booking page is shared with the provider's area.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::NaiveDateTime;
+
+use crate::db::models::booking::{Booking, HistoryRow, Side};
+use crate::db::types::BookingStatus;
+use crate::domain::booking::{self as rules, Action, Party};
+use crate::error::AppResult;
+use crate::i18n::I18n;
+use crate::services::bookings::{self, ActInput, Listing, Viewed};
+use crate::state::{AppState, send_emails};
+use crate::web::auth::{CurrentUser, actor};
+use crate::web::render::{render_status, see_other};
+use crate::web::{CsrfForm, Htmx, Page};
+
+pub const PER_PAGE: i64 = 20;
+
+/// The Fluent key of a status.
+pub fn status_key(status: &BookingStatus) -> &'static str {
+    match status {
+        BookingStatus::Pending => "booking-status-pending",
+        BookingStatus::Confirmed => "booking-status-confirmed",
+        BookingStatus::InProgress => "booking-status-in-progress",
+        BookingStatus::Completed => "booking-status-completed",
+        BookingStatus::Cancelled => "booking-status-cancelled",
+        BookingStatus::Rejected => "booking-status-rejected",
+        BookingStatus::Expired => "booking-status-expired",
+    }
+}
+
+/// `?tab=upcoming|past&status=PENDING&page=2`.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    pub tab: String,
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub page: String,
+}
+
+impl ListQuery {
+    pub fn status(&self) -> Option<BookingStatus> {
+        self.status.parse().ok()
+    }
+
+    pub fn page(&self) -> i64 {
+        self.page.parse::<i64>().unwrap_or(1).clamp(1, 10_000)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "account/bookings/index.html")]
+pub struct BookingsTemplate {
+    pub i18n: I18n,
+    pub page: Page,
+    pub listing: Listing,
+    pub query: ListQuery,
+    pub upcoming: bool,
+    pub last_page: i64,
+}
+
+impl BookingsTemplate {
+    pub fn when(&self, b: &Booking) -> String {
+        crate::web::format::datetime_long(&self.i18n, b.scheduled_start)
+    }
+
+    pub fn count(&self, status: &BookingStatus) -> i64 {
+        self.listing.counts.iter().find(|(s, _)| s == status).map(|(_, n)| *n).unwrap_or(0)
+    }
+
+    pub fn tab_href(&self, tab: &str, status: &str) -> String {
+        let mut href = format!("/account/bookings?tab={tab}");
+        if !status.is_empty() {
+            href.push_str(&format!("&status={status}"));
+        }
+        self.page.href(&href)
+    }
+
+    pub fn tab(&self) -> &'static str {
+        if self.upcoming { "upcoming" } else { "past" }
+    }
+
+    pub fn page_href(&self, n: &i64) -> String {
+        format!("{}&page={n}", self.tab_href(self.tab(), &self.query.status))
+    }
+}
+
+pub async fn index(
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentUser(user): CurrentUser,
+    query: web::Query<ListQuery>,
+) -> AppResult<HttpResponse> {
+    let query = query.into_inner();
+    let upcoming = query.tab != "past";
+    let statuses: Vec<BookingStatus> = query.status().into_iter().collect();
+    let now = state.clock.now();
+    let n = query.page();
+    let listing = state
+        .db
+        .run(move |conn| bookings::list(conn, Side::Client(user.id), Some(upcoming), &statuses, now, n, PER_PAGE))
+        .await?;
+    let last_page = ((listing.total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let tpl = BookingsTemplate { i18n: page.i18n(), page, listing, query, upcoming, last_page };
+    Ok(super::private(render_status(StatusCode::OK, &tpl)?))
+}
+
+#[derive(Template)]
+#[template(path = "bookings/show.html")]
+pub struct BookingTemplate {
+    pub i18n: I18n,
+    pub page: Page,
+    pub v: Viewed,
+    pub history: Vec<HistoryRow>,
+    pub actions: Vec<Action>,
+    /// A refusal or a form error to show (Fluent key).
+    pub error: Option<&'static str>,
+    pub error_field: Option<&'static str>,
+    pub now: NaiveDateTime,
+    pub form: ActInput,
+}
+
+impl BookingTemplate {
+    pub fn is_client(&self) -> bool {
+        self.v.party == Party::Client
+    }
+
+    pub fn title(&self) -> String {
+        self.i18n.t_with("booking-title", [("reference", self.v.booking.reference.as_str())])
+    }
+
+    pub fn provider_href(&self) -> String {
+        self.page.href(&format!("/providers/{}", self.v.provider.slug))
+    }
+
+    pub fn list_href(&self) -> String {
+        self.page.href(if self.is_client() { "/account/bookings" } else { "/provider/bookings" })
+    }
+
+    pub fn when(&self, t: &NaiveDateTime) -> String {
+        crate::web::format::datetime_long(&self.i18n, *t)
+    }
+
+    pub fn end_time(&self) -> String {
+        crate::web::format::time_local(self.v.booking.scheduled_end)
+    }
+
+    pub fn price(&self) -> String {
+        let b = &self.v.booking;
+        crate::web::format::service_price(&self.i18n, b.pricing_unit, b.price_cents)
+    }
+
+    pub fn paid(&self) -> Option<String> {
+        self.v.booking.final_price_cents.map(|c| self.i18n.price(c))
+    }
+
+    pub fn client_name(&self) -> String {
+        crate::db::models::booking::short_name(&self.v.client.first_name, &self.v.client.last_name)
+    }
+
+    pub fn reason_text(&self, reason: &str) -> String {
+        if reason == bookings::SLOT_TAKEN { self.i18n.t("booking-reason-slot-taken") } else { reason.to_string() }
+    }
+
+    pub fn can(&self, action: &str) -> bool {
+        self.actions.iter().any(|a| format!("{a:?}").eq_ignore_ascii_case(action))
+    }
+
+    /// Where the action forms post.
+    pub fn action_href(&self, action: &str) -> String {
+        let id = self.v.booking.id;
+        match self.v.party {
+            Party::Client => self.page.href(&format!("/account/bookings/{id}/{action}")),
+            _ => self.page.href(&format!("/provider/bookings/{id}/{action}")),
+        }
+    }
+
+    /// The client's free cancellation ends 24 hours before the start.
+    pub fn cancel_is_late(&self) -> bool {
+        rules::is_late_cancellation(self.v.booking.status, self.v.party, self.now, self.v.booking.scheduled_start)
+    }
+
+    pub fn answer_by(&self) -> String {
+        self.when(&self.v.booking.expires_at)
+    }
+}
+
+/// The booking page for one party, optionally with a refusal; `status` is the HTTP status.
+pub async fn booking_page(
+    page: Page,
+    state: &web::Data<AppState>,
+    user: crate::db::models::User,
+    id: i64,
+    party: Party,
+    error: Option<(&'static str, Option<&'static str>)>,
+    form: ActInput,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let (v, history) = state
+        .db
+        .run(move |conn| {
+            let v = bookings::view(conn, &user, id, party)?;
+            let history = crate::db::models::booking::history(conn, id)?;
+            Ok((v, history))
+        })
+        .await?;
+    let actions = rules::available(v.booking.status, party, now, v.booking.scheduled_start);
+    let tpl = BookingTemplate {
+        i18n: page.i18n(),
+        page,
+        v,
+        history,
+        actions,
+        error: error.map(|e| e.0),
+        error_field: error.and_then(|e| e.1),
+        now,
+        form,
+    };
+    Ok(super::private(render_status(status, &tpl)?))
+}
+
+pub async fn show(
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentUser(user): CurrentUser,
+    path: web::Path<(String, i64)>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner().1;
+    booking_page(page, &state, user, id, Party::Client, None, ActInput::default(), StatusCode::OK).await
+}
+
+/// Applies an action for a party and answers: 303 to the booking, or the page with the refusal.
+pub async fn perform(
+    req: HttpRequest,
+    htmx: Htmx,
+    page: Page,
+    state: web::Data<AppState>,
+    user: crate::db::models::User,
+    id: i64,
+    party: Party,
+    action: Action,
+    form: ActInput,
+) -> AppResult<HttpResponse> {
+    let actor = actor(&req, Some(user.id));
+    let app = state.clone();
+    let (u, f) = (user.clone(), form.clone());
+    let now = state.clock.now();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            bookings::act(conn, &crate::handlers::auth::email_context(&app), &u, id, party, action, &f, now, &actor)
+        })
+        .await?;
+    match outcome {
+        Ok(emails) => {
+            send_emails(&state, emails).await;
+            let base = if party == Party::Client { "/account/bookings" } else { "/provider/bookings" };
+            Ok(see_other(htmx, &page.href(&format!("{base}/{id}?notice=status-changed"))))
+        }
+        Err((key, field)) => {
+            let status = if field.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::CONFLICT };
+            booking_page(page, &state, user, id, party, Some((key, field)), form, status).await
+        }
+    }
+}
+
+/// `POST /{lang}/account/bookings/{id}/cancel`.
+pub async fn cancel(
+    req: HttpRequest,
+    htmx: Htmx,
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentUser(user): CurrentUser,
+    path: web::Path<(String, i64)>,
+    CsrfForm(form): CsrfForm<ActInput>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner().1;
+    perform(req, htmx, page, state, user, id, Party::Client, Action::Cancel, form).await
+}

@@ -1,0 +1,38 @@
+//! Background jobs inside the server: every `JOBS_INTERVAL_SECONDS`, expire unanswered booking requests
+//! and send the reminders that are due (see `services::bookings::run_due`). Safe with several instances on
+//! one PostgreSQL: each row is claimed by a conditional update or a unique key, so it is processed once.
+
+use actix_web::web;
+
+use crate::error::AppError;
+use crate::services::emails::Context;
+use crate::state::{AppState, send_emails};
+
+/// One pass; returns how many emails it sent.
+pub async fn run_once(state: &web::Data<AppState>) -> Result<usize, AppError> {
+    let app = state.clone();
+    let emails = state
+        .db
+        .run(move |conn| {
+            crate::services::bookings::run_due(conn, &Context { base_url: &app.config.base_url }, app.clock.now())
+        })
+        .await?;
+    let sent = emails.len();
+    send_emails(state, emails).await;
+    Ok(sent)
+}
+
+/// Runs the jobs until the server stops (not at all when the interval is 0).
+pub async fn run_forever(state: web::Data<AppState>) {
+    let seconds = state.config.jobs_interval_seconds;
+    if seconds == 0 {
+        return;
+    }
+    let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(seconds));
+    loop {
+        tick.tick().await;
+        if let Err(e) = run_once(&state).await {
+            tracing::error!(error = %e, "background jobs failed; retrying at the next tick");
+        }
+    }
+}

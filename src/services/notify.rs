@@ -1,0 +1,127 @@
+//! One event for one recipient: an in-app notification and an email, each as the recipient's preferences
+//! allow, in the recipient's language. Called inside the transaction of the change it reports; the emails
+//! are sent by the caller after the commit.
+
+use chrono::NaiveDateTime;
+
+use crate::db::DbConn;
+use crate::db::models::{User, notification, notification_preference};
+use crate::db::types::{NotificationKind, NotificationTopic};
+use crate::error::AppError;
+use crate::i18n::I18n;
+use crate::mail::{Action, Email, compose};
+use crate::services::emails::{Context, lang_of};
+
+/// What happened, with what the message needs (stored as the notification's data).
+pub struct Event {
+    pub kind: NotificationKind,
+    /// Optional refinement of the kind ("expiry" or "job" for reminders).
+    pub variant: Option<&'static str>,
+    /// Message arguments: reference, service, start (UTC, ISO 8601), name, reason…
+    pub data: serde_json::Value,
+    /// Where the notification leads, without the language prefix ("/account/bookings/12").
+    pub link: String,
+}
+
+pub fn topic_of(kind: NotificationKind) -> NotificationTopic {
+    use NotificationKind::*;
+    match kind {
+        BookingRequest | BookingConfirmed | BookingRejected | BookingCancelled | BookingExpired | BookingStarted
+        | BookingCompleted | BookingReminder => NotificationTopic::Bookings,
+        MessageReceived => NotificationTopic::Messages,
+        ReviewRequest | ReviewPublished | ReviewReply | ReviewHidden => NotificationTopic::Reviews,
+        ProviderApproved | ProviderRejected | SubscriptionActivated | SubscriptionEnding | AccountSecurity
+        | AdminNotice => NotificationTopic::Account,
+    }
+}
+
+/// The Fluent keys of an event: in the notification centre, and the email's subject and body.
+pub struct Keys {
+    pub centre: &'static str,
+    pub subject: &'static str,
+    pub body: &'static str,
+}
+
+pub fn keys(kind: NotificationKind, variant: Option<&str>) -> Keys {
+    use NotificationKind::*;
+    let (centre, subject, body) = match (kind, variant) {
+        (BookingRequest, _) => ("notification-booking-request", "email-booking-request-subject", "email-booking-request-body"),
+        (BookingConfirmed, _) => ("notification-booking-confirmed", "email-booking-confirmed-subject", "email-booking-confirmed-body"),
+        (BookingRejected, _) => ("notification-booking-rejected", "email-booking-rejected-subject", "email-booking-rejected-body"),
+        (BookingCancelled, _) => ("notification-booking-cancelled", "email-booking-cancelled-subject", "email-booking-cancelled-body"),
+        (BookingExpired, _) => ("notification-booking-expired", "email-booking-expired-subject", "email-booking-expired-body"),
+        (BookingStarted, _) => ("notification-booking-started", "email-booking-started-subject", "email-booking-started-body"),
+        (BookingCompleted, _) => ("notification-booking-completed", "email-booking-completed-subject", "email-booking-completed-body"),
+        (BookingReminder, Some("expiry")) => ("notification-booking-reminder-expiry", "email-booking-reminder-expiry-subject", "email-booking-reminder-expiry-body"),
+        (BookingReminder, _) => ("notification-booking-reminder-job", "email-booking-reminder-job-subject", "email-booking-reminder-job-body"),
+        (ProviderApproved, _) => ("notification-provider-approved", "email-provider-approved-subject", "email-provider-approved-body"),
+        (ProviderRejected, _) => ("notification-provider-rejected", "email-provider-rejected-subject", "email-provider-rejected-body"),
+        _ => ("notification-generic", "email-generic-subject", "email-generic-body"),
+    };
+    Keys { centre, subject, body }
+}
+
+/// The message arguments of stored data, formatted for a language (dates in Moroccan local time).
+pub fn arguments(i18n: &I18n, data: &serde_json::Value) -> Vec<(String, String)> {
+    let mut args = Vec::new();
+    if let Some(map) = data.as_object() {
+        for (key, value) in map {
+            let text = match value {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            if key == "start" {
+                if let Ok(t) = NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M:%S") {
+                    args.push(("when".to_string(), crate::web::format::datetime_long(i18n, t)));
+                }
+            } else if key == "reason" && text == crate::services::bookings::SLOT_TAKEN {
+                args.push((key.clone(), i18n.t("booking-reason-slot-taken")));
+            } else {
+                args.push((key.clone(), text));
+            }
+        }
+    }
+    for key in ["reference", "service", "when", "name", "reason"] {
+        if !args.iter().any(|(k, _)| k == key) {
+            args.push((key.to_string(), String::new()));
+        }
+    }
+    args
+}
+
+/// Writes the notification (unless turned off in the app) and returns the email (unless turned off).
+pub fn send(
+    conn: &mut DbConn,
+    ctx: &Context<'_>,
+    to: &User,
+    event: Event,
+    at: NaiveDateTime,
+) -> Result<Option<Email>, AppError> {
+    let topic = topic_of(event.kind);
+    let (email_on, in_app_on) = notification_preference::for_user(conn, to.id)?
+        .into_iter()
+        .find(|(t, _, _)| *t == topic)
+        .map(|(_, email, in_app)| (email, in_app))
+        .unwrap_or((true, true));
+    let mut data = event.data;
+    if let (Some(variant), Some(map)) = (event.variant, data.as_object_mut()) {
+        map.insert("variant".into(), variant.into());
+    }
+    if in_app_on {
+        notification::insert(conn, to.id, event.kind, &data.to_string(), Some(&event.link), at)?;
+    }
+    if !email_on {
+        return Ok(None);
+    }
+    let i18n = I18n::new(lang_of(to.locale));
+    let keys = keys(event.kind, event.variant);
+    let args = arguments(&i18n, &data);
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let body =
+        vec![i18n.t_with("email-greeting", [("name", to.first_name.as_str())]), i18n.t_with(keys.body, &args)];
+    let url = format!("{}/{}{}", ctx.base_url, i18n.lang(), event.link);
+    let action = Action { label: i18n.t("email-booking-action"), url };
+    let subject = i18n.t_with(keys.subject, &args);
+    Ok(Some(compose(&i18n, ctx.base_url, &to.email, subject, &body, Some(action))?))
+}
