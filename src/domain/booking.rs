@@ -90,11 +90,7 @@ pub fn next(
     use Action::*;
     use BookingStatus as S;
     use Party::*;
-    let allowed = match (action, party) {
-        (Accept | Reject | Start | Complete, Provider) => true,
-        (Cancel, _) => true,
-        _ => false,
-    };
+    let allowed = matches!((action, party), (Accept | Reject | Start | Complete, Provider) | (Cancel, _));
     if !allowed {
         return Err(Refusal::NotAllowed);
     }

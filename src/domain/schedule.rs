@@ -62,7 +62,10 @@ pub fn check(day: &Day<'_>, time: NaiveTime) -> Result<(NaiveDateTime, NaiveDate
     let minute = (time.num_seconds_from_midnight() / 60) as i32;
     let weekday = day.date.weekday().number_from_monday() as i16;
     let fits = minute % STEP_MINUTES == 0
-        && day.ranges.iter().any(|(d, from, to)| *d == weekday && minute >= *from && minute + day.duration_minutes <= *to);
+        && day
+            .ranges
+            .iter()
+            .any(|(d, from, to)| *d == weekday && minute >= *from && minute + day.duration_minutes <= *to);
     if !fits {
         return Err(SlotProblem::OutsideHours);
     }

@@ -22,6 +22,16 @@ pub fn well_formed(token: &str) -> bool {
     token.len() == 43 && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// A booking reference people can read out on the phone: "KH-261129-7QX4M" (date, then 5 characters
+/// without look-alikes).
+pub fn reference(at: chrono::NaiveDateTime) -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::thread_rng();
+    let code: String = (0..5).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect();
+    format!("KH-{}-{code}", at.format("%y%m%d"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,14 +45,4 @@ mod tests {
         assert_eq!(hash(&a), hash(&a));
         assert!(!well_formed("short"));
     }
-}
-
-/// A booking reference people can read out on the phone: "KH-261129-7QX4M" (date, then 5 characters
-/// without look-alikes).
-pub fn reference(at: chrono::NaiveDateTime) -> String {
-    use rand::Rng;
-    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let mut rng = rand::thread_rng();
-    let code: String = (0..5).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect();
-    format!("KH-{}-{code}", at.format("%y%m%d"))
 }

@@ -176,7 +176,7 @@ pub fn create(
         errors.add("description", "book-error-description");
     }
     let key = input.key.trim();
-    if key.is_empty() || key.len() > 64 || !key.chars().all(|c| c.is_ascii_alphanumeric()) {
+    if key.is_empty() || key.len() > 64 || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         errors.add("form", "book-error-stale-form");
     }
     let (Some(service), Some(date), Some(time), Some(city), true) = (service, date, time, city, errors.is_empty())
@@ -187,7 +187,11 @@ pub fn create(
         lock_provider(conn, b.provider.id)?;
         if let Some(existing) = booking::by_idempotency_key(conn, key)? {
             // The same form again (double click, replay): the booking it already made.
-            return if existing.client_id == client.id { Ok(Ok((existing.id, Vec::new()))) } else { Err(AppError::NotFound) };
+            return if existing.client_id == client.id {
+                Ok(Ok((existing.id, Vec::new())))
+            } else {
+                Err(AppError::NotFound)
+            };
         }
         let busy = day_busy(conn, b.provider.id, date)?;
         let (start, end) = match schedule::check(&day(&b, service, date, &busy, now), time) {
@@ -229,7 +233,8 @@ pub fn create(
         audit::record(conn, actor, Entry::named("booking.requested").about("booking", id))?;
         let created = booking::find(conn, id)?.ok_or(AppError::NotFound)?;
         let owner = user::find(conn, b.provider.user_id)?.ok_or(AppError::NotFound)?;
-        let email = notify::send(conn, ctx, &owner, event(&created, NotificationKind::BookingRequest, client, None), now)?;
+        let email =
+            notify::send(conn, ctx, &owner, event(&created, NotificationKind::BookingRequest, client, None), now)?;
         Ok(Ok((id, email.into_iter().collect())))
     })
 }
@@ -325,7 +330,8 @@ pub fn act(
             Ok(to) => to,
             Err(refusal) => return Ok(Err((refusal.message_key(), None))),
         };
-        if action == Action::Accept && !booking::busy(conn, b.provider_id, b.scheduled_start, b.scheduled_end)?.is_empty()
+        if action == Action::Accept
+            && !booking::busy(conn, b.provider_id, b.scheduled_start, b.scheduled_end)?.is_empty()
         {
             return Ok(Err((SlotProblem::Taken.message_key(), None)));
         }
@@ -352,7 +358,9 @@ pub fn act(
                 target_kind: Some("booking"),
                 target_id: Some(b.id),
                 old_values: Some(serde_json::json!({ "status": b.status })),
-                new_values: Some(serde_json::json!({ "status": to, "reason": change.reason, "late": late, "amount_cents": amount })),
+                new_values: Some(
+                    serde_json::json!({ "status": to, "reason": change.reason, "late": late, "amount_cents": amount }),
+                ),
             },
         )?;
         let after = booking::find(conn, b.id)?.ok_or(AppError::NotFound)?;
@@ -411,8 +419,13 @@ fn reject_overlapping(
     actor: &Actor,
 ) -> Result<Vec<Email>, AppError> {
     let mut emails = Vec::new();
-    let others =
-        booking::overlapping_pending(conn, accepted.provider_id, accepted.id, accepted.scheduled_start, accepted.scheduled_end)?;
+    let others = booking::overlapping_pending(
+        conn,
+        accepted.provider_id,
+        accepted.id,
+        accepted.scheduled_start,
+        accepted.scheduled_end,
+    )?;
     for other in others {
         let change = Change { reason: Some(SLOT_TAKEN), ..Change::default() };
         if booking::transition(conn, other.id, BookingStatus::Pending, BookingStatus::Rejected, &change, now)? {
@@ -448,15 +461,34 @@ pub fn run_due(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Resu
     let mut emails = Vec::new();
     for b in booking::due_to_expire(conn, now, 200)? {
         emails.extend(conn.transaction(|conn| -> Result<Vec<Email>, AppError> {
-            if !booking::transition(conn, b.id, BookingStatus::Pending, BookingStatus::Expired, &Change::default(), now)? {
+            if !booking::transition(
+                conn,
+                b.id,
+                BookingStatus::Pending,
+                BookingStatus::Expired,
+                &Change::default(),
+                now,
+            )? {
                 return Ok(Vec::new());
             }
             booking::add_history(conn, b.id, Some(BookingStatus::Pending), BookingStatus::Expired, None, None, now)?;
             audit::record(conn, &system, Entry::named("booking.expired").about("booking", b.id))?;
             let (client, provider_user) = parties(conn, &b)?;
             let mut out = Vec::new();
-            out.extend(notify::send(conn, ctx, &client, event(&b, NotificationKind::BookingExpired, &provider_user, None), now)?);
-            out.extend(notify::send(conn, ctx, &provider_user, event(&b, NotificationKind::BookingExpired, &client, None), now)?);
+            out.extend(notify::send(
+                conn,
+                ctx,
+                &client,
+                event(&b, NotificationKind::BookingExpired, &provider_user, None),
+                now,
+            )?);
+            out.extend(notify::send(
+                conn,
+                ctx,
+                &provider_user,
+                event(&b, NotificationKind::BookingExpired, &client, None),
+                now,
+            )?);
             Ok(out)
         })?);
     }

@@ -30,7 +30,11 @@ pub fn topic_of(kind: NotificationKind) -> NotificationTopic {
         | BookingCompleted | BookingReminder => NotificationTopic::Bookings,
         MessageReceived => NotificationTopic::Messages,
         ReviewRequest | ReviewPublished | ReviewReply | ReviewHidden => NotificationTopic::Reviews,
-        ProviderApproved | ProviderRejected | SubscriptionActivated | SubscriptionEnding | AccountSecurity
+        ProviderApproved
+        | ProviderRejected
+        | SubscriptionActivated
+        | SubscriptionEnding
+        | AccountSecurity
         | AdminNotice => NotificationTopic::Account,
     }
 }
@@ -45,17 +49,43 @@ pub struct Keys {
 pub fn keys(kind: NotificationKind, variant: Option<&str>) -> Keys {
     use NotificationKind::*;
     let (centre, subject, body) = match (kind, variant) {
-        (BookingRequest, _) => ("notification-booking-request", "email-booking-request-subject", "email-booking-request-body"),
-        (BookingConfirmed, _) => ("notification-booking-confirmed", "email-booking-confirmed-subject", "email-booking-confirmed-body"),
-        (BookingRejected, _) => ("notification-booking-rejected", "email-booking-rejected-subject", "email-booking-rejected-body"),
-        (BookingCancelled, _) => ("notification-booking-cancelled", "email-booking-cancelled-subject", "email-booking-cancelled-body"),
-        (BookingExpired, _) => ("notification-booking-expired", "email-booking-expired-subject", "email-booking-expired-body"),
-        (BookingStarted, _) => ("notification-booking-started", "email-booking-started-subject", "email-booking-started-body"),
-        (BookingCompleted, _) => ("notification-booking-completed", "email-booking-completed-subject", "email-booking-completed-body"),
-        (BookingReminder, Some("expiry")) => ("notification-booking-reminder-expiry", "email-booking-reminder-expiry-subject", "email-booking-reminder-expiry-body"),
-        (BookingReminder, _) => ("notification-booking-reminder-job", "email-booking-reminder-job-subject", "email-booking-reminder-job-body"),
-        (ProviderApproved, _) => ("notification-provider-approved", "email-provider-approved-subject", "email-provider-approved-body"),
-        (ProviderRejected, _) => ("notification-provider-rejected", "email-provider-rejected-subject", "email-provider-rejected-body"),
+        (BookingRequest, _) => {
+            ("notification-booking-request", "email-booking-request-subject", "email-booking-request-body")
+        }
+        (BookingConfirmed, _) => {
+            ("notification-booking-confirmed", "email-booking-confirmed-subject", "email-booking-confirmed-body")
+        }
+        (BookingRejected, _) => {
+            ("notification-booking-rejected", "email-booking-rejected-subject", "email-booking-rejected-body")
+        }
+        (BookingCancelled, _) => {
+            ("notification-booking-cancelled", "email-booking-cancelled-subject", "email-booking-cancelled-body")
+        }
+        (BookingExpired, _) => {
+            ("notification-booking-expired", "email-booking-expired-subject", "email-booking-expired-body")
+        }
+        (BookingStarted, _) => {
+            ("notification-booking-started", "email-booking-started-subject", "email-booking-started-body")
+        }
+        (BookingCompleted, _) => {
+            ("notification-booking-completed", "email-booking-completed-subject", "email-booking-completed-body")
+        }
+        (BookingReminder, Some("expiry")) => (
+            "notification-booking-reminder-expiry",
+            "email-booking-reminder-expiry-subject",
+            "email-booking-reminder-expiry-body",
+        ),
+        (BookingReminder, _) => (
+            "notification-booking-reminder-job",
+            "email-booking-reminder-job-subject",
+            "email-booking-reminder-job-body",
+        ),
+        (ProviderApproved, _) => {
+            ("notification-provider-approved", "email-provider-approved-subject", "email-provider-approved-body")
+        }
+        (ProviderRejected, _) => {
+            ("notification-provider-rejected", "email-provider-rejected-subject", "email-provider-rejected-body")
+        }
         _ => ("notification-generic", "email-generic-subject", "email-generic-body"),
     };
     Keys { centre, subject, body }
@@ -118,8 +148,7 @@ pub fn send(
     let keys = keys(event.kind, event.variant);
     let args = arguments(&i18n, &data);
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let body =
-        vec![i18n.t_with("email-greeting", [("name", to.first_name.as_str())]), i18n.t_with(keys.body, &args)];
+    let body = vec![i18n.t_with("email-greeting", [("name", to.first_name.as_str())]), i18n.t_with(keys.body, &args)];
     let url = format!("{}/{}{}", ctx.base_url, i18n.lang(), event.link);
     let action = Action { label: i18n.t("email-booking-action"), url };
     let subject = i18n.t_with(keys.subject, &args);

@@ -4,6 +4,7 @@ mod support;
 
 mod account;
 mod auth;
+mod bookings;
 mod browser;
 mod cli;
 mod db;

@@ -344,10 +344,19 @@ pub fn counts(conn: &mut DbConn, side: Side) -> QueryResult<Vec<(BookingStatus, 
 }
 
 /// A provider's jobs holding time in a week (for the agenda).
-pub fn agenda(conn: &mut DbConn, provider_id: i64, from: NaiveDateTime, to: NaiveDateTime) -> QueryResult<Vec<Booking>> {
+pub fn agenda(
+    conn: &mut DbConn,
+    provider_id: i64,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> QueryResult<Vec<Booking>> {
     bookings::table
         .filter(bookings::provider_id.eq(provider_id))
-        .filter(bookings::status.eq_any([BookingStatus::Confirmed, BookingStatus::InProgress, BookingStatus::Completed]))
+        .filter(bookings::status.eq_any([
+            BookingStatus::Confirmed,
+            BookingStatus::InProgress,
+            BookingStatus::Completed,
+        ]))
         .filter(bookings::scheduled_start.lt(to))
         .filter(bookings::scheduled_end.gt(from))
         .order(bookings::scheduled_start.asc())

@@ -63,14 +63,18 @@ pub fn unread_count(conn: &mut DbConn, user_id: i64) -> QueryResult<i64> {
 /// Marks one of the user's notifications read; false if it is not theirs.
 pub fn mark_read(conn: &mut DbConn, user_id: i64, id: i64, at: NaiveDateTime) -> QueryResult<bool> {
     let mine = notifications::table.find(id).filter(notifications::user_id.eq(user_id));
-    let n = diesel::update(mine.filter(notifications::read_at.is_null())).set(notifications::read_at.eq(at)).execute(conn)?;
+    let n = diesel::update(mine.filter(notifications::read_at.is_null()))
+        .set(notifications::read_at.eq(at))
+        .execute(conn)?;
     Ok(n == 1 || mine.count().get_result::<i64>(conn)? == 1)
 }
 
 pub fn mark_all_read(conn: &mut DbConn, user_id: i64, at: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(notifications::table.filter(notifications::user_id.eq(user_id)).filter(notifications::read_at.is_null()))
-        .set(notifications::read_at.eq(at))
-        .execute(conn)
+    diesel::update(
+        notifications::table.filter(notifications::user_id.eq(user_id)).filter(notifications::read_at.is_null()),
+    )
+    .set(notifications::read_at.eq(at))
+    .execute(conn)
 }
 
 /// Deletes one of the user's notifications; false if it is not theirs.

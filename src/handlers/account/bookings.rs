@@ -190,6 +190,7 @@ impl BookingTemplate {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 /// The booking page for one party, optionally with a refusal; `status` is the HTTP status.
 pub async fn booking_page(
     page: Page,
@@ -235,6 +236,7 @@ pub async fn show(
     booking_page(page, &state, user, id, Party::Client, None, ActInput::default(), StatusCode::OK).await
 }
 
+#[allow(clippy::too_many_arguments)]
 /// Applies an action for a party and answers: 303 to the booking, or the page with the refusal.
 pub async fn perform(
     req: HttpRequest,

@@ -7,10 +7,10 @@ use askama::Template;
 use crate::db::models::{notification, notification_preference};
 use crate::db::types::NotificationTopic;
 use crate::error::{AppError, AppResult};
-use crate::i18n::Lang;
-use crate::services::notify;
 use crate::i18n::I18n;
+use crate::i18n::Lang;
 use crate::services::accounts;
+use crate::services::notify;
 use crate::state::AppState;
 use crate::web::auth::{CurrentUser, actor};
 use crate::web::render::see_other;
@@ -90,7 +90,8 @@ pub async fn index(
     query: web::Query<PageQuery>,
 ) -> AppResult<HttpResponse> {
     let current_page = query.page.parse::<i64>().unwrap_or(1).clamp(1, 10_000);
-    let (rows, total) = state.db.run(move |conn| Ok(notification::page(conn, user.id, current_page, PER_PAGE)?)).await?;
+    let (rows, total) =
+        state.db.run(move |conn| Ok(notification::page(conn, user.id, current_page, PER_PAGE)?)).await?;
     let i18n = page.i18n();
     let items = rows
         .into_iter()

@@ -99,10 +99,8 @@ async fn form_page(
             Ok((b, cities, slots))
         })
         .await?;
-    if form.service.is_empty() {
-        if let Some(first) = b.services.first() {
-            form.service = first.id.to_string();
-        }
+    if let (true, Some(first)) = (form.service.is_empty(), b.services.first()) {
+        form.service = first.id.to_string();
     }
     if form.city.is_empty() {
         form.city = cities.iter().find(|c| c.id == b.provider.city_id).map(|c| c.slug.clone()).unwrap_or_default();
@@ -159,9 +157,7 @@ pub async fn create(
     let now = state.clock.now();
     let outcome = state
         .db
-        .run(move |conn| {
-            bookings::create(conn, &crate::handlers::auth::email_context(&app), &u, &s, &f, now, &actor)
-        })
+        .run(move |conn| bookings::create(conn, &crate::handlers::auth::email_context(&app), &u, &s, &f, now, &actor))
         .await?;
     match outcome {
         Ok((id, emails)) => {

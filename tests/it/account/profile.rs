@@ -31,12 +31,15 @@ async fn profile_updates_name_phone_and_language() {
 async fn notification_preferences_are_saved() {
     let mut app = TestApp::new().await;
     let id = app.signed_in("salma@example.ma", "CLIENT").await;
-    let doc = app.get("/fr/account/notifications").await.doc();
+    let doc = app.get("/fr/account/notifications/settings").await.doc();
     assert_eq!(doc.count("input[name=email][checked]"), 5, "everything on by default");
-    app.post_form("/fr/account/notifications", &[("email", "BOOKINGS"), ("email", "ACCOUNT"), ("email", "NOPE")])
-        .await
-        .assert_status(303);
-    let doc = app.get("/fr/account/notifications").await.doc();
+    app.post_form(
+        "/fr/account/notifications/settings",
+        &[("email", "BOOKINGS"), ("email", "ACCOUNT"), ("email", "NOPE")],
+    )
+    .await
+    .assert_status(303);
+    let doc = app.get("/fr/account/notifications/settings").await.doc();
     assert_eq!(doc.attrs("input[name=email][checked]", "value"), vec!["BOOKINGS", "ACCOUNT"]);
     let prefs = app.conn(|c| khadamat::db::models::notification_preference::for_user(c, id).unwrap());
     assert_eq!(prefs.iter().filter(|p| p.1).count(), 2);

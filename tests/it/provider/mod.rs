@@ -1,5 +1,5 @@
 mod profile;
-mod services;
+pub mod services;
 
 use crate::support::TestApp;
 use crate::support::accounts::PASSWORD;

@@ -4,7 +4,7 @@ use khadamat::db::schema::{providers, services};
 use super::{admin_signed_in, post_pairs, profile_form};
 use crate::support::TestApp;
 
-fn service_form(category: &str) -> Vec<(&str, &str)> {
+pub fn service_form(category: &str) -> Vec<(&str, &str)> {
     vec![
         ("name_fr", "Réparation de fuite"),
         ("name_ar", "إصلاح التسرب"),
@@ -18,7 +18,7 @@ fn service_form(category: &str) -> Vec<(&str, &str)> {
     ]
 }
 
-async fn approved_provider(app: &mut TestApp) -> (i64, String) {
+pub async fn approved_provider(app: &mut TestApp) -> (i64, String) {
     let user = app.signed_in("karim@example.ma", "PROVIDER").await;
     let form = profile_form(app, "Karim Services");
     post_pairs(app, "/fr/provider/profile", &form).await.assert_status(303);

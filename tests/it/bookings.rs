@@ -1,0 +1,321 @@
+//! Bookings end to end: request, accept, start, complete, cancel; refusals; the overlap rule and the race;
+//! expiry and reminders with the application clock moved forward; notifications and emails.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use diesel::prelude::*;
+use khadamat::db::schema::{booking_status_history, bookings, notifications};
+use khadamat::db::types::BookingStatus;
+
+use crate::provider::services::{approved_provider, service_form};
+use crate::support::TestApp;
+
+/// An approved provider (Monday 08:00–18:00) with one 60-minute service; returns (slug, service id).
+async fn provider_with_service(app: &mut TestApp) -> (String, i64) {
+    let (provider, slug) = approved_provider(app).await;
+    let category: i64 = app.conn(|c| {
+        use khadamat::db::schema::categories;
+        categories::table.filter(categories::slug.eq("plomberie")).select(categories::id).first(c).unwrap()
+    });
+    let category = category.to_string();
+    app.post_form("/fr/provider/services", &service_form(&category)).await.assert_status(303);
+    let service: i64 = app.conn(|c| {
+        use khadamat::db::schema::services;
+        services::table.filter(services::provider_id.eq(provider)).select(services::id).first(c).unwrap()
+    });
+    (slug, service)
+}
+
+/// A Monday at least three days after the application's today (local time).
+fn next_monday(app: &TestApp) -> NaiveDate {
+    let today = khadamat::web::format::to_local(app.state.clock.now()).date();
+    let mut day = today + Duration::days(3);
+    while day.weekday() != chrono::Weekday::Mon {
+        day += Duration::days(1);
+    }
+    day
+}
+
+fn booking_form<'a>(service: &'a str, date: &'a str, time: &'a str, key: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("service", service),
+        ("date", date),
+        ("time", time),
+        ("address", "12 rue des Oliviers, Maârif"),
+        ("city", "casablanca"),
+        ("description", "Fuite sous l'évier de la cuisine, l'eau coule en continu."),
+        ("key", key),
+    ]
+}
+
+fn status_of(app: &TestApp, id: i64) -> BookingStatus {
+    app.conn(|c| bookings::table.find(id).select(bookings::status).first(c).unwrap())
+}
+
+fn last_booking(app: &TestApp) -> i64 {
+    app.conn(|c| bookings::table.order(bookings::id.desc()).select(bookings::id).first(c).unwrap())
+}
+
+/// A client in a new browser; returns the provider's browser to switch back to.
+async fn client_browser(app: &mut TestApp, email: &str) -> std::collections::BTreeMap<String, String> {
+    let provider = app.switch_browser(Default::default());
+    app.signed_in(email, "CLIENT").await;
+    provider
+}
+
+#[actix_web::test]
+async fn the_whole_life_cycle_with_notifications_and_emails() {
+    let mut app = TestApp::new().await;
+    let (slug, service) = provider_with_service(&mut app).await;
+    let provider_cookies = client_browser(&mut app, "amina@example.ma").await;
+    let date = next_monday(&app).format("%Y-%m-%d").to_string();
+    let service = service.to_string();
+
+    // The form lists the free times of the chosen day (plain GET, as without JavaScript).
+    let doc =
+        app.get(&format!("/fr/providers/{slug}/book?service={service}&date={date}")).await.assert_status(200).doc();
+    let slots = doc.attrs("input[name=time]", "value");
+    assert_eq!(slots.first().map(String::as_str), Some("08:00"));
+    assert_eq!(slots.last().map(String::as_str), Some("17:00"), "60 minutes must fit before 18:00");
+    let key = doc.attr("input[name=key]", "value");
+
+    let res = app.post_form(&format!("/fr/providers/{slug}/book"), &booking_form(&service, &date, "10:00", &key)).await;
+    res.assert_status(303);
+    let id = last_booking(&app);
+    // The same form again (double click): still one booking.
+    app.post_form(&format!("/fr/providers/{slug}/book"), &booking_form(&service, &date, "10:00", &key))
+        .await
+        .assert_status(303);
+    assert_eq!(last_booking(&app), id, "one booking");
+    assert_eq!(status_of(&app, id), BookingStatus::Pending);
+    assert!(app.emails_to("karim@example.ma").last().unwrap().email.subject.contains("Nouvelle demande"));
+    let page = app.get(&format!("/fr/account/bookings/{id}")).await.assert_status(200).doc();
+    assert!(page.text("#booking-status").contains("En attente"));
+    assert_eq!(app.get("/fr/account/bookings").await.doc().count(".booking-row"), 1);
+
+    // The provider sees it first in Missions, with a badge, and accepts.
+    let client_cookies = app.switch_browser(provider_cookies);
+    let missions = app.get("/fr/provider/bookings").await.assert_status(200).doc();
+    assert_eq!(missions.count("section[aria-labelledby=missions-pending] .booking-row"), 1);
+    assert_eq!(missions.text("#notification-badge").split_whitespace().next(), Some("2"), "approval and request");
+    app.post_form(&format!("/fr/provider/bookings/{id}/accept"), &[]).await.assert_status(303);
+    assert_eq!(status_of(&app, id), BookingStatus::Confirmed);
+    // A replayed form is refused with a message, nothing changes.
+    let again = app.post_form(&format!("/fr/provider/bookings/{id}/accept"), &[]).await;
+    again.assert_status(409);
+    assert!(again.doc().text("#booking-error").contains("changé entre-temps"));
+    assert!(app.emails_to("amina@example.ma").last().unwrap().email.subject.contains("confirmée"));
+    // Too early to start.
+    app.post_form(&format!("/fr/provider/bookings/{id}/start"), &[]).await.assert_status(409);
+    // The week's agenda shows the job.
+    let week = app.get(&format!("/fr/provider/bookings?week={date}")).await.doc();
+    assert_eq!(week.count(".agenda-day li a"), 1);
+
+    // On the day: start, then complete with the amount paid.
+    let start: chrono::NaiveDateTime =
+        app.conn(|c| bookings::table.find(id).select(bookings::scheduled_start).first(c).unwrap());
+    let shift = start - app.state.clock.now() - Duration::minutes(20);
+    app.state.clock.advance(shift);
+    app.post_form(&format!("/fr/provider/bookings/{id}/start"), &[]).await.assert_status(303);
+    app.post_form(&format!("/fr/provider/bookings/{id}/complete"), &[("amount", "abc")]).await.assert_status(422);
+    app.post_form(&format!("/fr/provider/bookings/{id}/complete"), &[("amount", "250")]).await.assert_status(303);
+    assert_eq!(status_of(&app, id), BookingStatus::Completed);
+    let paid: Option<i64> =
+        app.conn(|c| bookings::table.find(id).select(bookings::final_price_cents).first(c).unwrap());
+    assert_eq!(paid, Some(25_000));
+    let history: i64 = app.conn(|c| {
+        booking_status_history::table.filter(booking_status_history::booking_id.eq(id)).count().get_result(c).unwrap()
+    });
+    assert_eq!(history, 4, "requested, confirmed, started, completed");
+    assert_eq!(app.audit_count("booking.completed"), 1);
+
+    // The client's notification centre: one per event, newest first; mark all read clears the badge.
+    app.switch_browser(client_cookies);
+    let centre = app.get("/fr/account/notifications").await.assert_status(200).doc();
+    assert_eq!(centre.count(".notification"), 3, "confirmed, started, completed");
+    assert!(centre.texts(".notification a").iter().all(|t| !t.contains('{')));
+    app.post_form("/fr/account/notifications/read-all", &[]).await.assert_status(303);
+    assert_eq!(app.get("/fr/account/notifications").await.doc().count("#notification-badge"), 0);
+    let mine: i64 =
+        app.conn(|c| notifications::table.select(notifications::id).order(notifications::id.asc()).first(c).unwrap());
+    // Someone else's notification is not found.
+    app.post_form(&format!("/fr/account/notifications/{mine}/delete"), &[]).await.assert_status(404);
+}
+
+#[actix_web::test]
+async fn bad_input_and_actions_out_of_turn_are_refused() {
+    let mut app = TestApp::new().await;
+    let (slug, service) = provider_with_service(&mut app).await;
+    let provider_cookies = client_browser(&mut app, "amina@example.ma").await;
+    let service = service.to_string();
+    let monday = next_monday(&app).format("%Y-%m-%d").to_string();
+    let yesterday = (app.state.clock.now().date() - Duration::days(1)).format("%Y-%m-%d").to_string();
+    let path = format!("/fr/providers/{slug}/book");
+    let before: i64 = app.conn(|c| bookings::table.count().get_result(c).unwrap());
+    for (date, time, field) in [
+        ("2025-13-45", "10:00", "#f-date"),
+        (monday.as_str(), "25:99", "#f-time"),
+        (yesterday.as_str(), "10:00", "#f-date"),
+        (monday.as_str(), "07:00", "#f-date"),
+        (monday.as_str(), "10:15", "#f-date"),
+    ] {
+        let res = app.post_form(&path, &booking_form(&service, date, time, "k1")).await;
+        res.assert_status(422);
+        assert!(res.doc().count(&format!(".alert-error a[href='{field}']")) == 1, "{date} {time}");
+    }
+    let mut missing_address = booking_form(&service, &monday, "10:00", "k2");
+    missing_address[3].1 = "";
+    app.post_form(&path, &missing_address).await.assert_status(422);
+    // Malformed dates in the address bar are ignored, not errors.
+    app.get(&format!("{path}?date=2025-13-45&service=abc")).await.assert_status(200);
+    assert_eq!(app.conn(|c| bookings::table.count().get_result::<i64>(c).unwrap()), before, "nothing stored");
+
+    app.post_form(&path, &booking_form(&service, &monday, "10:00", "k3")).await.assert_status(303);
+    let id = last_booking(&app);
+    // A client cannot accept; GET on an action is not a route; another user's booking is not found.
+    app.post_form(&format!("/fr/provider/bookings/{id}/accept"), &[]).await.assert_status(403);
+    app.get(&format!("/fr/account/bookings/{id}/cancel")).await.assert_status(404);
+    app.switch_browser(Default::default());
+    app.signed_in("other@example.ma", "CLIENT").await;
+    app.get(&format!("/fr/account/bookings/{id}")).await.assert_status(404);
+    app.post_form(&format!("/fr/account/bookings/{id}/cancel"), &[]).await.assert_status(404);
+    // The provider cannot book themselves, and must give a reason to decline.
+    app.switch_browser(provider_cookies);
+    let own = app.post_form(&path, &booking_form(&service, &monday, "11:00", "k4")).await;
+    own.assert_status(422);
+    app.post_form(&format!("/fr/provider/bookings/{id}/reject"), &[("reason", "")]).await.assert_status(422);
+    app.post_form(&format!("/fr/provider/bookings/{id}/reject"), &[("reason", "Pas disponible ce jour-là")])
+        .await
+        .assert_status(303);
+    assert_eq!(status_of(&app, id), BookingStatus::Rejected);
+}
+
+#[actix_web::test]
+async fn accepting_rejects_overlapping_requests_and_one_acceptance_wins_a_race() {
+    let mut app = TestApp::new().await;
+    let (slug, service) = provider_with_service(&mut app).await;
+    let provider_cookies = client_browser(&mut app, "amina@example.ma").await;
+    let service = service.to_string();
+    let monday = next_monday(&app).format("%Y-%m-%d").to_string();
+    let path = format!("/fr/providers/{slug}/book");
+    app.post_form(&path, &booking_form(&service, &monday, "10:00", "a1")).await.assert_status(303);
+    let first = last_booking(&app);
+    app.post_form(&path, &booking_form(&service, &monday, "10:30", "a2")).await.assert_status(303);
+    let overlapping = last_booking(&app);
+    app.post_form(&path, &booking_form(&service, &monday, "14:00", "a3")).await.assert_status(303);
+    let apart = last_booking(&app);
+
+    app.switch_browser(provider_cookies.clone());
+    app.post_form(&format!("/fr/provider/bookings/{first}/accept"), &[]).await.assert_status(303);
+    assert_eq!(status_of(&app, overlapping), BookingStatus::Rejected);
+    assert_eq!(status_of(&app, apart), BookingStatus::Pending);
+    let reason: Option<String> =
+        app.conn(|c| bookings::table.find(overlapping).select(bookings::status_reason).first(c).unwrap());
+    assert_eq!(reason.as_deref(), Some(khadamat::services::bookings::SLOT_TAKEN));
+    // The taken time is no longer offered.
+    let doc = app.get(&format!("{path}?service={service}&date={monday}")).await.doc();
+    assert!(!doc.attrs("input[name=time]", "value").contains(&"10:00".to_string()));
+
+    // The race: requests for the same time, all accepted at once from separate connections.
+    app.switch_browser(Default::default());
+    let mut ids = Vec::new();
+    for n in 0..6 {
+        app.switch_browser(Default::default());
+        app.signed_in(&format!("racer{n}@example.ma"), "CLIENT").await;
+        app.post_form(&path, &booking_form(&service, &monday, "16:00", &format!("r{n}"))).await.assert_status(303);
+        ids.push(last_booking(&app));
+    }
+    let provider_user = app.user_id("karim@example.ma");
+    let state = app.state.clone();
+    let outcomes: Vec<bool> = std::thread::scope(|scope| {
+        let handles: Vec<_> = ids
+            .iter()
+            .map(|id| {
+                let state = state.clone();
+                scope.spawn(move || {
+                    let mut conn = state.db.get().unwrap();
+                    let user = khadamat::db::models::user::find(&mut conn, provider_user).unwrap().unwrap();
+                    let ctx = khadamat::services::emails::Context { base_url: "http://test" };
+                    khadamat::services::bookings::act(
+                        &mut conn,
+                        &ctx,
+                        &user,
+                        *id,
+                        khadamat::domain::booking::Party::Provider,
+                        khadamat::domain::booking::Action::Accept,
+                        &Default::default(),
+                        state.clock.now(),
+                        &Default::default(),
+                    )
+                    .unwrap()
+                    .is_ok()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(outcomes.iter().filter(|ok| **ok).count(), 1, "exactly one acceptance wins: {outcomes:?}");
+    let confirmed: i64 = app.conn(|c| {
+        bookings::table
+            .filter(bookings::id.eq_any(&ids))
+            .filter(bookings::status.eq(BookingStatus::Confirmed))
+            .count()
+            .get_result(c)
+            .unwrap()
+    });
+    assert_eq!(confirmed, 1);
+    let _ = provider_cookies;
+}
+
+#[actix_web::test]
+async fn requests_expire_and_reminders_go_out_once() {
+    let mut app = TestApp::new().await;
+    let (slug, service) = provider_with_service(&mut app).await;
+    let provider_cookies = client_browser(&mut app, "amina@example.ma").await;
+    let service = service.to_string();
+    let monday = next_monday(&app).format("%Y-%m-%d").to_string();
+    let path = format!("/fr/providers/{slug}/book");
+    app.post_form(&path, &booking_form(&service, &monday, "10:00", "e1")).await.assert_status(303);
+    let expiring = last_booking(&app);
+    app.post_form(&path, &booking_form(&service, &monday, "14:00", "e2")).await.assert_status(303);
+    let accepted = last_booking(&app);
+    app.switch_browser(provider_cookies);
+    app.post_form(&format!("/fr/provider/bookings/{accepted}/accept"), &[]).await.assert_status(303);
+    let reminders = |app: &TestApp, to: &str, marker: &str| {
+        app.emails_to(to).iter().filter(|e| e.email.subject.contains(marker)).count()
+    };
+
+    // 23 hours later: the provider is reminded, once, however often the jobs run.
+    app.state.clock.advance(Duration::hours(23));
+    khadamat::jobs::run_once(&app.state).await.unwrap();
+    khadamat::jobs::run_once(&app.state).await.unwrap();
+    assert_eq!(reminders(&app, "karim@example.ma", "Demande à traiter"), 1);
+    assert_eq!(status_of(&app, expiring), BookingStatus::Pending);
+
+    // Past 24 hours: expired, both told; the slot is free again.
+    app.state.clock.advance(Duration::hours(2));
+    khadamat::jobs::run_once(&app.state).await.unwrap();
+    khadamat::jobs::run_once(&app.state).await.unwrap();
+    assert_eq!(status_of(&app, expiring), BookingStatus::Expired);
+    assert_eq!(reminders(&app, "amina@example.ma", "Demande expirée"), 1);
+    assert_eq!(reminders(&app, "karim@example.ma", "Demande expirée"), 1);
+    let audited: i64 = app.conn(|c| {
+        use khadamat::db::schema::audit_logs as a;
+        a::table
+            .filter(a::action.eq("booking.expired"))
+            .filter(a::target_id.eq(expiring))
+            .count()
+            .get_result(c)
+            .unwrap()
+    });
+    assert_eq!(audited, 1);
+
+    // The day before the confirmed job: both parties reminded, once.
+    let start: chrono::NaiveDateTime =
+        app.conn(|c| bookings::table.find(accepted).select(bookings::scheduled_start).first(c).unwrap());
+    let shift = start - app.state.clock.now() - Duration::hours(23);
+    app.state.clock.advance(shift);
+    khadamat::jobs::run_once(&app.state).await.unwrap();
+    khadamat::jobs::run_once(&app.state).await.unwrap();
+    assert_eq!(reminders(&app, "amina@example.ma", "Rappel"), 1);
+    assert_eq!(reminders(&app, "karim@example.ma", "Rappel"), 1);
+}
