@@ -90,6 +90,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/provider/bookings/{id}/{action:accept|reject|start|complete|cancel}",
                     web::post().to(provider::bookings::act),
                 )
+                .route("/admin/bookings/{id}", get().to(admin::bookings::show))
+                .route("/admin/bookings/{id}/cancel", web::post().to(admin::bookings::cancel))
                 .route("/admin/providers", get().to(admin::providers::index))
                 .route("/admin/providers/{id}/{decision:approve|reject}", web::post().to(admin::providers::decide)),
         );

@@ -150,3 +150,4 @@ email-booking-reminder-job-subject = تذكير: { $service } غدًا
 email-booking-reminder-job-body = تذكير: «{ $service }» يوم { $when } مع { $name } (الحجز { $reference }).
 email-generic-subject = إشعار جديد
 email-generic-body = لديك إشعار جديد على Khadamat.
+booking-parties = الطرفان

@@ -142,3 +142,4 @@ email-booking-reminder-job-subject = Reminder: { $service } tomorrow
 email-booking-reminder-job-body = Reminder: "{ $service }" on { $when } with { $name } (booking { $reference }).
 email-generic-subject = New notification
 email-generic-body = You have a new notification on Khadamat.
+booking-parties = The parties

@@ -142,3 +142,4 @@ email-booking-reminder-job-subject = Rappel : { $service } demain
 email-booking-reminder-job-body = Rappel : « { $service } » le { $when } avec { $name } (réservation { $reference }).
 email-generic-subject = Nouvelle notification
 email-generic-body = Vous avez une nouvelle notification sur Khadamat.
+booking-parties = Les parties

@@ -267,6 +267,8 @@ pub struct Viewed {
     pub party: Party,
     pub client: User,
     pub provider: Provider,
+    /// The provider's phone number (shown to the client once the booking is confirmed).
+    pub provider_phone: Option<String>,
 }
 
 /// Loads a booking for a user acting as `party`; anyone else gets 404.
@@ -282,7 +284,8 @@ pub fn view(conn: &mut DbConn, user: &User, id: i64, party: Party) -> Result<Vie
         return Err(AppError::NotFound);
     }
     let client = user::find(conn, booking.client_id)?.ok_or(AppError::NotFound)?;
-    Ok(Viewed { booking, party, client, provider })
+    let provider_phone = user::find(conn, provider.user_id)?.and_then(|u| u.phone);
+    Ok(Viewed { booking, party, client, provider, provider_phone })
 }
 
 /// An action's form: a reason (reject, cancel by provider or admin) or the amount paid (complete).

@@ -319,3 +319,46 @@ async fn requests_expire_and_reminders_go_out_once() {
     assert_eq!(reminders(&app, "amina@example.ma", "Rappel"), 1);
     assert_eq!(reminders(&app, "karim@example.ma", "Rappel"), 1);
 }
+
+#[actix_web::test]
+async fn an_admin_cancels_with_a_reason_and_arabic_speakers_are_told_in_arabic() {
+    let mut app = TestApp::new().await;
+    let (slug, service) = provider_with_service(&mut app).await;
+    let provider_cookies = app.switch_browser(Default::default());
+    // A client who signed up in Arabic.
+    app.register("ar", "layla@example.ma", "CLIENT").await.assert_status(303);
+    let link = app.link_in_last_email("layla@example.ma", "/verify-email/");
+    app.get(&link).await.assert_status(200);
+    app.sign_in("layla@example.ma", crate::support::accounts::PASSWORD).await.assert_status(303);
+    let service = service.to_string();
+    let monday = next_monday(&app).format("%Y-%m-%d").to_string();
+    app.post_form(&format!("/ar/providers/{slug}/book"), &booking_form(&service, &monday, "09:00", "ar1"))
+        .await
+        .assert_status(303);
+    let id = last_booking(&app);
+    let ar_page = app.get(&format!("/ar/account/bookings/{id}")).await.assert_status(200).doc();
+    assert!(ar_page.text("#booking-status").contains("في الانتظار"));
+
+    app.switch_browser(provider_cookies);
+    app.post_form(&format!("/fr/provider/bookings/{id}/accept"), &[]).await.assert_status(303);
+    let confirmed = app.emails_to("layla@example.ma").last().unwrap().email.clone();
+    assert!(confirmed.subject.contains("تم تأكيد الحجز"), "{}", confirmed.subject);
+
+    app.switch_browser(Default::default());
+    crate::provider::admin_signed_in(&mut app).await;
+    app.get(&format!("/fr/admin/bookings/{id}")).await.assert_status(200);
+    app.post_form(&format!("/fr/admin/bookings/{id}/cancel"), &[("reason", "")]).await.assert_status(422);
+    app.post_form(&format!("/fr/admin/bookings/{id}/cancel"), &[("reason", "Signalement de fraude vérifié")])
+        .await
+        .assert_status(303);
+    assert_eq!(status_of(&app, id), BookingStatus::Cancelled);
+    let role: Option<khadamat::db::types::UserRole> =
+        app.conn(|c| bookings::table.find(id).select(bookings::cancelled_by_role).first(c).unwrap());
+    assert_eq!(role, Some(khadamat::db::types::UserRole::Admin));
+    assert!(app.emails_to("layla@example.ma").last().unwrap().email.subject.contains("تم إلغاء الحجز"));
+    assert!(app.emails_to("karim@example.ma").last().unwrap().email.subject.contains("Réservation annulée"));
+    // Not for anyone else.
+    app.switch_browser(Default::default());
+    app.signed_in("nosy@example.ma", "CLIENT").await;
+    app.get(&format!("/fr/admin/bookings/{id}")).await.assert_status(403);
+}

@@ -19,6 +19,15 @@ use crate::web::{CsrfForm, Htmx, Page};
 
 pub const PER_PAGE: i64 = 20;
 
+/// Where a party's bookings live.
+pub fn area(party: Party) -> &'static str {
+    match party {
+        Party::Client => "/account/bookings",
+        Party::Provider => "/provider/bookings",
+        Party::Admin => "/admin/bookings",
+    }
+}
+
 /// The Fluent key of a status.
 pub fn status_key(status: &BookingStatus) -> &'static str {
     match status {
@@ -138,8 +147,13 @@ impl BookingTemplate {
         self.page.href(&format!("/providers/{}", self.v.provider.slug))
     }
 
-    pub fn list_href(&self) -> String {
-        self.page.href(if self.is_client() { "/account/bookings" } else { "/provider/bookings" })
+    /// The list this booking belongs to, for the back link (the back office has its own navigation).
+    pub fn list_link(&self) -> Option<(String, &'static str)> {
+        match self.v.party {
+            Party::Client => Some((self.page.href(area(Party::Client)), "bookings-title")),
+            Party::Provider => Some((self.page.href(area(Party::Provider)), "missions-title")),
+            Party::Admin => None,
+        }
     }
 
     pub fn when(&self, t: &NaiveDateTime) -> String {
@@ -173,10 +187,17 @@ impl BookingTemplate {
 
     /// Where the action forms post.
     pub fn action_href(&self, action: &str) -> String {
-        let id = self.v.booking.id;
+        self.page.href(&format!("{}/{}/{action}", area(self.v.party), self.v.booking.id))
+    }
+
+    /// The other party's phone, once the job is confirmed (for a call or WhatsApp).
+    pub fn phone(&self) -> Option<&str> {
+        if !rules::holds_slot(self.v.booking.status) {
+            return None;
+        }
         match self.v.party {
-            Party::Client => self.page.href(&format!("/account/bookings/{id}/{action}")),
-            _ => self.page.href(&format!("/provider/bookings/{id}/{action}")),
+            Party::Client => self.v.provider_phone.as_deref(),
+            _ => self.v.client.phone.as_deref(),
         }
     }
 
@@ -262,8 +283,7 @@ pub async fn perform(
     match outcome {
         Ok(emails) => {
             send_emails(&state, emails).await;
-            let base = if party == Party::Client { "/account/bookings" } else { "/provider/bookings" };
-            Ok(see_other(htmx, &page.href(&format!("{base}/{id}?notice=status-changed"))))
+            Ok(see_other(htmx, &page.href(&format!("{}/{id}?notice=status-changed", area(party)))))
         }
         Err((key, field)) => {
             let status = if field.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::CONFLICT };

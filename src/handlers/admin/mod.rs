@@ -1,3 +1,5 @@
-//! The back office (admins with two-step verification only). For now: the provider approval queue.
+//! The back office (admins with two-step verification only). For now: the provider approval queue and a
+//! booking's page with cancellation.
 
+pub mod bookings;
 pub mod providers;

@@ -43,10 +43,13 @@ pub async fn post_pairs(app: &mut TestApp, path: &str, pairs: &[(String, String)
     app.post_form(path, &fields).await
 }
 
-/// Signs in as an administrator with two-step verification (created for the test).
+/// Signs in as an administrator with two-step verification (created for the test the first time).
 pub async fn admin_signed_in(app: &mut TestApp) -> i64 {
     use khadamat::domain::totp;
-    let id = app.conn(|c| khadamat::db::seed::create_admin(c, "boss@khadamat.ma", PASSWORD, "Amina", "Admin").unwrap());
+    let id = app.conn(|c| match khadamat::db::models::user::find_by_email(c, "boss@khadamat.ma").unwrap() {
+        Some(admin) => admin.id,
+        None => khadamat::db::seed::create_admin(c, "boss@khadamat.ma", PASSWORD, "Amina", "Admin").unwrap(),
+    });
     let secret = totp::new_secret();
     let key = app.state.config.session_secret.clone();
     app.conn(|c| {
