@@ -3,6 +3,7 @@
 //! Chromium is absent, unless KHADAMAT_REQUIRE_BROWSER=1 (CI) makes that a failure.
 
 mod accounts;
+mod bookings;
 mod home;
 mod webdriver;
 
