@@ -362,3 +362,111 @@ async fn an_admin_cancels_with_a_reason_and_arabic_speakers_are_told_in_arabic()
     app.signed_in("nosy@example.ma", "CLIENT").await;
     app.get(&format!("/fr/admin/bookings/{id}")).await.assert_status(403);
 }
+
+#[actix_web::test]
+async fn cancellations_free_late_and_by_the_provider_and_email_preferences() {
+    let mut app = TestApp::new().await;
+    let (slug, service) = provider_with_service(&mut app).await;
+    let provider_cookies = client_browser(&mut app, "amina@example.ma").await;
+    // The client wants booking news in the app only.
+    app.post_form("/fr/account/notifications/settings", &[("email", "ACCOUNT")]).await.assert_status(303);
+    let service = service.to_string();
+    let monday = next_monday(&app).format("%Y-%m-%d").to_string();
+    let path = format!("/fr/providers/{slug}/book");
+    let mut ids = Vec::new();
+    for (time, key) in [("08:00", "c1"), ("10:00", "c2"), ("12:00", "c3")] {
+        app.post_form(&path, &booking_form(&service, &monday, time, key)).await.assert_status(303);
+        ids.push(last_booking(&app));
+    }
+    let client_cookies = app.switch_browser(provider_cookies);
+    for id in &ids {
+        app.post_form(&format!("/fr/provider/bookings/{id}/accept"), &[]).await.assert_status(303);
+    }
+    assert!(app.emails_to("amina@example.ma").iter().all(|e| !e.email.subject.contains("confirmée")), "no email");
+    let in_app: i64 = app.conn(|c| {
+        notifications::table
+            .filter(notifications::user_id.eq(app.user_id("amina@example.ma")))
+            .filter(notifications::kind.eq(khadamat::db::types::NotificationKind::BookingConfirmed))
+            .count()
+            .get_result(c)
+            .unwrap()
+    });
+    assert_eq!(in_app, 3, "but in the app");
+
+    // The provider must give a reason to cancel; the client is told.
+    app.post_form(&format!("/fr/provider/bookings/{}/cancel", ids[2]), &[]).await.assert_status(422);
+    app.post_form(&format!("/fr/provider/bookings/{}/cancel", ids[2]), &[("reason", "Camion en panne ce jour-là")])
+        .await
+        .assert_status(303);
+    let role: Option<khadamat::db::types::UserRole> =
+        app.conn(|c| bookings::table.find(ids[2]).select(bookings::cancelled_by_role).first(c).unwrap());
+    assert_eq!(role, Some(khadamat::db::types::UserRole::Provider));
+
+    // The client cancels one for free (days ahead), and one late (within 24 hours), the rule shown first.
+    app.switch_browser(client_cookies);
+    let page = app.get(&format!("/fr/account/bookings/{}", ids[0])).await.doc();
+    assert!(page.text(".booking-actions").contains("gratuite"));
+    app.post_form(&format!("/fr/account/bookings/{}/cancel", ids[0]), &[]).await.assert_status(303);
+    let start: chrono::NaiveDateTime =
+        app.conn(|c| bookings::table.find(ids[1]).select(bookings::scheduled_start).first(c).unwrap());
+    let shift = start - app.state.clock.now() - Duration::hours(5);
+    app.state.clock.advance(shift);
+    let page = app.get(&format!("/fr/account/bookings/{}", ids[1])).await.doc();
+    assert!(page.text(".booking-actions").contains("tardive"));
+    app.post_form(&format!("/fr/account/bookings/{}/cancel", ids[1]), &[]).await.assert_status(303);
+    let late: Vec<bool> = app.conn(|c| {
+        bookings::table
+            .filter(bookings::id.eq_any(&ids[..2]))
+            .order(bookings::id.asc())
+            .select(bookings::is_late_cancellation)
+            .load(c)
+            .unwrap()
+    });
+    assert_eq!(late, vec![false, true]);
+    assert!(
+        app.get(&format!("/fr/account/bookings/{}", ids[1])).await.doc().text("#booking-status").contains("tardive")
+    );
+    // Cancelling again is refused: the booking moved on.
+    app.post_form(&format!("/fr/account/bookings/{}/cancel", ids[1]), &[]).await.assert_status(409);
+}
+
+#[actix_web::test]
+async fn two_job_runners_at_once_send_each_reminder_once() {
+    let mut app = TestApp::new().await;
+    let (slug, service) = provider_with_service(&mut app).await;
+    client_browser(&mut app, "amina@example.ma").await;
+    let service = service.to_string();
+    let monday = next_monday(&app).format("%Y-%m-%d").to_string();
+    for (time, key) in [("08:00", "j1"), ("10:00", "j2"), ("12:00", "j3")] {
+        app.post_form(&format!("/fr/providers/{slug}/book"), &booking_form(&service, &monday, time, key))
+            .await
+            .assert_status(303);
+    }
+    app.state.clock.advance(Duration::hours(23));
+    let state = app.state.clone();
+    std::thread::scope(|scope| {
+        let runners: Vec<_> = (0..2)
+            .map(|_| {
+                let state = state.clone();
+                scope.spawn(move || {
+                    let mut conn = state.db.get().unwrap();
+                    let ctx = khadamat::services::emails::Context { base_url: "http://test" };
+                    khadamat::services::bookings::run_due(&mut conn, &ctx, state.clock.now()).unwrap()
+                })
+            })
+            .collect();
+        for r in runners {
+            r.join().unwrap();
+        }
+    });
+    let karim = app.user_id("karim@example.ma");
+    let reminders: i64 = app.conn(|c| {
+        notifications::table
+            .filter(notifications::user_id.eq(karim))
+            .filter(notifications::kind.eq(khadamat::db::types::NotificationKind::BookingReminder))
+            .count()
+            .get_result(c)
+            .unwrap()
+    });
+    assert_eq!(reminders, 3, "one reminder per request, whichever runner sent it");
+}
