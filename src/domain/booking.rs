@@ -132,6 +132,18 @@ pub fn holds_slot(status: BookingStatus) -> bool {
     matches!(status, BookingStatus::Confirmed | BookingStatus::InProgress)
 }
 
+/// The median of response delays in minutes (None without any), shown as "answers within …".
+pub fn median(minutes: &[i64]) -> Option<i32> {
+    if minutes.is_empty() {
+        return None;
+    }
+    let mut sorted = minutes.to_vec();
+    sorted.sort_unstable();
+    let mid = sorted.len() / 2;
+    let m = if sorted.len() % 2 == 0 { (sorted[mid - 1] + sorted[mid]) / 2 } else { sorted[mid] };
+    Some(i32::try_from(m).unwrap_or(i32::MAX).max(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +184,14 @@ mod tests {
             assert_eq!(next(from, action, party, now, start), expected, "{from:?} {action:?} by {party:?}");
         }
         assert_eq!(next(S::Confirmed, Start, Provider, at(9) + Duration::minutes(30), start), Ok(S::InProgress));
+    }
+
+    #[test]
+    fn median_response_time() {
+        assert_eq!(median(&[]), None);
+        assert_eq!(median(&[30, 10, 20]), Some(20));
+        assert_eq!(median(&[10, 20, 30, 40]), Some(25));
+        assert_eq!(median(&[0]), Some(1), "at least a minute");
     }
 
     #[test]

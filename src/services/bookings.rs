@@ -11,7 +11,7 @@ use crate::db::DbConn;
 use crate::db::models::booking::{self, Booking, Change, NewBooking, Side};
 use crate::db::models::service::Service;
 use crate::db::models::{Provider, User, provider, user};
-use crate::db::types::{BookingStatus, NotificationKind, PricingUnit, ProviderStatus, UserRole};
+use crate::db::types::{BookingStatus, NotificationKind, PricingUnit, UserRole};
 use crate::domain::booking::{self as rules, Action, Party, Refusal};
 use crate::domain::schedule::{self, Day, SlotProblem};
 use crate::error::AppError;
@@ -24,15 +24,6 @@ use crate::web::forms::FieldErrors;
 /// The reason stored when accepting a request rejects the overlapping ones (shown translated).
 pub const SLOT_TAKEN: &str = "slot-taken";
 
-/// Takes the provider's lock for the rest of the transaction.
-fn lock_provider(conn: &mut DbConn, provider_id: i64) -> QueryResult<()> {
-    use crate::db::schema::providers;
-    diesel::update(providers::table.find(provider_id))
-        .set(providers::updated_at.eq(providers::updated_at))
-        .execute(conn)
-        .map(|_| ())
-}
-
 /// What the booking form needs: the provider's public profile, active services and schedule.
 pub struct Bookable {
     pub provider: Provider,
@@ -42,28 +33,9 @@ pub struct Bookable {
 }
 
 pub fn bookable(conn: &mut DbConn, slug: &str) -> Result<Bookable, AppError> {
-    use crate::db::schema::{provider_availability as pa, provider_days_off as off, providers, services};
-    let provider: Provider = providers::table
-        .filter(providers::slug.eq(slug))
-        .filter(providers::status.eq(ProviderStatus::Approved))
-        .filter(providers::removed_at.is_null())
-        .select(Provider::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or(AppError::NotFound)?;
-    let services = services::table
-        .filter(services::provider_id.eq(provider.id))
-        .filter(services::is_active.eq(true))
-        .filter(services::deleted_at.is_null())
-        .order((services::created_at.asc(), services::id.asc()))
-        .select(Service::as_select())
-        .load(conn)?;
-    let ranges = pa::table
-        .filter(pa::provider_id.eq(provider.id))
-        .order((pa::weekday.asc(), pa::start_minute.asc()))
-        .select((pa::weekday, pa::start_minute, pa::end_minute))
-        .load(conn)?;
-    let days_off = off::table.filter(off::provider_id.eq(provider.id)).select(off::day).load(conn)?;
+    let provider = provider::public_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+    let services = crate::db::models::service::active_for_provider(conn, provider.id)?;
+    let (ranges, days_off) = provider::schedule(conn, provider.id)?;
     Ok(Bookable { provider, services, ranges, days_off })
 }
 
@@ -184,7 +156,7 @@ pub fn create(
         return Ok(Err(errors));
     };
     conn.transaction(|conn| {
-        lock_provider(conn, b.provider.id)?;
+        provider::lock(conn, b.provider.id)?;
         if let Some(existing) = booking::by_idempotency_key(conn, key)? {
             // The same form again (double click, replay): the booking it already made.
             return if existing.client_id == client.id {
@@ -327,7 +299,7 @@ pub fn act(
         None
     };
     conn.transaction(|conn| {
-        lock_provider(conn, viewed.provider.id)?;
+        provider::lock(conn, viewed.provider.id)?;
         let b = booking::find(conn, id)?.ok_or(AppError::NotFound)?;
         let to = match rules::next(b.status, action, party, now, b.scheduled_start) {
             Ok(to) => to,
@@ -378,10 +350,11 @@ pub fn act(
             }
         }
         if to == BookingStatus::Completed {
-            use crate::db::schema::providers;
-            diesel::update(providers::table.find(b.provider_id))
-                .set(providers::completed_jobs.eq(providers::completed_jobs + 1))
-                .execute(conn)?;
+            provider::add_completed_job(conn, b.provider_id)?;
+        }
+        if matches!(action, Action::Accept | Action::Reject) {
+            let delays = booking::recent_response_minutes(conn, b.provider_id, 50)?;
+            provider::set_response_time(conn, b.provider_id, rules::median(&delays))?;
         }
         if action == Action::Accept {
             emails.extend(reject_overlapping(conn, ctx, &after, &provider_user, now, actor)?);

@@ -104,6 +104,11 @@ async fn the_whole_life_cycle_with_notifications_and_emails() {
     again.assert_status(409);
     assert!(again.doc().text("#booking-error").contains("changé entre-temps"));
     assert!(app.emails_to("amina@example.ma").last().unwrap().email.subject.contains("confirmée"));
+    let response: Option<i32> = app.conn(|c| {
+        use khadamat::db::schema::providers;
+        providers::table.filter(providers::slug.eq(&slug)).select(providers::response_time_minutes).first(c).unwrap()
+    });
+    assert_eq!(response, Some(1), "answered within a minute: the provider page says so");
     // Too early to start.
     app.post_form(&format!("/fr/provider/bookings/{id}/start"), &[]).await.assert_status(409);
     // The week's agenda shows the job.
@@ -178,6 +183,13 @@ async fn bad_input_and_actions_out_of_turn_are_refused() {
     app.signed_in("other@example.ma", "CLIENT").await;
     app.get(&format!("/fr/account/bookings/{id}")).await.assert_status(404);
     app.post_form(&format!("/fr/account/bookings/{id}/cancel"), &[]).await.assert_status(404);
+    // An unverified email cannot book.
+    app.switch_browser(Default::default());
+    app.register("fr", "fresh@example.ma", "CLIENT").await.assert_status(303);
+    app.sign_in("fresh@example.ma", crate::support::accounts::PASSWORD).await;
+    let unverified = app.post_form(&path, &booking_form(&service, &monday, "12:00", "k5")).await;
+    unverified.assert_status(422);
+    assert!(unverified.doc().text("#f-form").contains("Confirmez votre adresse"));
     // The provider cannot book themselves, and must give a reason to decline.
     app.switch_browser(provider_cookies);
     let own = app.post_form(&path, &booking_form(&service, &monday, "11:00", "k4")).await;

@@ -423,3 +423,15 @@ pub fn short_name(first: &str, last: &str) -> String {
         None => first.to_string(),
     }
 }
+
+/// How many minutes the provider took to answer their latest answered requests.
+pub fn recent_response_minutes(conn: &mut DbConn, provider_id: i64, limit: i64) -> QueryResult<Vec<i64>> {
+    let rows: Vec<(NaiveDateTime, Option<NaiveDateTime>)> = bookings::table
+        .filter(bookings::provider_id.eq(provider_id))
+        .filter(bookings::responded_at.is_not_null())
+        .order(bookings::responded_at.desc())
+        .limit(limit)
+        .select((bookings::created_at, bookings::responded_at))
+        .load(conn)?;
+    Ok(rows.into_iter().filter_map(|(c, r)| r.map(|r| (r - c).num_minutes().max(0))).collect())
+}

@@ -283,3 +283,46 @@ pub fn days_off(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Vec<chrono
     use crate::db::schema::provider_days_off as off;
     off::table.filter(off::provider_id.eq(id)).order(off::day).select(off::day).load(conn)
 }
+
+/// Takes this provider's lock until the transaction ends (a no-op update: a row lock on PostgreSQL, the
+/// write lock on SQLite), so that changes to their bookings never interleave.
+pub fn lock(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<()> {
+    diesel::update(providers::table.find(id)).set(providers::updated_at.eq(providers::updated_at)).execute(conn)?;
+    Ok(())
+}
+
+/// An approved, public provider by slug.
+pub fn public_by_slug(conn: &mut crate::db::DbConn, slug: &str) -> QueryResult<Option<Provider>> {
+    providers::table
+        .filter(providers::slug.eq(slug))
+        .filter(providers::status.eq(ProviderStatus::Approved))
+        .filter(providers::removed_at.is_null())
+        .select(Provider::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Weekly availability (ISO weekday, start minute, end minute) and days off.
+#[allow(clippy::type_complexity)]
+pub fn schedule(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<(Vec<(i16, i32, i32)>, Vec<chrono::NaiveDate>)> {
+    use crate::db::schema::{provider_availability as pa, provider_days_off as off};
+    let ranges = pa::table
+        .filter(pa::provider_id.eq(id))
+        .order((pa::weekday.asc(), pa::start_minute.asc()))
+        .select((pa::weekday, pa::start_minute, pa::end_minute))
+        .load(conn)?;
+    let days_off = off::table.filter(off::provider_id.eq(id)).select(off::day).load(conn)?;
+    Ok((ranges, days_off))
+}
+
+pub fn add_completed_job(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<()> {
+    diesel::update(providers::table.find(id))
+        .set(providers::completed_jobs.eq(providers::completed_jobs + 1))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_response_time(conn: &mut crate::db::DbConn, id: i64, minutes: Option<i32>) -> QueryResult<()> {
+    diesel::update(providers::table.find(id)).set(providers::response_time_minutes.eq(minutes)).execute(conn)?;
+    Ok(())
+}

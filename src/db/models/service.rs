@@ -110,3 +110,14 @@ pub fn delete(conn: &mut crate::db::DbConn, id: i64, at: NaiveDateTime) -> Query
     }
     Ok(())
 }
+
+/// A provider's bookable services (active, not deleted), oldest first.
+pub fn active_for_provider(conn: &mut crate::db::DbConn, provider_id: i64) -> QueryResult<Vec<Service>> {
+    services::table
+        .filter(services::provider_id.eq(provider_id))
+        .filter(services::is_active.eq(true))
+        .filter(services::deleted_at.is_null())
+        .order((services::created_at.asc(), services::id.asc()))
+        .select(Service::as_select())
+        .load(conn)
+}
