@@ -140,7 +140,7 @@ pub fn median(minutes: &[i64]) -> Option<i32> {
     let mut sorted = minutes.to_vec();
     sorted.sort_unstable();
     let mid = sorted.len() / 2;
-    let m = if sorted.len() % 2 == 0 { (sorted[mid - 1] + sorted[mid]) / 2 } else { sorted[mid] };
+    let m = if sorted.len().is_multiple_of(2) { (sorted[mid - 1] + sorted[mid]) / 2 } else { sorted[mid] };
     Some(i32::try_from(m).unwrap_or(i32::MAX).max(1))
 }
 
