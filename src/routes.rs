@@ -2,7 +2,7 @@
 
 use actix_web::{Route, guard, web};
 
-use crate::handlers::{account, admin, auth, dev, health, provider, public, seo};
+use crate::handlers::{account, admin, auth, dev, health, messages, provider, public, seo};
 use crate::web::{assets, lang};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -14,6 +14,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/favicon.ico", get().to(assets::root_file))
         .route("/manifest.webmanifest", get().to(assets::root_file))
         .route("/static/{path:.*}", get().to(assets::serve))
+        .route("/ws", web::get().to(crate::realtime::socket::connect))
         .route("/dev/outbox", get().to(dev::index))
         .route("/dev/outbox/{id}", get().to(dev::show))
         .service(
@@ -27,6 +28,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/providers/{slug}", get().to(public::providers::show))
                 .route("/providers/{slug}/book", get().to(public::book::new))
                 .route("/providers/{slug}/book", web::post().to(public::book::create))
+                .route("/providers/{slug}/contact", web::post().to(messages::start))
                 .route("/providers/{slug}/favorite", web::post().to(account::favorites::create))
                 .route("/providers/{slug}/favorite/delete", web::post().to(account::favorites::destroy))
                 .route("/about", get().to(public::about::show))
@@ -73,6 +75,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/account/two-factor/disable", web::post().to(account::two_factor::disable))
                 .route("/account/delete", get().to(account::delete::show))
                 .route("/account/delete", web::post().to(account::delete::destroy))
+                .route("/messages", get().to(messages::index))
+                .route("/messages/{id}", get().to(messages::show))
+                .route("/messages/{id}", web::post().to(messages::create))
                 .route("/provider/profile", get().to(provider::profile::edit))
                 .route("/provider/profile", web::post().to(provider::profile::update))
                 .route("/provider/services", get().to(provider::services::index))

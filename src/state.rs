@@ -19,6 +19,8 @@ pub struct AppState {
     pub cookie_key: Key,
     /// The time that booking rules and background jobs go by.
     pub clock: Clock,
+    /// This instance's open WebSockets.
+    pub hub: std::sync::Arc<crate::realtime::Hub>,
 }
 
 /// The application clock: UTC now, shifted by an offset that test configurations move forward.
@@ -48,7 +50,14 @@ impl AppState {
         let mailer = Mailer::from_config(&config)?;
         let cookie_key = Key::derive_from(config.session_secret.as_bytes());
         let clock = Clock::new(config.clock_offset_seconds);
-        Ok(AppState { config, db, mailer, assets, cookie_key, clock })
+        Ok(AppState { config, db, mailer, assets, cookie_key, clock, hub: Default::default() })
+    }
+
+    /// Starts relaying real-time events between instances (PostgreSQL only; one instance needs none).
+    pub fn start_relay(&self) {
+        if self.db.backend() == crate::db::Backend::Postgres {
+            crate::realtime::relay::start(self.config.database_url.clone(), self.hub.clone());
+        }
     }
 
     pub fn session_cookie_name(&self) -> &'static str {

@@ -89,3 +89,4 @@ notice-booking-requested = تم إرسال الطلب: أمام الحرفي 24 
 notice-booking-updated = تم تحديث الحجز.
 notice-notifications-all-read = تم تعليم كل الإشعارات كمقروءة.
 notice-notification-deleted = تم حذف الإشعار.
+nav-messages = الرسائل

@@ -95,3 +95,4 @@ weekday-6 = السبت
 weekday-7 = الأحد
 provider-book = احجز
 provider-book-service = احجز
+provider-contact = تواصل

@@ -85,3 +85,4 @@ notice-booking-requested = Request sent: the provider has 24 hours to answer.
 notice-booking-updated = Booking updated.
 notice-notifications-all-read = All notifications are marked as read.
 notice-notification-deleted = Notification deleted.
+nav-messages = Messages

@@ -63,3 +63,4 @@ weekday-6 = Saturday
 weekday-7 = Sunday
 provider-book = Book
 provider-book-service = Book
+provider-contact = Contact

@@ -85,3 +85,4 @@ notice-booking-requested = Demande envoyée : le prestataire a 24 heures pour r�
 notice-booking-updated = Réservation mise à jour.
 notice-notifications-all-read = Toutes les notifications sont marquées comme lues.
 notice-notification-deleted = Notification supprimée.
+nav-messages = Messages

@@ -63,3 +63,4 @@ weekday-6 = Samedi
 weekday-7 = Dimanche
 provider-book = Réserver
 provider-book-service = Réserver
+provider-contact = Contacter

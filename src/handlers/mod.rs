@@ -5,6 +5,7 @@ pub mod admin;
 pub mod auth;
 pub mod dev;
 pub mod health;
+pub mod messages;
 pub mod provider;
 pub mod public;
 pub mod seo;

@@ -7,6 +7,7 @@ pub mod bookings;
 pub mod contact;
 pub mod emails;
 pub mod favorites;
+pub mod messages;
 pub mod notify;
 pub mod providers;
 pub mod throttle;

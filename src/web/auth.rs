@@ -33,8 +33,14 @@ pub async fn viewer(req: &HttpRequest) -> Result<Option<User>, AppError> {
                 .run(move |conn| {
                     let found = users::find_active(conn, id)?;
                     let unread = match &found {
-                        Some(u) => crate::db::models::notification::unread_count(conn, u.id)?,
-                        None => 0,
+                        Some(u) => {
+                            let provider = crate::db::models::provider::id_for_user(conn, u.id)?;
+                            Unread {
+                                notifications: crate::db::models::notification::unread_count(conn, u.id)?,
+                                messages: crate::db::models::conversation::unread_total(conn, u.id, provider)?,
+                            }
+                        }
+                        None => Unread::default(),
                     };
                     Ok((found, unread))
                 })
@@ -42,7 +48,7 @@ pub async fn viewer(req: &HttpRequest) -> Result<Option<User>, AppError> {
             if found.is_none() {
                 session.purge();
             }
-            req.extensions_mut().insert(Unread(unread));
+            req.extensions_mut().insert(unread);
             found
         }
         None => None,
@@ -51,12 +57,15 @@ pub async fn viewer(req: &HttpRequest) -> Result<Option<User>, AppError> {
     Ok(user)
 }
 
-/// How many unread notifications the signed-in user has (loaded with the user, for the header badge).
+/// The signed-in user's unread notifications and messages (loaded with the user, for the header badges).
 #[derive(Clone, Copy, Default)]
-pub struct Unread(pub i64);
+pub struct Unread {
+    pub notifications: i64,
+    pub messages: i64,
+}
 
-pub fn unread(req: &HttpRequest) -> i64 {
-    req.extensions().get::<Unread>().map(|u| u.0).unwrap_or(0)
+pub fn unread(req: &HttpRequest) -> Unread {
+    req.extensions().get::<Unread>().copied().unwrap_or_default()
 }
 
 /// The user cached by an earlier extractor (for error pages drawn after the handler).

@@ -23,8 +23,9 @@ pub struct Page {
     pub state: web::Data<AppState>,
     /// The signed-in user, for the header.
     pub user: Option<User>,
-    /// Their unread notifications (the header badge).
+    /// Their unread notifications and messages (the header badges).
     pub unread: i64,
+    pub unread_messages: i64,
 }
 
 impl Page {
@@ -34,7 +35,16 @@ impl Page {
         let (lang, rest) = split_lang_path(req.path()).ok_or(AppError::NotFound)?;
         let csrf = req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
         let unread = crate::web::auth::unread(req);
-        Ok(Page { lang, rest: rest.to_string(), query: req.query_string().to_string(), csrf, state, user, unread })
+        Ok(Page {
+            lang,
+            rest: rest.to_string(),
+            query: req.query_string().to_string(),
+            csrf,
+            state,
+            user,
+            unread: unread.notifications,
+            unread_messages: unread.messages,
+        })
     }
 
     /// The confirmation to show after a redirect (`?notice=…`), from a fixed list.

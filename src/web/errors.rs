@@ -118,7 +118,8 @@ pub fn error_response(req: &HttpRequest, status: StatusCode) -> HttpResponse {
                     csrf: req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default(),
                     state: state.clone(),
                     user: crate::web::auth::cached_viewer(req),
-                    unread: crate::web::auth::unread(req),
+                    unread: crate::web::auth::unread(req).notifications,
+                    unread_messages: crate::web::auth::unread(req).messages,
                 };
                 let request_id = (code >= 500)
                     .then(|| req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string()))

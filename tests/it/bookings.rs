@@ -96,7 +96,7 @@ async fn the_whole_life_cycle_with_notifications_and_emails() {
     let client_cookies = app.switch_browser(provider_cookies);
     let missions = app.get("/fr/provider/bookings").await.assert_status(200).doc();
     assert_eq!(missions.count("section[aria-labelledby=missions-pending] .booking-row"), 1);
-    assert_eq!(missions.text("#notification-badge").split_whitespace().next(), Some("2"), "approval and request");
+    assert_eq!(missions.text("#bell-count").split_whitespace().next(), Some("2"), "approval and request");
     app.post_form(&format!("/fr/provider/bookings/{id}/accept"), &[]).await.assert_status(303);
     assert_eq!(status_of(&app, id), BookingStatus::Confirmed);
     // A replayed form is refused with a message, nothing changes.
@@ -139,7 +139,7 @@ async fn the_whole_life_cycle_with_notifications_and_emails() {
     assert_eq!(centre.count(".notification"), 3, "confirmed, started, completed");
     assert!(centre.texts(".notification a").iter().all(|t| !t.contains('{')));
     app.post_form("/fr/account/notifications/read-all", &[]).await.assert_status(303);
-    assert_eq!(app.get("/fr/account/notifications").await.doc().count("#notification-badge"), 0);
+    assert_eq!(app.get("/fr/account/notifications").await.doc().count("#bell-count[hidden]"), 1);
     let mine: i64 =
         app.conn(|c| notifications::table.select(notifications::id).order(notifications::id.asc()).first(c).unwrap());
     // Someone else's notification is not found.

@@ -11,6 +11,7 @@ mod db;
 mod errors;
 mod i18n;
 mod mail;
+mod messages;
 mod provider;
 mod public;
 mod security;

@@ -5,6 +5,7 @@ pub mod booking;
 pub mod category;
 pub mod city;
 pub mod contact_message;
+pub mod conversation;
 pub mod favorite;
 pub mod notification;
 pub mod notification_preference;

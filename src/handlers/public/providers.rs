@@ -268,6 +268,11 @@ impl ProviderTemplate {
         self.page.href(&format!("/providers/{}/book", self.p.provider.slug))
     }
 
+    /// "Contact": opens (or starts) the conversation with this provider.
+    pub fn contact_href(&self) -> String {
+        self.page.href(&format!("/providers/{}/contact", self.p.provider.slug))
+    }
+
     /// The booking form with a service chosen.
     pub fn book_service_href(&self, service: &i64) -> String {
         format!("{}?service={service}", self.book_href())

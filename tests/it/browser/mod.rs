@@ -23,20 +23,32 @@ pub struct Server {
     pub base: String,
     pub state: web::Data<AppState>,
     handle: actix_web::dev::ServerHandle,
-    _db: TestDb,
+    _db: Option<TestDb>,
 }
 
 impl Server {
     pub fn start(providers: usize) -> Server {
         let test_db = TestDb::create();
-        let config = Config::for_tests(&test_db.url);
-        let db = Db::connect(&config.database_url, 4).expect("pool");
         {
+            let db = Db::connect(&test_db.url, 1).expect("pool");
             let mut conn = db.get().expect("connection");
             migrations::run_pending(&mut conn).expect("migrations");
             seed::run(&mut conn, &seed::Options { providers, seed: 11, progress: false }).expect("seed");
         }
+        let url = test_db.url.clone();
+        Self::launch(&url, Some(test_db))
+    }
+
+    /// Another instance of the application on this one's database (PostgreSQL: events relayed between them).
+    pub fn second(&self) -> Server {
+        Self::launch(&self.state.config.database_url, None)
+    }
+
+    fn launch(url: &str, test_db: Option<TestDb>) -> Server {
+        let config = Config::for_tests(url);
+        let db = Db::connect(&config.database_url, 4).expect("pool");
         let state = web::Data::new(AppState::new(config, db).expect("state"));
+        state.start_relay();
         let shared = state.clone();
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {

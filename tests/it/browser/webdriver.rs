@@ -142,9 +142,23 @@ impl Browser {
         self.post(&format!("/element/{id}/value"), json!({ "text": text })).expect("type");
     }
 
+    /// The text of an element; found again if the page replaced it meanwhile (navigation, live swaps).
+    #[track_caller]
     pub fn text(&self, css: &str) -> String {
-        let id = self.wait_for(css);
-        self.get(&format!("/element/{id}/text")).as_str().unwrap_or_default().to_string()
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let id = self.wait_for(css);
+            let url = format!("{}/session/{}/element/{id}/text", self.base, self.session);
+            if let Ok(res) = ureq::get(&url).call() {
+                return res
+                    .into_json::<Value>()
+                    .ok()
+                    .and_then(|v| v["value"].as_str().map(str::to_string))
+                    .unwrap_or_default();
+            }
+            assert!(Instant::now() < deadline, "the element {css:?} kept going stale");
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     pub fn script(&self, source: &str) -> Value {

@@ -1,0 +1,16 @@
+messages-title = الرسائل
+messages-empty = لا توجد محادثات بعد. تواصل مع حرفي من صفحته.
+messages-with = محادثة مع { $name }
+messages-see-profile = عرض ملف الحرفي
+messages-older = الرسائل السابقة
+messages-thread-empty = لا توجد رسائل بعد: اكتب الرسالة الأولى.
+messages-thread-label = رسائل المحادثة
+messages-send-label = رسالتك
+messages-send = إرسال
+messages-refresh = تحديث المحادثة
+messages-seen = تمت المشاهدة
+message-error-empty = اكتب رسالة قبل إرسالها.
+message-error-too-long = لا تتجاوز الرسالة 5000 حرف.
+message-error-rate = رسائل كثيرة في وقت قصير: انتظر دقيقة.
+message-error-self = لا يمكنك مراسلة نفسك.
+message-error-verify-email = أكّد بريدك الإلكتروني قبل مراسلة حرفي.

@@ -1,0 +1,16 @@
+messages-title = Messages
+messages-empty = No conversations yet. Contact a provider from their page.
+messages-with = Conversation with { $name }
+messages-see-profile = See the provider's profile
+messages-older = Earlier messages
+messages-thread-empty = No messages yet: write the first one.
+messages-thread-label = Messages of the conversation
+messages-send-label = Your message
+messages-send = Send
+messages-refresh = Refresh the conversation
+messages-seen = Seen
+message-error-empty = Write a message before sending it.
+message-error-too-long = A message has at most 5,000 characters.
+message-error-rate = Too many messages in a short time: wait a minute.
+message-error-self = You cannot write to yourself.
+message-error-verify-email = Confirm your email address before writing to a provider.

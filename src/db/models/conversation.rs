@@ -1,0 +1,238 @@
+//! Conversations (one per client–provider pair) and their messages.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::{conversations, messages, providers, users};
+use crate::db::types::MessageKind;
+
+#[derive(Queryable, Selectable, Identifiable, Clone, Debug)]
+#[diesel(table_name = conversations)]
+pub struct Conversation {
+    pub id: i64,
+    pub client_id: i64,
+    pub provider_id: i64,
+    pub last_message_at: Option<NaiveDateTime>,
+    pub client_last_read_at: Option<NaiveDateTime>,
+    pub provider_last_read_at: Option<NaiveDateTime>,
+    pub last_email_notified_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Queryable, Selectable, Identifiable, Clone, Debug)]
+#[diesel(table_name = messages)]
+pub struct Message {
+    pub id: i64,
+    pub conversation_id: i64,
+    pub sender_id: Option<i64>,
+    pub kind: MessageKind,
+    pub body: String,
+    pub booking_id: Option<i64>,
+    pub read_at: Option<NaiveDateTime>,
+    pub hidden_at: Option<NaiveDateTime>,
+    pub hidden_reason: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Conversation>> {
+    conversations::table.find(id).select(Conversation::as_select()).first(conn).optional()
+}
+
+/// The pair's conversation, created the first time (safe when two requests race: the pair is unique).
+pub fn find_or_create(conn: &mut DbConn, client_id: i64, provider_id: i64, at: NaiveDateTime) -> QueryResult<i64> {
+    diesel::sql_query(
+        "INSERT INTO conversations (client_id, provider_id, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (client_id, provider_id) DO NOTHING",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(client_id)
+    .bind::<diesel::sql_types::BigInt, _>(provider_id)
+    .bind::<diesel::sql_types::Timestamp, _>(at)
+    .execute(conn)?;
+    conversations::table
+        .filter(conversations::client_id.eq(client_id))
+        .filter(conversations::provider_id.eq(provider_id))
+        .select(conversations::id)
+        .first(conn)
+}
+
+pub fn insert_message(
+    conn: &mut DbConn,
+    conversation_id: i64,
+    sender_id: Option<i64>,
+    kind: MessageKind,
+    body: &str,
+    booking_id: Option<i64>,
+    at: NaiveDateTime,
+) -> QueryResult<Message> {
+    let id: i64 = diesel::insert_into(messages::table)
+        .values((
+            messages::conversation_id.eq(conversation_id),
+            messages::sender_id.eq(sender_id),
+            messages::kind.eq(kind),
+            messages::body.eq(body),
+            messages::booking_id.eq(booking_id),
+            messages::created_at.eq(at),
+        ))
+        .returning(messages::id)
+        .get_result(conn)?;
+    diesel::update(conversations::table.find(conversation_id))
+        .set(conversations::last_message_at.eq(at))
+        .execute(conn)?;
+    messages::table.find(id).select(Message::as_select()).first(conn)
+}
+
+pub fn message(conn: &mut DbConn, id: i64) -> QueryResult<Option<Message>> {
+    messages::table.find(id).select(Message::as_select()).first(conn).optional()
+}
+
+/// A page of a conversation, oldest first: the latest `limit` messages, or those before `before`.
+pub fn messages_page(
+    conn: &mut DbConn,
+    conversation_id: i64,
+    before: Option<i64>,
+    limit: i64,
+) -> QueryResult<Vec<Message>> {
+    let mut q = messages::table
+        .filter(messages::conversation_id.eq(conversation_id))
+        .filter(messages::hidden_at.is_null())
+        .into_boxed();
+    if let Some(before) = before {
+        q = q.filter(messages::id.lt(before));
+    }
+    let mut rows: Vec<Message> = q.order(messages::id.desc()).limit(limit).select(Message::as_select()).load(conn)?;
+    rows.reverse();
+    Ok(rows)
+}
+
+/// Marks what the reader has seen: their side's read time and the other party's messages' `read_at`.
+pub fn mark_read(
+    conn: &mut DbConn,
+    c: &Conversation,
+    reader: i64,
+    as_client: bool,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    if as_client {
+        diesel::update(conversations::table.find(c.id)).set(conversations::client_last_read_at.eq(at)).execute(conn)?;
+    } else {
+        diesel::update(conversations::table.find(c.id))
+            .set(conversations::provider_last_read_at.eq(at))
+            .execute(conn)?;
+    }
+    diesel::update(
+        messages::table
+            .filter(messages::conversation_id.eq(c.id))
+            .filter(messages::read_at.is_null())
+            .filter(messages::sender_id.ne(reader)),
+    )
+    .set(messages::read_at.eq(at))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// One row of an inbox.
+#[derive(Clone, Debug)]
+pub struct InboxRow {
+    pub conversation: Conversation,
+    pub other_name: String,
+    pub last: Option<Message>,
+    pub unread: i64,
+}
+
+/// A user's conversations (as a client, and as a provider when `provider_id` is given), newest activity
+/// first, one page, with the total. A fixed number of queries per page.
+pub fn inbox(
+    conn: &mut DbConn,
+    user_id: i64,
+    provider_id: Option<i64>,
+    page: i64,
+    per_page: i64,
+) -> QueryResult<(Vec<InboxRow>, i64)> {
+    let mine = || {
+        let mut q = conversations::table.filter(conversations::client_id.eq(user_id)).into_boxed();
+        if let Some(p) = provider_id {
+            q = q.or_filter(conversations::provider_id.eq(p));
+        }
+        q.filter(conversations::last_message_at.is_not_null())
+    };
+    let total: i64 = mine().count().get_result(conn)?;
+    let list: Vec<Conversation> = mine()
+        .order((conversations::last_message_at.desc(), conversations::id.desc()))
+        .limit(per_page)
+        .offset((page.max(1) - 1).saturating_mul(per_page))
+        .select(Conversation::as_select())
+        .load(conn)?;
+    let ids: Vec<i64> = list.iter().map(|c| c.id).collect();
+    // The latest message of each conversation on the page.
+    let latest_ids: Vec<Option<i64>> = messages::table
+        .filter(messages::conversation_id.eq_any(&ids))
+        .filter(messages::hidden_at.is_null())
+        .group_by(messages::conversation_id)
+        .select(diesel::dsl::max(messages::id))
+        .load(conn)?;
+    let latest: Vec<Message> = messages::table
+        .filter(messages::id.eq_any(latest_ids.into_iter().flatten().collect::<Vec<_>>()))
+        .select(Message::as_select())
+        .load(conn)?;
+    let unread_rows: Vec<(i64, i64)> = messages::table
+        .filter(messages::conversation_id.eq_any(&ids))
+        .filter(messages::read_at.is_null())
+        .filter(messages::hidden_at.is_null())
+        .filter(messages::sender_id.ne(user_id))
+        .group_by(messages::conversation_id)
+        .select((messages::conversation_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    let client_ids: Vec<i64> = list.iter().map(|c| c.client_id).collect();
+    let provider_ids: Vec<i64> = list.iter().map(|c| c.provider_id).collect();
+    let client_names: Vec<(i64, String, String)> = users::table
+        .filter(users::id.eq_any(&client_ids))
+        .select((users::id, users::first_name, users::last_name))
+        .load(conn)?;
+    let provider_names: Vec<(i64, String)> = providers::table
+        .filter(providers::id.eq_any(&provider_ids))
+        .select((providers::id, providers::display_name))
+        .load(conn)?;
+    let rows = list
+        .into_iter()
+        .map(|c| {
+            let as_client = c.client_id == user_id;
+            let other_name = if as_client {
+                provider_names.iter().find(|(id, _)| *id == c.provider_id).map(|(_, n)| n.clone()).unwrap_or_default()
+            } else {
+                client_names
+                    .iter()
+                    .find(|(id, _, _)| *id == c.client_id)
+                    .map(|(_, f, l)| crate::db::models::booking::short_name(f, l))
+                    .unwrap_or_default()
+            };
+            let last = latest.iter().find(|m| m.conversation_id == c.id).cloned();
+            let unread = unread_rows.iter().find(|(id, _)| *id == c.id).map(|(_, n)| *n).unwrap_or(0);
+            InboxRow { conversation: c, other_name, last, unread }
+        })
+        .collect();
+    Ok((rows, total))
+}
+
+/// Unread messages from the other party across a user's conversations (the header badge); system
+/// messages about bookings do not count.
+pub fn unread_total(conn: &mut DbConn, user_id: i64, provider_id: Option<i64>) -> QueryResult<i64> {
+    let mut convs = conversations::table.filter(conversations::client_id.eq(user_id)).into_boxed();
+    if let Some(p) = provider_id {
+        convs = convs.or_filter(conversations::provider_id.eq(p));
+    }
+    let ids: Vec<i64> = convs.select(conversations::id).load(conn)?;
+    messages::table
+        .filter(messages::conversation_id.eq_any(ids))
+        .filter(messages::read_at.is_null())
+        .filter(messages::hidden_at.is_null())
+        .filter(messages::sender_id.ne(user_id))
+        .count()
+        .get_result(conn)
+}
+
+/// The user ids of a conversation's two participants (client, provider's user).
+pub fn participants(conn: &mut DbConn, c: &Conversation) -> QueryResult<(i64, i64)> {
+    let provider_user: i64 = providers::table.find(c.provider_id).select(providers::user_id).first(conn)?;
+    Ok((c.client_id, provider_user))
+}

@@ -1,0 +1,283 @@
+//! `GET /ws?lang=fr&view=conversation-12|inbox`: the WebSocket of one browser tab. The handshake needs the
+//! session cookie and an Origin of this site; a conversation view needs a participant. Frames from the
+//! browser are the send box's values as JSON (`hx-ws-send`): they go through `services::messages::send`
+//! like a form post, so the same checks apply to every message. Frames to the browser are
+//! `{"target", "swap", "content"}` with the same partials as the pages.
+
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use actix_ws::{AggregatedMessage, CloseCode, CloseReason, Session};
+use futures_util::StreamExt;
+
+use super::{Event, publish};
+use crate::db::models::User;
+use crate::error::AppError;
+use crate::handlers::messages as pages;
+use crate::i18n::{I18n, Lang};
+use crate::state::AppState;
+
+/// The largest frame accepted: a 5,000-character message in any script, with its JSON envelope.
+pub const MAX_FRAME: usize = 64 * 1024;
+
+#[derive(serde::Deserialize)]
+pub struct Params {
+    #[serde(default)]
+    pub lang: String,
+    #[serde(default)]
+    pub view: String,
+}
+
+/// What the tab shows, so that only what it can display is pushed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum View {
+    Other,
+    Inbox,
+    Conversation(i64),
+}
+
+fn view_of(s: &str) -> View {
+    match s {
+        "inbox" => View::Inbox,
+        other => other
+            .strip_prefix("conversation-")
+            .and_then(|id| id.parse().ok())
+            .map(View::Conversation)
+            .unwrap_or(View::Other),
+    }
+}
+
+pub async fn connect(
+    req: HttpRequest,
+    body: web::Payload,
+    state: web::Data<AppState>,
+    params: web::Query<Params>,
+) -> Result<HttpResponse, AppError> {
+    // Browsers always send Origin on a WebSocket handshake: another site's page cannot use our cookie.
+    if req.headers().get(actix_web::http::header::ORIGIN).is_none() {
+        return Err(AppError::Forbidden("websocket without origin"));
+    }
+    crate::web::csrf::check_origin(&req)?;
+    let user = crate::web::auth::viewer(&req).await?.ok_or(AppError::Forbidden("websocket without session"))?;
+    let lang = Lang::from_code(&params.lang).unwrap_or_else(|| crate::services::emails::lang_of(user.locale));
+    let view = view_of(&params.view);
+    if let View::Conversation(id) = view {
+        let u = user.clone();
+        state.db.run(move |conn| crate::services::messages::participant(conn, &u, id).map(|_| ())).await?;
+    }
+    let (response, session, stream) =
+        actix_ws::handle(&req, body).map_err(|_| AppError::BadRequest("not a websocket handshake".into()))?;
+    let stream = stream.max_frame_size(MAX_FRAME).aggregate_continuations().max_continuation_size(MAX_FRAME);
+    let csrf = req.extensions().get::<crate::web::csrf::CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+    actix_web::rt::spawn(run(state, user, Tab { lang, view, csrf }, session, stream));
+    Ok(response)
+}
+
+struct Tab {
+    lang: Lang,
+    view: View,
+    csrf: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Incoming {
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    conversation: String,
+}
+
+async fn run(
+    state: web::Data<AppState>,
+    user: User,
+    tab: Tab,
+    mut session: Session,
+    mut stream: actix_ws::AggregatedMessageStream,
+) {
+    let (subscription, mut events) = state.hub.subscribe(user.id);
+    // (Re)connected: bring the page up to date (what happened while the socket was down).
+    let mut open = catch_up(&state, &user, &tab, &mut session).await;
+    while open {
+        tokio::select! {
+            event = events.recv() => match event {
+                Some(event) => open = push(&state, &user, &tab, &mut session, event).await,
+                None => open = false,
+            },
+            frame = stream.next() => match frame {
+                Some(Ok(AggregatedMessage::Text(text))) => open = receive(&state, &user, &tab, &mut session, &text).await,
+                Some(Ok(AggregatedMessage::Ping(bytes))) => open = session.pong(&bytes).await.is_ok(),
+                Some(Ok(AggregatedMessage::Pong(_))) => {}
+                Some(Ok(AggregatedMessage::Binary(_))) => {
+                    close(session.clone(), CloseCode::Unsupported).await;
+                    open = false;
+                }
+                Some(Ok(AggregatedMessage::Close(_))) | None => open = false,
+                Some(Err(_)) => {
+                    // Oversized or malformed frames.
+                    close(session.clone(), CloseCode::Policy).await;
+                    open = false;
+                }
+            },
+        }
+    }
+    state.hub.unsubscribe(user.id, subscription);
+    let _ = session.close(None).await;
+}
+
+async fn close(session: Session, code: CloseCode) {
+    let _ = session.close(Some(CloseReason { code, description: None })).await;
+}
+
+/// Sends one swap instruction; false when the socket is gone.
+async fn send(session: &mut Session, target: &str, swap: &str, content: String) -> bool {
+    let frame = serde_json::json!({ "target": target, "swap": swap, "content": content });
+    session.text(frame.to_string()).await.is_ok()
+}
+
+async fn catch_up(state: &web::Data<AppState>, user: &User, tab: &Tab, session: &mut Session) -> bool {
+    badges(state, user, tab, session).await && refresh_view(state, user, tab, session).await
+}
+
+/// The header badges, recounted.
+async fn badges(state: &web::Data<AppState>, user: &User, tab: &Tab, session: &mut Session) -> bool {
+    let u = user.clone();
+    let counts = state
+        .db
+        .run(move |conn| {
+            let provider = crate::db::models::provider::id_for_user(conn, u.id)?;
+            Ok((
+                crate::db::models::conversation::unread_total(conn, u.id, provider)?,
+                crate::db::models::notification::unread_count(conn, u.id)?,
+            ))
+        })
+        .await;
+    let Ok((messages, notifications)) = counts else { return true };
+    let i18n = I18n::new(tab.lang);
+    let messages = askama::Template::render(&pages::BadgeFragment { i18n, count: messages });
+    let notifications = askama::Template::render(&pages::NotificationBadgeFragment { i18n, count: notifications });
+    match (messages, notifications) {
+        (Ok(m), Ok(n)) => {
+            send(session, "#inbox-count", "outerHTML", m).await && send(session, "#bell-count", "outerHTML", n).await
+        }
+        _ => true,
+    }
+}
+
+/// The conversation's latest page or the inbox's first page, whole.
+async fn refresh_view(state: &web::Data<AppState>, user: &User, tab: &Tab, session: &mut Session) -> bool {
+    let i18n = I18n::new(tab.lang);
+    let now = state.clock.now();
+    let u = user.clone();
+    match tab.view {
+        View::Conversation(id) => {
+            let Ok(thread) = state.db.run(move |conn| crate::services::messages::open(conn, &u, id, None, now)).await
+            else {
+                return true;
+            };
+            let items = pages::views(&i18n, user.id, &thread.messages);
+            match askama::Template::render(&pages::ThreadFragment { i18n, items }) {
+                Ok(html) => send(session, "#thread", "outerHTML", html).await,
+                Err(_) => true,
+            }
+        }
+        View::Inbox => {
+            let rows = state
+                .db
+                .run(move |conn| {
+                    let provider = crate::db::models::provider::id_for_user(conn, u.id)?;
+                    Ok(crate::db::models::conversation::inbox(conn, u.id, provider, 1, pages::INBOX_PER_PAGE)?.0)
+                })
+                .await;
+            let Ok(rows) = rows else { return true };
+            let rows = pages::inbox_views(&i18n, user.id, rows);
+            match askama::Template::render(&pages::InboxFragment { i18n, lang: tab.lang, rows }) {
+                Ok(html) => send(session, "#inbox", "outerHTML", html).await,
+                Err(_) => true,
+            }
+        }
+        View::Other => true,
+    }
+}
+
+/// An event for this user: what this tab shows of it.
+async fn push(state: &web::Data<AppState>, user: &User, tab: &Tab, session: &mut Session, event: Event) -> bool {
+    match event {
+        Event::Message { conversation, message } if tab.view == View::Conversation(conversation) => {
+            let u = user.clone();
+            let now = state.clock.now();
+            let loaded = state
+                .db
+                .run(move |conn| {
+                    let (c, as_client) = crate::services::messages::participant(conn, &u, conversation)?;
+                    let m = crate::db::models::conversation::message(conn, message)?.ok_or(AppError::NotFound)?;
+                    // Shown on an open page: read now.
+                    let theirs = m.sender_id != Some(u.id);
+                    if theirs {
+                        crate::db::models::conversation::mark_read(conn, &c, u.id, as_client, now)?;
+                    }
+                    let sender = crate::db::models::conversation::participants(conn, &c)?;
+                    Ok((m, theirs, sender))
+                })
+                .await;
+            let Ok((m, theirs, (client, provider_user))) = loaded else { return true };
+            let i18n = I18n::new(tab.lang);
+            let items = pages::views(&i18n, user.id, std::slice::from_ref(&m));
+            let ok = match askama::Template::render(&pages::MessageFragment { i18n, items }) {
+                Ok(html) => send(session, "#thread", "beforeend", html).await,
+                Err(_) => true,
+            };
+            if theirs {
+                // The sender's tabs show "seen".
+                publish(state, vec![client, provider_user], Event::Read { conversation }).await;
+            }
+            ok && badges(state, user, tab, session).await
+        }
+        Event::Read { conversation } if tab.view == View::Conversation(conversation) => {
+            refresh_view(state, user, tab, session).await && badges(state, user, tab, session).await
+        }
+        Event::Message { .. } | Event::Read { .. } if tab.view == View::Inbox => {
+            refresh_view(state, user, tab, session).await && badges(state, user, tab, session).await
+        }
+        _ => badges(state, user, tab, session).await,
+    }
+}
+
+/// A frame from the send box: saved like a form post; the box comes back empty, or with the problem.
+async fn receive(state: &web::Data<AppState>, user: &User, tab: &Tab, session: &mut Session, text: &str) -> bool {
+    let Ok(incoming) = serde_json::from_str::<Incoming>(text) else {
+        close(session.clone(), CloseCode::Invalid).await;
+        return false;
+    };
+    let Ok(id) = incoming.conversation.trim().parse::<i64>() else {
+        close(session.clone(), CloseCode::Invalid).await;
+        return false;
+    };
+    let now = state.clock.now();
+    let (u, body) = (user.clone(), incoming.body.clone());
+    let outcome = state.db.run(move |conn| crate::services::messages::send(conn, &u, id, &body, now)).await;
+    let (text, error) = match outcome {
+        Ok(Ok(sent)) => {
+            publish(state, sent.participants.to_vec(), Event::Message { conversation: id, message: sent.message.id })
+                .await;
+            (String::new(), None)
+        }
+        Ok(Err(key)) => (incoming.body, Some(key)),
+        Err(AppError::TooManyRequests) => (incoming.body, Some("message-error-rate")),
+        Err(_) => {
+            // Not a participant (or the conversation is gone): nothing more on this socket.
+            close(session.clone(), CloseCode::Policy).await;
+            return false;
+        }
+    };
+    let i18n = I18n::new(tab.lang);
+    let form = pages::SendFormFragment {
+        i18n,
+        action: format!("/{}/messages/{id}", tab.lang.code()),
+        csrf: tab.csrf.clone(),
+        conversation: id,
+        text,
+        error,
+    };
+    match askama::Template::render(&form) {
+        Ok(html) => send(session, "#send-form", "outerHTML", html).await,
+        Err(_) => true,
+    }
+}

@@ -1,0 +1,145 @@
+//! Messaging between a client and a provider: start a conversation, read it, send a message. The same
+//! `send` serves the plain form post and the WebSocket; only the two participants may read, send or listen.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::models::conversation::{self, Conversation, Message};
+use crate::db::models::{User, provider};
+use crate::db::types::MessageKind;
+use crate::error::AppError;
+use crate::services::throttle::{self, Limit};
+
+/// Messages are 1 to 5,000 characters once trimmed.
+pub const MAX_CHARS: usize = 5000;
+/// Messages shown per page of a conversation.
+pub const PER_PAGE: i64 = 30;
+/// A person types fast, a script faster: 20 messages a minute.
+pub const MESSAGES_PER_MINUTE: Limit = Limit { action: "message", max: 20, window: Duration::minutes(1) };
+
+/// Which side of a conversation a user is on; None when not a participant.
+pub fn side(conn: &mut DbConn, user: &User, c: &Conversation) -> Result<Option<bool>, AppError> {
+    if c.client_id == user.id {
+        return Ok(Some(true));
+    }
+    Ok(provider::id_for_user(conn, user.id)?.filter(|p| *p == c.provider_id).map(|_| false))
+}
+
+/// A conversation the user takes part in (404 for anyone else, existing or not).
+pub fn participant(conn: &mut DbConn, user: &User, id: i64) -> Result<(Conversation, bool), AppError> {
+    let c = conversation::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let as_client = side(conn, user, &c)?.ok_or(AppError::NotFound)?;
+    Ok((c, as_client))
+}
+
+/// A conversation as its page shows it.
+pub struct Thread {
+    pub conversation: Conversation,
+    pub as_client: bool,
+    pub other_name: String,
+    pub provider_slug: String,
+    pub messages: Vec<Message>,
+    /// The id to ask for older messages, when there are some.
+    pub older_than: Option<i64>,
+}
+
+/// Opens a conversation; the latest page marks the other party's messages read.
+pub fn open(
+    conn: &mut DbConn,
+    user: &User,
+    id: i64,
+    before: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<Thread, AppError> {
+    let (c, as_client) = participant(conn, user, id)?;
+    let messages = conversation::messages_page(conn, c.id, before, PER_PAGE + 1)?;
+    let (older_than, messages) = if messages.len() as i64 > PER_PAGE {
+        let rest = messages[1..].to_vec();
+        (rest.first().map(|m| m.id), rest)
+    } else {
+        (None, messages)
+    };
+    if before.is_none() {
+        conversation::mark_read(conn, &c, user.id, as_client, now)?;
+    }
+    let p = provider::by_id(conn, c.provider_id)?;
+    let other_name = if as_client {
+        p.display_name.clone()
+    } else {
+        let client = crate::db::models::user::find(conn, c.client_id)?.ok_or(AppError::NotFound)?;
+        crate::db::models::booking::short_name(&client.first_name, &client.last_name)
+    };
+    Ok(Thread { conversation: c, as_client, other_name, provider_slug: p.slug, messages, older_than })
+}
+
+/// "Contact" on a provider page: the client's conversation with this provider (made the first time).
+pub fn start(
+    conn: &mut DbConn,
+    user: &User,
+    slug: &str,
+    now: NaiveDateTime,
+) -> Result<Result<i64, &'static str>, AppError> {
+    let p = provider::public_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+    if p.user_id == user.id {
+        return Ok(Err("message-error-self"));
+    }
+    if user.email_verified_at.is_none() {
+        return Ok(Err("message-error-verify-email"));
+    }
+    Ok(Ok(conversation::find_or_create(conn, user.id, p.id, now)?))
+}
+
+/// A message saved, and who must see it.
+pub struct Sent {
+    pub message: Message,
+    /// Both participants' user ids (every open tab of each is updated).
+    pub participants: [i64; 2],
+}
+
+/// The text of a message as it will be stored, or the key of what is wrong with it.
+pub fn clean(body: &str) -> Result<String, &'static str> {
+    let text = body.trim();
+    let count = text.chars().count();
+    if count == 0 {
+        Err("message-error-empty")
+    } else if count > MAX_CHARS {
+        Err("message-error-too-long")
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+/// Saves a message from a participant. `Ok(Err(key))`: refused with a message (nothing stored).
+pub fn send(
+    conn: &mut DbConn,
+    user: &User,
+    id: i64,
+    body: &str,
+    now: NaiveDateTime,
+) -> Result<Result<Sent, &'static str>, AppError> {
+    let (c, _) = participant(conn, user, id)?;
+    let text = match clean(body) {
+        Ok(text) => text,
+        Err(key) => return Ok(Err(key)),
+    };
+    throttle::hit(conn, MESSAGES_PER_MINUTE, &user.id.to_string(), now)?;
+    conn.transaction(|conn| {
+        let message = conversation::insert_message(conn, c.id, Some(user.id), MessageKind::User, &text, None, now)?;
+        let (client, provider_user) = conversation::participants(conn, &c)?;
+        Ok(Ok(Sent { message, participants: [client, provider_user] }))
+    })
+}
+
+/// A booking event as a system message in the pair's conversation (inside the booking's transaction).
+pub fn booking_event(
+    conn: &mut DbConn,
+    client_id: i64,
+    provider_id: i64,
+    booking_id: i64,
+    body: &str,
+    now: NaiveDateTime,
+) -> Result<Message, AppError> {
+    let id = conversation::find_or_create(conn, client_id, provider_id, now)?;
+    Ok(conversation::insert_message(conn, id, None, MessageKind::System, body, Some(booking_id), now)?)
+}

@@ -1,0 +1,317 @@
+//! Messaging: the no-JavaScript flow in process, then the WebSocket against a real server with a real
+//! WebSocket client (tungstenite), and two instances on one PostgreSQL relaying through LISTEN/NOTIFY.
+
+use std::collections::BTreeMap;
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use diesel::prelude::*;
+use khadamat::db::schema::messages;
+use khadamat::db::seed::{DEMO_CLIENT, DEMO_PASSWORD, DEMO_PROVIDER};
+use tungstenite::client::IntoClientRequest;
+use tungstenite::stream::MaybeTlsStream;
+use tungstenite::{Message, WebSocket};
+
+use crate::browser::Server;
+use crate::support::TestApp;
+
+fn demo_provider_slug(app: &TestApp) -> String {
+    let id = app.user_id(DEMO_PROVIDER);
+    app.conn(|c| khadamat::db::models::provider::for_user(c, id).unwrap().unwrap().slug)
+}
+
+fn message_count(app: &TestApp) -> i64 {
+    app.conn(|c| messages::table.count().get_result(c).unwrap())
+}
+
+#[actix_web::test]
+async fn without_javascript_contact_send_read_and_refusals() {
+    let mut app = TestApp::with_providers(1).await;
+    let slug = demo_provider_slug(&app);
+    app.sign_in(DEMO_CLIENT, DEMO_PASSWORD).await.assert_status(303);
+    let res = app.post_form(&format!("/fr/providers/{slug}/contact"), &[]).await;
+    res.assert_status(303);
+    let location = res.header("location").unwrap();
+    let id: i64 = location.rsplit('/').next().unwrap().parse().unwrap();
+    // Contact again: the same conversation.
+    assert_eq!(app.post_form(&format!("/fr/providers/{slug}/contact"), &[]).await.header("location"), Some(location));
+
+    let before = message_count(&app);
+    for bad in ["", "   \n ", &"x".repeat(5001)] {
+        let res = app.post_form(&format!("/fr/messages/{id}"), &[("body", bad)]).await;
+        res.assert_status(422);
+        assert_eq!(res.doc().count("#f-body-error"), 1);
+    }
+    assert_eq!(message_count(&app), before, "nothing stored");
+    let text = "Bonjour, <script>alert(1)</script> êtes-vous libre samedi ? مرحبا 👋";
+    app.post_form(&format!("/fr/messages/{id}"), &[("body", &format!("  {text}\n"))]).await.assert_status(303);
+    let page = app.get(&format!("/fr/messages/{id}")).await;
+    page.assert_status(200);
+    assert!(page.body.contains("&#60;script&#62;alert(1)") && !page.body.contains("<script>alert"), "escaped");
+    assert_eq!(page.doc().text(".message-mine .message-body"), text, "trimmed, kept whole");
+    assert_eq!(page.doc().count(".message-seen"), 0);
+
+    // The provider: inbox row with one unread, header badge, then reading marks it seen.
+    let client = app.switch_browser(Default::default());
+    app.sign_in(DEMO_PROVIDER, DEMO_PASSWORD).await.assert_status(303);
+    let inbox = app.get("/fr/messages").await.assert_status(200).doc();
+    assert_eq!(inbox.count(".inbox-row.unread"), 1);
+    assert_eq!(inbox.text("#inbox-count").split_whitespace().next(), Some("1"));
+    let seen = app.get(&format!("/fr/messages/{id}")).await.doc();
+    assert_eq!(seen.text(".message-theirs .message-body"), text);
+    assert_eq!(app.get("/fr/messages").await.doc().count("#inbox-count[hidden]"), 1);
+    app.post_form(&format!("/fr/messages/{id}"), &[("body", "Oui, à 10 h.")]).await.assert_status(303);
+    app.switch_browser(client);
+    let page = app.get(&format!("/fr/messages/{id}")).await.doc();
+    assert_eq!(page.count(".message-seen"), 1, "the client sees that the provider read it");
+
+    // Anyone else: not found, on the page, the form and the older pages.
+    app.switch_browser(Default::default());
+    app.signed_in("nosy@example.ma", "CLIENT").await;
+    app.get(&format!("/fr/messages/{id}")).await.assert_status(404);
+    app.get(&format!("/fr/messages/{id}?before=999999")).await.assert_status(404);
+    app.post_form(&format!("/fr/messages/{id}"), &[("body", "intrusion")]).await.assert_status(404);
+    app.get("/fr/messages/999999").await.assert_status(404);
+    assert_eq!(app.get("/fr/messages").await.doc().count(".inbox-row"), 0);
+    // A provider cannot write to themselves.
+    app.switch_browser(Default::default());
+    app.sign_in(DEMO_PROVIDER, DEMO_PASSWORD).await.assert_status(303);
+    app.post_form(&format!("/fr/providers/{slug}/contact"), &[]).await.assert_status(403);
+}
+
+/// A signed-in HTTP client of a real server (cookies kept by hand).
+struct Client {
+    base: String,
+    cookies: BTreeMap<String, String>,
+    csrf: String,
+}
+
+impl Client {
+    fn cookie_header(&self) -> String {
+        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+    }
+
+    fn keep(&mut self, res: &ureq::Response) {
+        for set in res.all("set-cookie") {
+            let pair = set.split(';').next().unwrap_or_default();
+            if let Some((k, v)) = pair.split_once('=') {
+                self.cookies.insert(k.trim().to_string(), v.trim().to_string());
+            }
+        }
+    }
+
+    fn call(&mut self, method: &str, path: &str, form: &[(&str, &str)]) -> (u16, String, String) {
+        let agent = ureq::AgentBuilder::new().redirects(0).build();
+        let req = agent
+            .request(method, &format!("{}{path}", self.base))
+            .set("Cookie", &self.cookie_header())
+            .set("Origin", &self.base);
+        let result = if method == "POST" {
+            let mut fields = form.to_vec();
+            let csrf = self.csrf.clone();
+            fields.push(("csrf_token", &csrf));
+            req.send_form(&fields)
+        } else {
+            req.call()
+        };
+        let res = match result {
+            Ok(res) | Err(ureq::Error::Status(_, res)) => res,
+            Err(e) => panic!("{method} {path}: {e}"),
+        };
+        self.keep(&res);
+        let status = res.status();
+        let location = res.header("location").unwrap_or_default().to_string();
+        let body = res.into_string().unwrap_or_default();
+        if let Some(token) = body.split("name=\"csrf_token\" value=\"").nth(1).and_then(|r| r.split('"').next()) {
+            self.csrf = token.to_string();
+        }
+        (status, location, body)
+    }
+
+    fn signed_in(server: &Server, email: &str) -> Client {
+        let mut c = Client { base: server.base.clone(), cookies: BTreeMap::new(), csrf: String::new() };
+        c.call("GET", "/fr/login", &[]);
+        let (status, _, _) = c.call("POST", "/fr/login", &[("email", email), ("password", DEMO_PASSWORD)]);
+        assert_eq!(status, 303, "signed in as {email}");
+        c.call("GET", "/fr/account", &[]);
+        c
+    }
+
+    /// A socket, or None when the handshake is refused.
+    fn socket(&self, view: &str) -> Option<WebSocket<MaybeTlsStream<TcpStream>>> {
+        let url = format!("{}/ws?lang=fr&view={view}", self.base.replacen("http", "ws", 1));
+        let mut req = url.into_client_request().unwrap();
+        req.headers_mut().insert("Cookie", self.cookie_header().parse().unwrap());
+        req.headers_mut().insert("Origin", self.base.parse().unwrap());
+        let (mut ws, _) = tungstenite::connect(req).ok()?;
+        if let MaybeTlsStream::Plain(s) = ws.get_mut() {
+            s.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+        }
+        Some(ws)
+    }
+}
+
+/// The swap instructions received within `wait` (target, content).
+fn frames(ws: &mut WebSocket<MaybeTlsStream<TcpStream>>, wait: Duration) -> Vec<(String, String)> {
+    let deadline = Instant::now() + wait;
+    let mut out = Vec::new();
+    while Instant::now() < deadline {
+        match ws.read() {
+            Ok(Message::Text(text)) => {
+                let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+                out.push((
+                    v["target"].as_str().unwrap_or("").to_string(),
+                    v["content"].as_str().unwrap_or("").to_string(),
+                ));
+            }
+            Ok(_) => {}
+            Err(tungstenite::Error::Io(e))
+                if e.kind() == std::io::ErrorKind::WouldBlock || e.kind() == std::io::ErrorKind::TimedOut => {}
+            Err(_) => break,
+        }
+    }
+    out
+}
+
+/// Waits for a frame for `target` whose content contains `needle`; returns how long it took.
+fn wait_for(ws: &mut WebSocket<MaybeTlsStream<TcpStream>>, target: &str, needle: &str) -> Duration {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(5) {
+        for (t, content) in frames(ws, Duration::from_millis(100)) {
+            if t == target && content.contains(needle) {
+                return start.elapsed();
+            }
+        }
+    }
+    panic!("no {target} frame with {needle:?} within 5 s");
+}
+
+fn closed(ws: &mut WebSocket<MaybeTlsStream<TcpStream>>) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while Instant::now() < deadline {
+        match ws.read() {
+            Ok(Message::Close(_)) => return true,
+            Ok(_) => {}
+            Err(tungstenite::Error::Io(e))
+                if e.kind() == std::io::ErrorKind::WouldBlock || e.kind() == std::io::ErrorKind::TimedOut => {}
+            Err(_) => return true,
+        }
+    }
+    false
+}
+
+fn conversation_between(server: &Server, client: &mut Client) -> i64 {
+    let mut conn = server.state.db.get().unwrap();
+    let provider = khadamat::db::models::user::find_by_email(&mut conn, DEMO_PROVIDER).unwrap().unwrap();
+    let slug = khadamat::db::models::provider::for_user(&mut conn, provider.id).unwrap().unwrap().slug;
+    let (status, location, _) = client.call("POST", &format!("/fr/providers/{slug}/contact"), &[]);
+    assert_eq!(status, 303);
+    location.rsplit('/').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn live_delivery_over_the_socket_and_its_refusals() {
+    let server = Server::start(1);
+    let mut client = Client::signed_in(&server, DEMO_CLIENT);
+    let provider = Client::signed_in(&server, DEMO_PROVIDER);
+    let id = conversation_between(&server, &mut client);
+    let view = format!("conversation-{id}");
+
+    let mut provider_tab = provider.socket(&view).unwrap();
+    let mut provider_inbox = provider.socket("inbox").unwrap();
+    let mut client_tab = client.socket(&view).unwrap();
+    frames(&mut provider_tab, Duration::from_millis(300));
+    frames(&mut provider_inbox, Duration::from_millis(300));
+    frames(&mut client_tab, Duration::from_millis(300));
+
+    // Sent through the socket, as hx-ws-send does: the provider's tabs have it within a second.
+    let payload = serde_json::json!({ "body": "Salam <b>!</b>", "conversation": id.to_string(), "headers": {} });
+    client_tab.send(Message::text(payload.to_string())).unwrap();
+    let delay = wait_for(&mut provider_tab, "#thread", "Salam &#60;b&#62;!&#60;/b&#62;");
+    assert!(delay < Duration::from_secs(1), "delivered in {delay:?}");
+    wait_for(&mut provider_inbox, "#inbox", "Salam");
+    // The sender's box comes back empty, and its own thread shows the message; then "seen".
+    let got = frames(&mut client_tab, Duration::from_millis(1500));
+    let has = |target: &str, needle: &str| got.iter().any(|(t, c)| t == target && c.contains(needle));
+    assert!(has("#send-form", "f-body") && !has("#send-form", "f-body-error"), "the box, emptied");
+    assert!(has("#thread", "Salam"), "its own message");
+    assert!(has("#thread", "message-seen"), "seen by the provider, live");
+
+    // Refused without storing: empty and oversized messages (the box says why).
+    let stored = |server: &Server| {
+        let mut conn = server.state.db.get().unwrap();
+        messages::table.count().get_result::<i64>(&mut conn).unwrap()
+    };
+    let before = stored(&server);
+    client_tab
+        .send(Message::text(serde_json::json!({ "body": "  ", "conversation": id.to_string() }).to_string()))
+        .unwrap();
+    wait_for(&mut client_tab, "#send-form", "f-body-error");
+    let long = "م".repeat(5001);
+    client_tab
+        .send(Message::text(serde_json::json!({ "body": long, "conversation": id.to_string() }).to_string()))
+        .unwrap();
+    wait_for(&mut client_tab, "#send-form", "f-body-error");
+    assert_eq!(stored(&server), before);
+
+    // A socket without a session, or from another site, is refused at the handshake.
+    let anonymous = Client { base: server.base.clone(), cookies: BTreeMap::new(), csrf: String::new() };
+    assert!(anonymous.socket("").is_none());
+    let mut url = format!("{}/ws?lang=fr", server.base.replacen("http", "ws", 1)).into_client_request().unwrap();
+    url.headers_mut().insert("Cookie", client.cookie_header().parse().unwrap());
+    url.headers_mut().insert("Origin", "https://evil.example".parse().unwrap());
+    assert!(tungstenite::connect(url).is_err(), "another Origin");
+
+    // Someone else's conversation: not at the handshake, not by a message on a socket.
+    let other_email: String = {
+        use khadamat::db::schema::users;
+        let mut conn = server.state.db.get().unwrap();
+        users::table
+            .filter(users::role.eq(khadamat::db::types::UserRole::Provider))
+            .filter(users::email.ne(DEMO_PROVIDER))
+            .select(users::email)
+            .first(&mut conn)
+            .unwrap()
+    };
+    {
+        let other = Client::signed_in(&server, &other_email);
+        assert!(other.socket(&view).is_none(), "not a participant: no socket on it");
+        let mut general = other.socket("").unwrap();
+        frames(&mut general, Duration::from_millis(200));
+        general
+            .send(Message::text(serde_json::json!({ "body": "hi", "conversation": id.to_string() }).to_string()))
+            .unwrap();
+        assert!(closed(&mut general), "closed after a message to someone else's conversation");
+        assert_eq!(stored(&server), before);
+    }
+
+    // Malformed and oversized frames close the socket.
+    let mut bad = client.socket("").unwrap();
+    bad.send(Message::text("{not json")).unwrap();
+    assert!(closed(&mut bad));
+    let mut huge = client.socket("").unwrap();
+    let _ = huge.send(Message::text("x".repeat(200 * 1024)));
+    assert!(closed(&mut huge));
+}
+
+#[test]
+fn two_instances_on_one_postgresql_relay_messages() {
+    let first = Server::start(1);
+    if first.state.db.backend() != khadamat::db::Backend::Postgres {
+        eprintln!("SKIPPED: the relay between instances needs PostgreSQL (TEST_DATABASE_URL)");
+        return;
+    }
+    let second = first.second();
+    let mut client = Client::signed_in(&first, DEMO_CLIENT);
+    let id = conversation_between(&first, &mut client);
+    // The provider's tab is held by the other instance.
+    let mut provider = Client::signed_in(&second, DEMO_PROVIDER);
+    provider.call("GET", "/fr/account", &[]);
+    let mut provider_tab = provider.socket(&format!("conversation-{id}")).unwrap();
+    frames(&mut provider_tab, Duration::from_millis(300));
+    let (status, _, _) = client.call("POST", &format!("/fr/messages/{id}"), &[("body", "Relayé par PostgreSQL")]);
+    assert_eq!(status, 303);
+    let delay = wait_for(&mut provider_tab, "#thread", "Relayé par PostgreSQL");
+    assert!(delay < Duration::from_secs(1), "relayed in {delay:?}");
+    drop(second);
+}
