@@ -1,5 +1,6 @@
-//! Background jobs inside the server: every `JOBS_INTERVAL_SECONDS`, expire unanswered booking requests
-//! and send the reminders that are due (see `services::bookings::run_due`). Safe with several instances on
+//! Background jobs inside the server: every `JOBS_INTERVAL_SECONDS`, expire unanswered booking requests,
+//! send the reminders that are due (`services::bookings::run_due`) and email messages left unread
+//! (`services::messages::email_unread`). Safe with several instances on
 //! one PostgreSQL: each row is claimed by a conditional update or a unique key, so it is processed once.
 
 use actix_web::web;
@@ -11,14 +12,21 @@ use crate::state::{AppState, send_emails};
 /// One pass; returns how many emails it sent.
 pub async fn run_once(state: &web::Data<AppState>) -> Result<usize, AppError> {
     let app = state.clone();
-    let emails = state
+    let (outcome, unread) = state
         .db
         .run(move |conn| {
-            crate::services::bookings::run_due(conn, &Context { base_url: &app.config.base_url }, app.clock.now())
+            let ctx = Context { base_url: &app.config.base_url };
+            let now = app.clock.now();
+            Ok((
+                crate::services::bookings::run_due(conn, &ctx, now)?,
+                crate::services::messages::email_unread(conn, &ctx, now)?,
+            ))
         })
         .await?;
-    let sent = emails.len();
-    send_emails(state, emails).await;
+    let sent = outcome.emails.len() + unread.len();
+    send_emails(state, outcome.emails).await;
+    send_emails(state, unread).await;
+    crate::realtime::publish_all(state, outcome.live).await;
     Ok(sent)
 }
 

@@ -151,3 +151,4 @@ email-booking-reminder-job-body = تذكير: «{ $service }» يوم { $when } 
 email-generic-subject = إشعار جديد
 email-generic-body = لديك إشعار جديد على Khadamat.
 booking-parties = الطرفان
+booking-message = إرسال رسالة

@@ -14,3 +14,14 @@ message-error-too-long = لا تتجاوز الرسالة 5000 حرف.
 message-error-rate = رسائل كثيرة في وقت قصير: انتظر دقيقة.
 message-error-self = لا يمكنك مراسلة نفسك.
 message-error-verify-email = أكّد بريدك الإلكتروني قبل مراسلة حرفي.
+email-message-subject = راسلك { $name }
+email-message-body = راسلك { $name } على Khadamat:
+email-message-count = { $count ->
+    [zero] لا توجد رسائل غير مقروءة.
+    [one] رسالة واحدة غير مقروءة.
+    [two] رسالتان غير مقروءتين.
+    [few] { $count } رسائل غير مقروءة.
+    [many] { $count } رسالة غير مقروءة.
+   *[other] { $count } رسالة غير مقروءة.
+}
+email-message-action = الرد

@@ -143,3 +143,4 @@ email-booking-reminder-job-body = Reminder: "{ $service }" on { $when } with { $
 email-generic-subject = New notification
 email-generic-body = You have a new notification on Khadamat.
 booking-parties = The parties
+booking-message = Send a message

@@ -14,3 +14,10 @@ message-error-too-long = A message has at most 5,000 characters.
 message-error-rate = Too many messages in a short time: wait a minute.
 message-error-self = You cannot write to yourself.
 message-error-verify-email = Confirm your email address before writing to a provider.
+email-message-subject = { $name } wrote to you
+email-message-body = { $name } wrote to you on Khadamat:
+email-message-count = { $count ->
+    [one] { $count } unread message.
+   *[other] { $count } unread messages.
+}
+email-message-action = Reply

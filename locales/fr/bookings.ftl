@@ -143,3 +143,4 @@ email-booking-reminder-job-body = Rappel : « { $service } » le { $when } avec 
 email-generic-subject = Nouvelle notification
 email-generic-body = Vous avez une nouvelle notification sur Khadamat.
 booking-parties = Les parties
+booking-message = Écrire un message

@@ -14,3 +14,10 @@ message-error-too-long = Un message compte au plus 5 000 caractères.
 message-error-rate = Trop de messages en peu de temps : patientez une minute.
 message-error-self = Vous ne pouvez pas vous écrire à vous-même.
 message-error-verify-email = Confirmez votre adresse e-mail avant d'écrire à un prestataire.
+email-message-subject = { $name } vous a écrit
+email-message-body = { $name } vous a écrit sur Khadamat :
+email-message-count = { $count ->
+    [one] { $count } message non lu.
+   *[other] { $count } messages non lus.
+}
+email-message-action = Répondre

@@ -102,3 +102,10 @@ pub async fn publish(state: &web::Data<AppState>, users: Vec<i64>, event: Event)
         Backend::Sqlite => state.hub.deliver(&envelope),
     }
 }
+
+/// Publishes events one after the other (after the commit of the change that made them).
+pub async fn publish_all(state: &web::Data<AppState>, envelopes: Vec<Envelope>) {
+    for e in envelopes {
+        publish(state, e.users, e.event).await;
+    }
+}

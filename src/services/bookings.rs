@@ -16,10 +16,62 @@ use crate::domain::booking::{self as rules, Action, Party, Refusal};
 use crate::domain::schedule::{self, Day, SlotProblem};
 use crate::error::AppError;
 use crate::mail::Email;
+use crate::realtime::{Envelope, Event as Live};
 use crate::services::audit::{self, Actor, Entry};
 use crate::services::emails::Context;
 use crate::services::notify::{self, Event};
 use crate::web::forms::FieldErrors;
+
+/// What a booking change leaves to do after its commit: emails to send and live events to publish
+/// (notification badges, system messages in the pair's conversation).
+#[derive(Default)]
+pub struct Outcome {
+    pub emails: Vec<Email>,
+    pub live: Vec<Envelope>,
+}
+
+impl Outcome {
+    /// Notifies one party (in-app row, email per preferences) and rings their bell live.
+    fn notify(
+        &mut self,
+        conn: &mut DbConn,
+        ctx: &Context<'_>,
+        to: &User,
+        event: Event,
+        now: NaiveDateTime,
+    ) -> Result<(), AppError> {
+        self.emails.extend(notify::send(conn, ctx, to, event, now)?);
+        self.live.push(Envelope { users: vec![to.id], event: Live::Notification });
+        Ok(())
+    }
+
+    /// The event as a system message in the pair's conversation, shown live to both.
+    fn chat(
+        &mut self,
+        conn: &mut DbConn,
+        b: &Booking,
+        users: [i64; 2],
+        kind: NotificationKind,
+        now: NaiveDateTime,
+    ) -> Result<(), AppError> {
+        let mut data = data_of(b, "", None);
+        if let Some(map) = data.as_object_mut() {
+            map.insert("kind".into(), serde_json::to_value(kind).unwrap_or_default());
+        }
+        let m =
+            crate::services::messages::booking_event(conn, b.client_id, b.provider_id, b.id, &data.to_string(), now)?;
+        self.live.push(Envelope {
+            users: users.to_vec(),
+            event: Live::Message { conversation: m.conversation_id, message: m.id },
+        });
+        Ok(())
+    }
+
+    fn extend(&mut self, other: Outcome) {
+        self.emails.extend(other.emails);
+        self.live.extend(other.live);
+    }
+}
 
 /// The reason stored when accepting a request rejects the overlapping ones (shown translated).
 pub const SLOT_TAKEN: &str = "slot-taken";
@@ -113,7 +165,7 @@ pub fn create(
     input: &BookInput,
     now: NaiveDateTime,
     actor: &Actor,
-) -> Result<Result<(i64, Vec<Email>), FieldErrors>, AppError> {
+) -> Result<Result<(i64, Outcome), FieldErrors>, AppError> {
     let b = bookable(conn, slug)?;
     let mut errors = FieldErrors::new();
     if client.email_verified_at.is_none() {
@@ -160,7 +212,7 @@ pub fn create(
         if let Some(existing) = booking::by_idempotency_key(conn, key)? {
             // The same form again (double click, replay): the booking it already made.
             return if existing.client_id == client.id {
-                Ok(Ok((existing.id, Vec::new())))
+                Ok(Ok((existing.id, Outcome::default())))
             } else {
                 Err(AppError::NotFound)
             };
@@ -205,9 +257,10 @@ pub fn create(
         audit::record(conn, actor, Entry::named("booking.requested").about("booking", id))?;
         let created = booking::find(conn, id)?.ok_or(AppError::NotFound)?;
         let owner = user::find(conn, b.provider.user_id)?.ok_or(AppError::NotFound)?;
-        let email =
-            notify::send(conn, ctx, &owner, event(&created, NotificationKind::BookingRequest, client, None), now)?;
-        Ok(Ok((id, email.into_iter().collect())))
+        let mut outcome = Outcome::default();
+        outcome.notify(conn, ctx, &owner, event(&created, NotificationKind::BookingRequest, client, None), now)?;
+        outcome.chat(conn, &created, [client.id, owner.id], NotificationKind::BookingRequest, now)?;
+        Ok(Ok((id, outcome)))
     })
 }
 
@@ -219,18 +272,18 @@ fn event(b: &Booking, kind: NotificationKind, other: &User, reason: Option<&str>
     } else {
         format!("/account/bookings/{}", b.id)
     };
-    Event {
-        kind,
-        variant: None,
-        data: serde_json::json!({
-            "reference": b.reference,
-            "service": b.title,
-            "start": b.scheduled_start.format("%Y-%m-%dT%H:%M:%S").to_string(),
-            "name": other.first_name,
-            "reason": reason.or(b.status_reason.as_deref()).unwrap_or(""),
-        }),
-        link,
-    }
+    Event { kind, variant: None, data: data_of(b, &other.first_name, reason), link }
+}
+
+/// What messages about a booking say: reference, service, start (UTC), the other party's name, reason.
+fn data_of(b: &Booking, name: &str, reason: Option<&str>) -> serde_json::Value {
+    serde_json::json!({
+        "reference": b.reference,
+        "service": b.title,
+        "start": b.scheduled_start.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        "name": name,
+        "reason": reason.or(b.status_reason.as_deref()).unwrap_or(""),
+    })
 }
 
 /// A booking as one party sees it, with who that party is.
@@ -241,6 +294,8 @@ pub struct Viewed {
     pub provider: Provider,
     /// The provider's phone number (shown to the client once the booking is confirmed).
     pub provider_phone: Option<String>,
+    /// The pair's conversation (where the booking's events are written too).
+    pub conversation_id: Option<i64>,
 }
 
 /// Loads a booking for a user acting as `party`; anyone else gets 404.
@@ -257,7 +312,8 @@ pub fn view(conn: &mut DbConn, user: &User, id: i64, party: Party) -> Result<Vie
     }
     let client = user::find(conn, booking.client_id)?.ok_or(AppError::NotFound)?;
     let provider_phone = user::find(conn, provider.user_id)?.and_then(|u| u.phone);
-    Ok(Viewed { booking, party, client, provider, provider_phone })
+    let conversation_id = crate::db::models::conversation::id_for_pair(conn, booking.client_id, booking.provider_id)?;
+    Ok(Viewed { booking, party, client, provider, provider_phone, conversation_id })
 }
 
 /// An action's form: a reason (reject, cancel by provider or admin) or the amount paid (complete).
@@ -284,7 +340,7 @@ pub fn act(
     input: &ActInput,
     now: NaiveDateTime,
     actor: &Actor,
-) -> Result<Result<Vec<Email>, Refused>, AppError> {
+) -> Result<Result<Outcome, Refused>, AppError> {
     let viewed = view(conn, user, id, party)?;
     let reason = input.reason.trim();
     if action.needs_reason(party) && !(5..=1000).contains(&reason.chars().count()) {
@@ -341,12 +397,12 @@ pub fn act(
         let after = booking::find(conn, b.id)?.ok_or(AppError::NotFound)?;
         let kind = kind_of(to);
         let provider_user = user::find(conn, viewed.provider.user_id)?.ok_or(AppError::NotFound)?;
-        let mut emails = Vec::new();
+        let mut outcome = Outcome::default();
         // The parties other than the actor hear of it (both, when an admin acts).
         for recipient in [&viewed.client, &provider_user] {
             if recipient.id != user.id {
                 let other = if recipient.id == viewed.client.id { &provider_user } else { &viewed.client };
-                emails.extend(notify::send(conn, ctx, recipient, event(&after, kind, other, None), now)?);
+                outcome.notify(conn, ctx, recipient, event(&after, kind, other, None), now)?;
             }
         }
         if to == BookingStatus::Completed {
@@ -357,9 +413,10 @@ pub fn act(
             provider::set_response_time(conn, b.provider_id, rules::median(&delays))?;
         }
         if action == Action::Accept {
-            emails.extend(reject_overlapping(conn, ctx, &after, &provider_user, now, actor)?);
+            outcome.extend(reject_overlapping(conn, ctx, &after, &provider_user, now, actor)?);
         }
-        Ok(Ok(emails))
+        outcome.chat(conn, &after, [viewed.client.id, provider_user.id], kind, now)?;
+        Ok(Ok(outcome))
     })
 }
 
@@ -393,8 +450,8 @@ fn reject_overlapping(
     provider_user: &User,
     now: NaiveDateTime,
     actor: &Actor,
-) -> Result<Vec<Email>, AppError> {
-    let mut emails = Vec::new();
+) -> Result<Outcome, AppError> {
+    let mut outcome = Outcome::default();
     let others = booking::overlapping_pending(
         conn,
         accepted.provider_id,
@@ -417,84 +474,70 @@ fn reject_overlapping(
             audit::record(conn, actor, Entry::named("booking.rejected_slot_taken").about("booking", other.id))?;
             let after = booking::find(conn, other.id)?.ok_or(AppError::NotFound)?;
             let client = user::find(conn, other.client_id)?.ok_or(AppError::NotFound)?;
-            emails.extend(notify::send(
+            outcome.notify(
                 conn,
                 ctx,
                 &client,
                 event(&after, NotificationKind::BookingRejected, provider_user, None),
                 now,
-            )?);
+            )?;
+            outcome.chat(conn, &after, [client.id, provider_user.id], NotificationKind::BookingRejected, now)?;
         }
     }
-    Ok(emails)
+    Ok(outcome)
 }
 
 /// The background work that time triggers: expire unanswered requests, remind providers 2 hours before a
 /// request expires, remind both parties 24 hours before a job. Each row is processed once even with
 /// several app instances (conditional updates and `jobs.unique_key`). Returns the emails to send.
-pub fn run_due(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Result<Vec<Email>, AppError> {
+pub fn run_due(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Result<Outcome, AppError> {
     let system = Actor::default();
-    let mut emails = Vec::new();
+    let mut outcome = Outcome::default();
     for b in booking::due_to_expire(conn, now, 200)? {
-        emails.extend(conn.transaction(|conn| -> Result<Vec<Email>, AppError> {
-            if !booking::transition(
-                conn,
-                b.id,
-                BookingStatus::Pending,
-                BookingStatus::Expired,
-                &Change::default(),
-                now,
-            )? {
-                return Ok(Vec::new());
+        outcome.extend(conn.transaction(|conn| -> Result<Outcome, AppError> {
+            let mut out = Outcome::default();
+            let expired = Change::default();
+            if !booking::transition(conn, b.id, BookingStatus::Pending, BookingStatus::Expired, &expired, now)? {
+                return Ok(out);
             }
             booking::add_history(conn, b.id, Some(BookingStatus::Pending), BookingStatus::Expired, None, None, now)?;
             audit::record(conn, &system, Entry::named("booking.expired").about("booking", b.id))?;
             let (client, provider_user) = parties(conn, &b)?;
-            let mut out = Vec::new();
-            out.extend(notify::send(
-                conn,
-                ctx,
-                &client,
-                event(&b, NotificationKind::BookingExpired, &provider_user, None),
-                now,
-            )?);
-            out.extend(notify::send(
-                conn,
-                ctx,
-                &provider_user,
-                event(&b, NotificationKind::BookingExpired, &client, None),
-                now,
-            )?);
+            out.notify(conn, ctx, &client, event(&b, NotificationKind::BookingExpired, &provider_user, None), now)?;
+            out.notify(conn, ctx, &provider_user, event(&b, NotificationKind::BookingExpired, &client, None), now)?;
+            out.chat(conn, &b, [client.id, provider_user.id], NotificationKind::BookingExpired, now)?;
             Ok(out)
         })?);
     }
     for b in booking::pending_expiring_between(conn, now, now + rules::EXPIRY_REMINDER, 200)? {
-        emails.extend(conn.transaction(|conn| -> Result<Vec<Email>, AppError> {
+        outcome.extend(conn.transaction(|conn| -> Result<Outcome, AppError> {
+            let mut out = Outcome::default();
             if !booking::claim_once(conn, "booking.expiry_reminder", &format!("expiry-reminder:{}", b.id), now)? {
-                return Ok(Vec::new());
+                return Ok(out);
             }
             let (client, provider_user) = parties(conn, &b)?;
             let mut e = event(&b, NotificationKind::BookingReminder, &client, None);
             e.variant = Some("expiry");
-            Ok(notify::send(conn, ctx, &provider_user, e, now)?.into_iter().collect())
+            out.notify(conn, ctx, &provider_user, e, now)?;
+            Ok(out)
         })?);
     }
     for b in booking::confirmed_starting_between(conn, now, now + rules::JOB_REMINDER, 200)? {
-        emails.extend(conn.transaction(|conn| -> Result<Vec<Email>, AppError> {
+        outcome.extend(conn.transaction(|conn| -> Result<Outcome, AppError> {
+            let mut out = Outcome::default();
             if !booking::claim_once(conn, "booking.job_reminder", &format!("job-reminder:{}", b.id), now)? {
-                return Ok(Vec::new());
+                return Ok(out);
             }
             let (client, provider_user) = parties(conn, &b)?;
-            let mut out = Vec::new();
             for (to, other) in [(&client, &provider_user), (&provider_user, &client)] {
                 let mut e = event(&b, NotificationKind::BookingReminder, other, None);
                 e.variant = Some("job");
-                out.extend(notify::send(conn, ctx, to, e, now)?);
+                out.notify(conn, ctx, to, e, now)?;
             }
             Ok(out)
         })?);
     }
-    Ok(emails)
+    Ok(outcome)
 }
 
 fn parties(conn: &mut DbConn, b: &Booking) -> Result<(User, User), AppError> {

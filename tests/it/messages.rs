@@ -315,3 +315,42 @@ fn two_instances_on_one_postgresql_relay_messages() {
     assert!(delay < Duration::from_secs(1), "relayed in {delay:?}");
     drop(second);
 }
+
+#[actix_web::test]
+async fn unread_messages_are_emailed_once_an_hour_and_sending_is_rate_limited() {
+    let mut app = TestApp::with_providers(0).await;
+    let slug = demo_provider_slug(&app);
+    app.sign_in(DEMO_CLIENT, DEMO_PASSWORD).await.assert_status(303);
+    let res = app.post_form(&format!("/fr/providers/{slug}/contact"), &[]).await;
+    let id: i64 = res.header("location").unwrap().rsplit('/').next().unwrap().parse().unwrap();
+    let emailed = |app: &TestApp| {
+        app.emails_to(DEMO_PROVIDER).iter().filter(|e| e.email.subject.contains("vous a écrit")).count()
+    };
+    app.post_form(&format!("/fr/messages/{id}"), &[("body", "Bonjour")]).await.assert_status(303);
+    app.post_form(&format!("/fr/messages/{id}"), &[("body", "Vous êtes là ?")]).await.assert_status(303);
+    khadamat::jobs::run_once(&app.state).await.unwrap();
+    assert_eq!(emailed(&app), 0, "not before a few minutes");
+    app.state.clock.advance(chrono::Duration::minutes(6));
+    khadamat::jobs::run_once(&app.state).await.unwrap();
+    khadamat::jobs::run_once(&app.state).await.unwrap();
+    assert_eq!(emailed(&app), 1);
+    let email = app.emails_to(DEMO_PROVIDER).last().unwrap().email.clone();
+    assert!(email.text.contains("Vous êtes là ?") && email.text.contains("2 messages non lus"), "{}", email.text);
+    app.post_form(&format!("/fr/messages/{id}"), &[("body", "Encore moi")]).await.assert_status(303);
+    app.state.clock.advance(chrono::Duration::minutes(6));
+    khadamat::jobs::run_once(&app.state).await.unwrap();
+    assert_eq!(emailed(&app), 1, "at most one an hour");
+    app.state.clock.advance(chrono::Duration::hours(1));
+    khadamat::jobs::run_once(&app.state).await.unwrap();
+    assert_eq!(emailed(&app), 2);
+
+    // Twenty messages a minute at most.
+    let mut last = 0;
+    for n in 0..25 {
+        last = app.post_form(&format!("/fr/messages/{id}"), &[("body", &format!("n° {n}"))]).await.status.as_u16();
+        if last == 429 {
+            break;
+        }
+    }
+    assert_eq!(last, 429);
+}

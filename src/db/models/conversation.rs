@@ -49,11 +49,16 @@ pub fn find_or_create(conn: &mut DbConn, client_id: i64, provider_id: i64, at: N
     .bind::<diesel::sql_types::BigInt, _>(provider_id)
     .bind::<diesel::sql_types::Timestamp, _>(at)
     .execute(conn)?;
+    id_for_pair(conn, client_id, provider_id)?.ok_or(diesel::result::Error::NotFound)
+}
+
+pub fn id_for_pair(conn: &mut DbConn, client_id: i64, provider_id: i64) -> QueryResult<Option<i64>> {
     conversations::table
         .filter(conversations::client_id.eq(client_id))
         .filter(conversations::provider_id.eq(provider_id))
         .select(conversations::id)
         .first(conn)
+        .optional()
 }
 
 pub fn insert_message(
@@ -235,4 +240,50 @@ pub fn unread_total(conn: &mut DbConn, user_id: i64, provider_id: Option<i64>) -
 pub fn participants(conn: &mut DbConn, c: &Conversation) -> QueryResult<(i64, i64)> {
     let provider_user: i64 = providers::table.find(c.provider_id).select(providers::user_id).first(conn)?;
     Ok((c.client_id, provider_user))
+}
+
+/// Conversations with messages unread since before `cutoff`, whose last email is older than `quiet_since`
+/// (or never sent): (conversation, sender of the unread messages, how many, the latest one's text).
+pub fn unread_waiting(
+    conn: &mut DbConn,
+    cutoff: NaiveDateTime,
+    quiet_since: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<(Conversation, i64, i64, String)>> {
+    let rows: Vec<(i64, Option<i64>, i64, Option<i64>)> = messages::table
+        .inner_join(conversations::table)
+        .filter(messages::read_at.is_null())
+        .filter(messages::hidden_at.is_null())
+        .filter(messages::kind.eq(MessageKind::User))
+        .filter(messages::created_at.le(cutoff))
+        .filter(
+            conversations::last_email_notified_at.is_null().or(conversations::last_email_notified_at.lt(quiet_since)),
+        )
+        .group_by((messages::conversation_id, messages::sender_id))
+        .select((
+            messages::conversation_id,
+            messages::sender_id,
+            diesel::dsl::count_star(),
+            diesel::dsl::max(messages::id),
+        ))
+        .limit(limit)
+        .load(conn)?;
+    let mut out = Vec::new();
+    for (conversation_id, sender, count, latest) in rows {
+        let (Some(sender), Some(latest)) = (sender, latest) else { continue };
+        let (Some(c), Some(m)) = (find(conn, conversation_id)?, message(conn, latest)?) else { continue };
+        out.push((c, sender, count, m.body));
+    }
+    Ok(out)
+}
+
+/// Records an email about this conversation, unless one went out since `quiet_since` (another instance):
+/// true for the one caller that may send it.
+pub fn claim_email(conn: &mut DbConn, id: i64, quiet_since: NaiveDateTime, at: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(conversations::table.find(id).filter(
+        conversations::last_email_notified_at.is_null().or(conversations::last_email_notified_at.lt(quiet_since)),
+    ))
+    .set(conversations::last_email_notified_at.eq(at))
+    .execute(conn)?;
+    Ok(n == 1)
 }

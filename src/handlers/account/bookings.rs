@@ -190,6 +190,12 @@ impl BookingTemplate {
         self.page.href(&format!("{}/{}/{action}", area(self.v.party), self.v.booking.id))
     }
 
+    /// The pair's conversation, for the parties (the back office reads it elsewhere).
+    pub fn conversation_href(&self) -> Option<String> {
+        let id = self.v.conversation_id.filter(|_| self.v.party != Party::Admin)?;
+        Some(self.page.href(&format!("/messages/{id}")))
+    }
+
     /// The other party's phone, once the job is confirmed (for a call or WhatsApp).
     pub fn phone(&self) -> Option<&str> {
         if !rules::holds_slot(self.v.booking.status) {
@@ -281,8 +287,9 @@ pub async fn perform(
         })
         .await?;
     match outcome {
-        Ok(emails) => {
-            send_emails(&state, emails).await;
+        Ok(outcome) => {
+            send_emails(&state, outcome.emails).await;
+            crate::realtime::publish_all(&state, outcome.live).await;
             Ok(see_other(htmx, &page.href(&format!("{}/{id}?notice=status-changed", area(party)))))
         }
         Err((key, field)) => {

@@ -160,8 +160,9 @@ pub async fn create(
         .run(move |conn| bookings::create(conn, &crate::handlers::auth::email_context(&app), &u, &s, &f, now, &actor))
         .await?;
     match outcome {
-        Ok((id, emails)) => {
-            send_emails(&state, emails).await;
+        Ok((id, outcome)) => {
+            send_emails(&state, outcome.emails).await;
+            crate::realtime::publish_all(&state, outcome.live).await;
             Ok(see_other(htmx, &page.href(&format!("/account/bookings/{id}?notice=request-sent"))))
         }
         Err(errors) => {
