@@ -5,6 +5,7 @@
 mod accounts;
 mod bookings;
 mod home;
+mod messages;
 mod webdriver;
 
 use std::sync::mpsc;
