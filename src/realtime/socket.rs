@@ -208,23 +208,21 @@ async fn push(state: &web::Data<AppState>, user: &User, tab: &Tab, session: &mut
                 .run(move |conn| {
                     let (c, as_client) = crate::services::messages::participant(conn, &u, conversation)?;
                     let m = crate::db::models::conversation::message(conn, message)?.ok_or(AppError::NotFound)?;
-                    // Shown on an open page: read now.
-                    let theirs = m.sender_id != Some(u.id);
-                    if theirs {
-                        crate::db::models::conversation::mark_read(conn, &c, u.id, as_client, now)?;
-                    }
+                    // Shown on an open page: read now (by the first of the reader's tabs to get it).
+                    let newly_read = m.sender_id != Some(u.id)
+                        && crate::db::models::conversation::mark_read(conn, &c, u.id, as_client, now)? > 0;
                     let sender = crate::db::models::conversation::participants(conn, &c)?;
-                    Ok((m, theirs, sender))
+                    Ok((m, newly_read, sender))
                 })
                 .await;
-            let Ok((m, theirs, (client, provider_user))) = loaded else { return true };
+            let Ok((m, newly_read, (client, provider_user))) = loaded else { return true };
             let i18n = I18n::new(tab.lang);
             let items = pages::views(&i18n, user.id, std::slice::from_ref(&m));
             let ok = match askama::Template::render(&pages::MessageFragment { i18n, items }) {
                 Ok(html) => send(session, "#thread", "beforeend", html).await,
                 Err(_) => true,
             };
-            if theirs {
+            if newly_read {
                 // The sender's tabs show "seen".
                 publish(state, vec![client, provider_user], Event::Read { conversation }).await;
             }

@@ -111,13 +111,14 @@ pub fn messages_page(
 }
 
 /// Marks what the reader has seen: their side's read time and the other party's messages' `read_at`.
+/// Returns how many messages became read.
 pub fn mark_read(
     conn: &mut DbConn,
     c: &Conversation,
     reader: i64,
     as_client: bool,
     at: NaiveDateTime,
-) -> QueryResult<()> {
+) -> QueryResult<usize> {
     if as_client {
         diesel::update(conversations::table.find(c.id)).set(conversations::client_last_read_at.eq(at)).execute(conn)?;
     } else {
@@ -132,8 +133,7 @@ pub fn mark_read(
             .filter(messages::sender_id.ne(reader)),
     )
     .set(messages::read_at.eq(at))
-    .execute(conn)?;
-    Ok(())
+    .execute(conn)
 }
 
 /// One row of an inbox.
