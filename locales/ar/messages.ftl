@@ -25,3 +25,4 @@ email-message-count = { $count ->
    *[other] { $count } رسالة غير مقروءة.
 }
 email-message-action = الرد
+messages-bookings = الحجوزات بينكما

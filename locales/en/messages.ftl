@@ -21,3 +21,4 @@ email-message-count = { $count ->
    *[other] { $count } unread messages.
 }
 email-message-action = Reply
+messages-bookings = Your bookings together

@@ -21,3 +21,4 @@ email-message-count = { $count ->
    *[other] { $count } messages non lus.
 }
 email-message-action = Répondre
+messages-bookings = Réservations entre vous

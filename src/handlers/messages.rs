@@ -243,6 +243,15 @@ impl ConversationTemplate {
         self.page.href(&format!("/providers/{}", self.thread.provider_slug))
     }
 
+    pub fn booking_href(&self, b: &crate::db::models::booking::Booking) -> String {
+        let area = if self.thread.as_client { "/account/bookings" } else { "/provider/bookings" };
+        self.page.href(&format!("{area}/{}", b.id))
+    }
+
+    pub fn booking_when(&self, b: &crate::db::models::booking::Booking) -> String {
+        crate::web::format::datetime_long(&self.i18n, b.scheduled_start)
+    }
+
     pub fn live_url(&self) -> String {
         format!("/ws?lang={}&view=conversation-{}", self.i18n.lang(), self.thread.conversation.id)
     }

@@ -42,6 +42,8 @@ pub struct Thread {
     pub messages: Vec<Message>,
     /// The id to ask for older messages, when there are some.
     pub older_than: Option<i64>,
+    /// The pair's latest bookings.
+    pub bookings: Vec<crate::db::models::booking::Booking>,
 }
 
 /// Opens a conversation; the latest page marks the other party's messages read.
@@ -70,7 +72,8 @@ pub fn open(
         let client = crate::db::models::user::find(conn, c.client_id)?.ok_or(AppError::NotFound)?;
         crate::db::models::booking::short_name(&client.first_name, &client.last_name)
     };
-    Ok(Thread { conversation: c, as_client, other_name, provider_slug: p.slug, messages, older_than })
+    let bookings = crate::db::models::booking::between(conn, c.client_id, c.provider_id, 3)?;
+    Ok(Thread { conversation: c, as_client, other_name, provider_slug: p.slug, messages, older_than, bookings })
 }
 
 /// "Contact" on a provider page: the client's conversation with this provider (made the first time).

@@ -142,6 +142,13 @@ async fn the_whole_life_cycle_with_notifications_and_emails() {
     assert_eq!(app.get("/fr/account/notifications").await.doc().count("#bell-count[hidden]"), 1);
     let mine: i64 =
         app.conn(|c| notifications::table.select(notifications::id).order(notifications::id.asc()).first(c).unwrap());
+    // The booking's events are in the pair's conversation, with the booking beside it.
+    let inbox = app.get("/fr/messages").await.doc();
+    let conversation = inbox.attr("#inbox a", "href");
+    let thread = app.get(&conversation).await.doc();
+    assert_eq!(thread.count(".message-system"), 4, "requested, confirmed, started, completed");
+    assert!(thread.text(".message-system").contains("Nouvelle demande"));
+    assert_eq!(thread.count("section[aria-labelledby=related-bookings] a"), 1);
     // Someone else's notification is not found.
     app.post_form(&format!("/fr/account/notifications/{mine}/delete"), &[]).await.assert_status(404);
 }

@@ -237,6 +237,15 @@ fn live_delivery_over_the_socket_and_its_refusals() {
     assert!(has("#thread", "Salam"), "its own message");
     assert!(has("#thread", "message-seen"), "seen by the provider, live");
 
+    // After a drop, the reconnected tab catches up with what it missed.
+    drop(provider_tab);
+    let (status, _, _) = client.call("POST", &format!("/fr/messages/{id}"), &[("body", "Pendant la coupure")]);
+    assert_eq!(status, 303);
+    let mut provider_tab = provider.socket(&view).unwrap();
+    let caught_up = frames(&mut provider_tab, Duration::from_millis(500));
+    assert!(caught_up.iter().any(|(t, c)| t == "#thread" && c.contains("Pendant la coupure")), "caught up");
+    drop(provider_tab);
+
     // Refused without storing: empty and oversized messages (the box says why).
     let stored = |server: &Server| {
         let mut conn = server.state.db.get().unwrap();

@@ -435,3 +435,14 @@ pub fn recent_response_minutes(conn: &mut DbConn, provider_id: i64, limit: i64) 
         .load(conn)?;
     Ok(rows.into_iter().filter_map(|(c, r)| r.map(|r| (r - c).num_minutes().max(0))).collect())
 }
+
+/// The latest bookings between a client and a provider (shown beside their conversation).
+pub fn between(conn: &mut DbConn, client_id: i64, provider_id: i64, limit: i64) -> QueryResult<Vec<Booking>> {
+    bookings::table
+        .filter(bookings::client_id.eq(client_id))
+        .filter(bookings::provider_id.eq(provider_id))
+        .order((bookings::scheduled_start.desc(), bookings::id.desc()))
+        .limit(limit)
+        .select(Booking::as_select())
+        .load(conn)
+}
