@@ -332,8 +332,13 @@ pub async fn start(
 ) -> AppResult<HttpResponse> {
     let slug = path.into_inner().1;
     let now = state.clock.now();
-    match state.db.run(move |conn| messages::start(conn, &user, &slug, now)).await? {
+    let s = slug.clone();
+    match state.db.run(move |conn| messages::start(conn, &user, &s, now)).await? {
         Ok(id) => Ok(see_other(htmx, &page.href(&format!("/messages/{id}")))),
-        Err(_) => Err(AppError::Forbidden("cannot contact this provider")),
+        // Back to the provider's page, saying why.
+        Err(key) => {
+            let notice = if key == "message-error-self" { "writing-to-self" } else { "unverified-email" };
+            Ok(see_other(htmx, &page.href(&format!("/providers/{slug}?notice={notice}"))))
+        }
     }
 }

@@ -125,6 +125,8 @@ const NOTICES: &[(&str, &str)] = &[
     ("status-changed", "notice-booking-updated"),
     ("all-read", "notice-notifications-all-read"),
     ("removed", "notice-notification-deleted"),
+    ("writing-to-self", "message-error-self"),
+    ("unverified-email", "message-error-verify-email"),
 ];
 
 /// "/ar/contact" → (Ar, "/contact"); "/fr/" → (Fr, "/"); "/xx/…" → None.

@@ -42,6 +42,13 @@ async fn without_javascript_contact_send_read_and_refusals() {
         res.assert_status(422);
         assert_eq!(res.doc().count("#f-body-error"), 1);
     }
+    // Invalid UTF-8 in the form: refused, nothing stored.
+    let token = app.csrf_token();
+    let raw = format!("body=%FF%FEhello&csrf_token={token}");
+    let res = app
+        .post_raw(&format!("/fr/messages/{id}"), &[("content-type", "application/x-www-form-urlencoded")], &raw)
+        .await;
+    assert!(res.status.is_client_error(), "{}", res.status);
     assert_eq!(message_count(&app), before, "nothing stored");
     let text = "Bonjour, <script>alert(1)</script> êtes-vous libre samedi ? مرحبا 👋";
     app.post_form(&format!("/fr/messages/{id}"), &[("body", &format!("  {text}\n"))]).await.assert_status(303);
@@ -76,7 +83,10 @@ async fn without_javascript_contact_send_read_and_refusals() {
     // A provider cannot write to themselves.
     app.switch_browser(Default::default());
     app.sign_in(DEMO_PROVIDER, DEMO_PASSWORD).await.assert_status(303);
-    app.post_form(&format!("/fr/providers/{slug}/contact"), &[]).await.assert_status(403);
+    let own = app.post_form(&format!("/fr/providers/{slug}/contact"), &[]).await;
+    own.assert_status(303);
+    let back = app.get(&own.header("location").unwrap()).await.doc();
+    assert!(back.text(".notice").contains("vous écrire à vous-même"));
 }
 
 /// A signed-in HTTP client of a real server (cookies kept by hand).
