@@ -51,6 +51,7 @@ fn run_seed(config: &Config, args: &SeedArgs) -> Result<(), String> {
     let started = std::time::Instant::now();
     let report = seed::run(&mut conn, &seed::Options { providers: args.providers, seed: args.seed, progress: true })
         .map_err(|e| e.to_string())?;
+    seed::vacuum(&mut conn).map_err(|e| e.to_string())?;
     println!("{report}");
     println!("seeded in {:.1} s", started.elapsed().as_secs_f64());
     seed::print_demo_logins();

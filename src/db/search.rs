@@ -244,7 +244,8 @@ fn by_listing(
     common_filters!(query, q)
 }
 
-/// One page of results and the total count, in a fixed number of queries (count, page ids, cards, categories).
+/// One page of results and the total count, in a fixed number of queries (count and page ids, cards,
+/// categories).
 pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchResult> {
     let postgres = matches!(conn, DbConn::Pg(_));
     let per_page = q.per_page.clamp(1, 50);
@@ -278,25 +279,39 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
             (total, rows)
         }
         _ => {
-            let total =
-                by_links(q, postgres).select(providers::id).limit(COUNT_CAP + 1).load::<i64>(conn)?.len() as i64;
-            let rows = if offset >= total {
-                Vec::new()
+            // The ids first: filtering and sorting read `providers_filter_idx` (or walk a sort index), not the
+            // wide rows. With words, one pass gives the count and the page (the full-text matching, the costly
+            // part, is done once); without, the count stops early and the page walks a sort index.
+            let (total, page) = if q.words.is_empty() {
+                let total =
+                    by_links(q, postgres).select(providers::id).limit(COUNT_CAP + 1).load::<i64>(conn)?.len() as i64;
+                let page: Vec<i64> = if offset >= total {
+                    Vec::new()
+                } else {
+                    ordered!(by_links(q, postgres), q, providers, providers::id)
+                        .limit(per_page)
+                        .offset(offset)
+                        .select(providers::id)
+                        .load(conn)?
+                };
+                (total, page)
             } else {
-                // The ids first: filtering and sorting then read only `providers_filter_idx`, not the wide rows.
                 let ids: Vec<i64> = ordered!(by_links(q, postgres), q, providers, providers::id)
-                    .limit(per_page)
-                    .offset(offset)
+                    .limit(COUNT_CAP + 1)
                     .select(providers::id)
                     .load(conn)?;
-                let mut rows: Vec<provider_card::Row> = providers::table
-                    .inner_join(cities::table)
-                    .filter(providers::id.eq_any(&ids))
-                    .select(crate::provider_card_columns!())
-                    .load(conn)?;
-                rows.sort_by_key(|r| ids.iter().position(|id| *id == r.0));
-                rows
+                (ids.len() as i64, ids.into_iter().skip(offset as usize).take(per_page as usize).collect())
             };
+            let mut rows: Vec<provider_card::Row> = if page.is_empty() {
+                Vec::new()
+            } else {
+                providers::table
+                    .inner_join(cities::table)
+                    .filter(providers::id.eq_any(&page))
+                    .select(crate::provider_card_columns!())
+                    .load(conn)?
+            };
+            rows.sort_by_key(|r| page.iter().position(|id| *id == r.0));
             (total, rows)
         }
     };

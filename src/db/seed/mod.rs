@@ -396,7 +396,8 @@ fn finish(conn: &mut DbConn) -> Result<(), AppError> {
     )
     .execute(conn)?;
     crate::db::models::provider::rebuild_listings(conn)?;
-    // Fresh statistics, so that the query planner knows the new sizes.
+    // Fresh statistics, so that the query planner knows the new sizes (the `seed` command also vacuums
+    // PostgreSQL afterwards: see `vacuum`).
     diesel::sql_query("ANALYZE").execute(conn)?;
     if let DbConn::Pg(_) = conn {
         for table in ["users", "providers", "services", "bookings"] {
@@ -982,4 +983,13 @@ pub fn create_admin(
         )?;
         Ok(id)
     })
+}
+
+/// After a bulk load on PostgreSQL: sets the visibility map, without which index-only scans (listing counts,
+/// search filters) visit every row until autovacuum comes by. Outside any transaction (the CLI's seed).
+pub fn vacuum(conn: &mut DbConn) -> Result<(), AppError> {
+    if let DbConn::Pg(_) = conn {
+        diesel::sql_query("VACUUM ANALYZE").execute(conn)?;
+    }
+    Ok(())
 }
