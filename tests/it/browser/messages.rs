@@ -1,14 +1,6 @@
-use khadamat::db::seed::{DEMO_CLIENT, DEMO_PASSWORD, DEMO_PROVIDER};
+use khadamat::db::seed::{DEMO_CLIENT, DEMO_PROVIDER};
 
-use super::{Browser, Server, browser};
-
-fn sign_in(b: &Browser, server: &Server, email: &str) {
-    b.goto(&server.url("/fr/login"));
-    b.type_into("#f-email", email);
-    b.type_into("#f-password", DEMO_PASSWORD);
-    b.click("#login-form button[type=submit]");
-    b.wait_until("the account page", |b| b.current_url().ends_with("/fr/account"));
-}
+use super::{Browser, Server, browser, sign_in};
 
 fn send(b: &Browser, text: &str) {
     b.type_into("#f-body", text);

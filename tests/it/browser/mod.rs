@@ -104,3 +104,12 @@ impl Server {
         link.strip_prefix(base.as_str()).unwrap_or(&link).to_string()
     }
 }
+
+/// Signs a demo account in (password `DEMO_PASSWORD`) and waits for the account page.
+pub fn sign_in(b: &Browser, server: &Server, email: &str) {
+    b.goto(&server.url("/fr/login"));
+    b.type_into("#f-email", email);
+    b.type_into("#f-password", seed::DEMO_PASSWORD);
+    b.click("#login-form button[type=submit]");
+    b.wait_until("the account page", |b| b.current_url().ends_with("/fr/account"));
+}
