@@ -1,5 +1,6 @@
 //! Database access: one `DbConn` over SQLite or PostgreSQL, an r2d2 pool, and `Db::run`.
 
+pub mod events;
 pub mod migrations;
 pub mod models;
 pub mod schema;

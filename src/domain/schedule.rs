@@ -1,7 +1,7 @@
 //! Free start times on a day: the provider's weekly ranges (local time, Africa/Casablanca), minus days off,
 //! minus the jobs already confirmed, on a 30-minute grid, from 2 hours to 60 days ahead.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
 use chrono_tz::Africa::Casablanca;
 
 use crate::domain::booking::{MAX_AHEAD_DAYS, MIN_LEAD, STEP_MINUTES};
@@ -83,8 +83,6 @@ pub fn free_starts(day: &Day<'_>) -> Vec<NaiveTime> {
         .filter(|t| check(day, *t).is_ok())
         .collect()
 }
-
-use chrono::Timelike;
 
 #[cfg(test)]
 mod tests {

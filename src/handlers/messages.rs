@@ -9,7 +9,7 @@ use askama::Template;
 use crate::db::models::User;
 use crate::db::models::conversation::{InboxRow, Message};
 use crate::db::types::MessageKind;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::i18n::{I18n, Lang};
 use crate::realtime::{self, Event};
 use crate::services::messages::{self, Thread};
@@ -99,25 +99,15 @@ pub struct InboxFragment {
     pub rows: Vec<InboxRowView>,
 }
 
-/// The unread-messages badge in the header (`#inbox-count`).
+/// A header badge (`#inbox-count`, `#bell-count`).
 #[derive(Template)]
 #[template(
-    source = r#"{% import "messages/_parts.html" as parts %}{% call parts::badge(i18n, "inbox-count", count) %}{% endcall %}"#,
+    source = r#"{% import "messages/_parts.html" as parts %}{% call parts::badge(i18n, id, count) %}{% endcall %}"#,
     ext = "html"
 )]
 pub struct BadgeFragment {
     pub i18n: I18n,
-    pub count: i64,
-}
-
-/// The bell's badge (`#bell-count`).
-#[derive(Template)]
-#[template(
-    source = r#"{% import "messages/_parts.html" as parts %}{% call parts::badge(i18n, "bell-count", count) %}{% endcall %}"#,
-    ext = "html"
-)]
-pub struct NotificationBadgeFragment {
-    pub i18n: I18n,
+    pub id: &'static str,
     pub count: i64,
 }
 
@@ -181,6 +171,7 @@ pub struct InboxTemplate {
     pub last_page: i64,
 }
 
+/// `?page=2` of a list, `?before=123` of a conversation.
 #[derive(serde::Deserialize)]
 pub struct PageQuery {
     #[serde(default)]
@@ -189,8 +180,10 @@ pub struct PageQuery {
     pub before: String,
 }
 
-fn provider_id_of(conn: &mut crate::db::DbConn, user: &User) -> Result<Option<i64>, AppError> {
-    Ok(crate::db::models::provider::id_for_user(conn, user.id)?)
+impl PageQuery {
+    pub fn page(&self) -> i64 {
+        self.page.parse::<i64>().unwrap_or(1).clamp(1, 10_000)
+    }
 }
 
 pub async fn index(
@@ -199,15 +192,9 @@ pub async fn index(
     CurrentUser(user): CurrentUser,
     query: web::Query<PageQuery>,
 ) -> AppResult<HttpResponse> {
-    let current_page = query.page.parse::<i64>().unwrap_or(1).clamp(1, 10_000);
+    let current_page = query.page();
     let me = user.id;
-    let (rows, total) = state
-        .db
-        .run(move |conn| {
-            let provider = provider_id_of(conn, &user)?;
-            Ok(crate::db::models::conversation::inbox(conn, user.id, provider, current_page, INBOX_PER_PAGE)?)
-        })
-        .await?;
+    let (rows, total) = state.db.run(move |conn| messages::inbox(conn, user.id, current_page, INBOX_PER_PAGE)).await?;
     let i18n = page.i18n();
     let rows = inbox_views(&i18n, me, rows);
     let last_page = ((total + INBOX_PER_PAGE - 1) / INBOX_PER_PAGE).max(1);

@@ -85,16 +85,7 @@ pub async fn publish(state: &web::Data<AppState>, users: Vec<i64>, event: Event)
     match state.db.backend() {
         Backend::Postgres => {
             let payload = serde_json::to_string(&envelope).unwrap_or_default();
-            let sent = state
-                .db
-                .run(move |conn| {
-                    use diesel::RunQueryDsl;
-                    diesel::sql_query("SELECT pg_notify('khadamat_events', $1)")
-                        .bind::<diesel::sql_types::Text, _>(payload)
-                        .execute(conn)?;
-                    Ok(())
-                })
-                .await;
+            let sent = state.db.run(move |conn| Ok(crate::db::events::notify(conn, &payload)?)).await;
             if let Err(e) = sent {
                 tracing::warn!(error = %e, "could not relay a real-time event");
             }

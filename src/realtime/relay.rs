@@ -4,8 +4,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use diesel::connection::SimpleConnection;
-
 use super::{Envelope, Hub};
 
 /// How often the listener looks for notifications (libpq delivers them when asked).
@@ -29,7 +27,7 @@ pub fn start(url: String, hub: Arc<Hub>) {
 fn listen(url: &str, hub: &Arc<Hub>) -> Result<(), String> {
     use diesel::Connection;
     let mut conn = diesel::PgConnection::establish(url).map_err(|e| e.to_string())?;
-    conn.batch_execute("LISTEN khadamat_events").map_err(|e| e.to_string())?;
+    crate::db::events::listen(&mut conn).map_err(|e| e.to_string())?;
     while Arc::strong_count(hub) > 1 {
         for notification in conn.notifications_iter() {
             let notification = notification.map_err(|e| e.to_string())?;

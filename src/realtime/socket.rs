@@ -139,20 +139,12 @@ async fn catch_up(state: &web::Data<AppState>, user: &User, tab: &Tab, session: 
 /// The header badges, recounted.
 async fn badges(state: &web::Data<AppState>, user: &User, tab: &Tab, session: &mut Session) -> bool {
     let u = user.clone();
-    let counts = state
-        .db
-        .run(move |conn| {
-            let provider = crate::db::models::provider::id_for_user(conn, u.id)?;
-            Ok((
-                crate::db::models::conversation::unread_total(conn, u.id, provider)?,
-                crate::db::models::notification::unread_count(conn, u.id)?,
-            ))
-        })
-        .await;
+    let counts = state.db.run(move |conn| crate::services::messages::unread_counts(conn, u.id)).await;
     let Ok((messages, notifications)) = counts else { return true };
     let i18n = I18n::new(tab.lang);
-    let messages = askama::Template::render(&pages::BadgeFragment { i18n, count: messages });
-    let notifications = askama::Template::render(&pages::NotificationBadgeFragment { i18n, count: notifications });
+    let messages = askama::Template::render(&pages::BadgeFragment { i18n, id: "inbox-count", count: messages });
+    let notifications =
+        askama::Template::render(&pages::BadgeFragment { i18n, id: "bell-count", count: notifications });
     match (messages, notifications) {
         (Ok(m), Ok(n)) => {
             send(session, "#inbox-count", "outerHTML", m).await && send(session, "#bell-count", "outerHTML", n).await
@@ -179,14 +171,9 @@ async fn refresh_view(state: &web::Data<AppState>, user: &User, tab: &Tab, sessi
             }
         }
         View::Inbox => {
-            let rows = state
-                .db
-                .run(move |conn| {
-                    let provider = crate::db::models::provider::id_for_user(conn, u.id)?;
-                    Ok(crate::db::models::conversation::inbox(conn, u.id, provider, 1, pages::INBOX_PER_PAGE)?.0)
-                })
-                .await;
-            let Ok(rows) = rows else { return true };
+            let rows =
+                state.db.run(move |conn| crate::services::messages::inbox(conn, u.id, 1, pages::INBOX_PER_PAGE)).await;
+            let Ok((rows, _)) = rows else { return true };
             let rows = pages::inbox_views(&i18n, user.id, rows);
             match askama::Template::render(&pages::InboxFragment { i18n, lang: tab.lang, rows }) {
                 Ok(html) => send(session, "#inbox", "outerHTML", html).await,

@@ -512,7 +512,12 @@ pub fn run_due(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Resu
     for b in booking::pending_expiring_between(conn, now, now + rules::EXPIRY_REMINDER, 200)? {
         outcome.extend(conn.transaction(|conn| -> Result<Outcome, AppError> {
             let mut out = Outcome::default();
-            if !booking::claim_once(conn, "booking.expiry_reminder", &format!("expiry-reminder:{}", b.id), now)? {
+            if !crate::db::models::job::claim_once(
+                conn,
+                "booking.expiry_reminder",
+                &format!("expiry-reminder:{}", b.id),
+                now,
+            )? {
                 return Ok(out);
             }
             let (client, provider_user) = parties(conn, &b)?;
@@ -525,7 +530,12 @@ pub fn run_due(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Resu
     for b in booking::confirmed_starting_between(conn, now, now + rules::JOB_REMINDER, 200)? {
         outcome.extend(conn.transaction(|conn| -> Result<Outcome, AppError> {
             let mut out = Outcome::default();
-            if !booking::claim_once(conn, "booking.job_reminder", &format!("job-reminder:{}", b.id), now)? {
+            if !crate::db::models::job::claim_once(
+                conn,
+                "booking.job_reminder",
+                &format!("job-reminder:{}", b.id),
+                now,
+            )? {
                 return Ok(out);
             }
             let (client, provider_user) = parties(conn, &b)?;

@@ -26,6 +26,26 @@ pub fn side(conn: &mut DbConn, user: &User, c: &Conversation) -> Result<Option<b
     Ok(provider::id_for_user(conn, user.id)?.filter(|p| *p == c.provider_id).map(|_| false))
 }
 
+/// A user's unread (messages, notifications): the header badges, on every page and over the socket.
+pub fn unread_counts(conn: &mut DbConn, user_id: i64) -> Result<(i64, i64), AppError> {
+    let provider = provider::id_for_user(conn, user_id)?;
+    Ok((
+        conversation::unread_total(conn, user_id, provider)?,
+        crate::db::models::notification::unread_count(conn, user_id)?,
+    ))
+}
+
+/// One page of a user's inbox (as a client, and as a provider if they are one), with the total.
+pub fn inbox(
+    conn: &mut DbConn,
+    user_id: i64,
+    page: i64,
+    per_page: i64,
+) -> Result<(Vec<conversation::InboxRow>, i64), AppError> {
+    let provider = provider::id_for_user(conn, user_id)?;
+    Ok(conversation::inbox(conn, user_id, provider, page, per_page)?)
+}
+
 /// A conversation the user takes part in (404 for anyone else, existing or not).
 pub fn participant(conn: &mut DbConn, user: &User, id: i64) -> Result<(Conversation, bool), AppError> {
     let c = conversation::find(conn, id)?.ok_or(AppError::NotFound)?;

@@ -34,11 +34,8 @@ pub async fn viewer(req: &HttpRequest) -> Result<Option<User>, AppError> {
                     let found = users::find_active(conn, id)?;
                     let unread = match &found {
                         Some(u) => {
-                            let provider = crate::db::models::provider::id_for_user(conn, u.id)?;
-                            Unread {
-                                notifications: crate::db::models::notification::unread_count(conn, u.id)?,
-                                messages: crate::db::models::conversation::unread_total(conn, u.id, provider)?,
-                            }
+                            let (messages, notifications) = crate::services::messages::unread_counts(conn, u.id)?;
+                            Unread { notifications, messages }
                         }
                         None => Unread::default(),
                     };

@@ -138,6 +138,20 @@ async fn the_whole_life_cycle_with_notifications_and_emails() {
     let centre = app.get("/fr/account/notifications").await.assert_status(200).doc();
     assert_eq!(centre.count(".notification"), 3, "confirmed, started, completed");
     assert!(centre.texts(".notification a").iter().all(|t| !t.contains('{')));
+    // One read, one deleted, then all read.
+    let mine: Vec<i64> = app.conn(|c| {
+        notifications::table
+            .filter(notifications::user_id.eq(app.user_id("amina@example.ma")))
+            .order(notifications::id.asc())
+            .select(notifications::id)
+            .load(c)
+            .unwrap()
+    });
+    app.post_form(&format!("/fr/account/notifications/{}/read", mine[0]), &[]).await.assert_status(303);
+    let after = app.get("/fr/account/notifications").await.doc();
+    assert_eq!(after.count(".notification.unread"), 2);
+    app.post_form(&format!("/fr/account/notifications/{}/delete", mine[1]), &[]).await.assert_status(303);
+    assert_eq!(app.get("/fr/account/notifications").await.doc().count(".notification"), 2);
     app.post_form("/fr/account/notifications/read-all", &[]).await.assert_status(303);
     assert_eq!(app.get("/fr/account/notifications").await.doc().count("#bell-count[hidden]"), 1);
     let mine: i64 =

@@ -364,20 +364,6 @@ pub fn agenda(
         .load(conn)
 }
 
-/// Records that a one-off task ran (a reminder): true for the one caller that records it first, on any
-/// number of app instances sharing the database.
-pub fn claim_once(conn: &mut DbConn, kind: &str, key: &str, at: NaiveDateTime) -> QueryResult<bool> {
-    let inserted = diesel::sql_query(
-        "INSERT INTO jobs (kind, payload, unique_key, run_at, attempts, done_at, created_at) \
-         VALUES ($1, '{}', $2, $3, 1, $3, $3) ON CONFLICT (unique_key) DO NOTHING",
-    )
-    .bind::<diesel::sql_types::Text, _>(kind)
-    .bind::<diesel::sql_types::Text, _>(key)
-    .bind::<diesel::sql_types::Timestamp, _>(at)
-    .execute(conn)?;
-    Ok(inserted == 1)
-}
-
 /// The other party's name for each booking of a list: the provider's display name for a client, the
 /// client's first name and initial for a provider.
 pub fn party_names(

@@ -268,13 +268,23 @@ pub fn unread_waiting(
         ))
         .limit(limit)
         .load(conn)?;
-    let mut out = Vec::new();
-    for (conversation_id, sender, count, latest) in rows {
-        let (Some(sender), Some(latest)) = (sender, latest) else { continue };
-        let (Some(c), Some(m)) = (find(conn, conversation_id)?, message(conn, latest)?) else { continue };
-        out.push((c, sender, count, m.body));
-    }
-    Ok(out)
+    // The conversations and latest messages of all rows in two queries.
+    let conversation_ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let latest_ids: Vec<i64> = rows.iter().filter_map(|r| r.3).collect();
+    let found: Vec<Conversation> = conversations::table
+        .filter(conversations::id.eq_any(&conversation_ids))
+        .select(Conversation::as_select())
+        .load(conn)?;
+    let bodies: Vec<(i64, String)> =
+        messages::table.filter(messages::id.eq_any(&latest_ids)).select((messages::id, messages::body)).load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(conversation_id, sender, count, latest)| {
+            let c = found.iter().find(|c| c.id == conversation_id)?.clone();
+            let body = bodies.iter().find(|(id, _)| Some(*id) == latest)?.1.clone();
+            Some((c, sender?, count, body))
+        })
+        .collect())
 }
 
 /// Records an email about this conversation, unless one went out since `quiet_since` (another instance):

@@ -7,6 +7,7 @@ pub mod city;
 pub mod contact_message;
 pub mod conversation;
 pub mod favorite;
+pub mod job;
 pub mod notification;
 pub mod notification_preference;
 pub mod provider;

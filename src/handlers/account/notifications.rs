@@ -77,19 +77,13 @@ pub struct CentreTemplate {
     pub last_page: i64,
 }
 
-#[derive(serde::Deserialize)]
-pub struct PageQuery {
-    #[serde(default)]
-    pub page: String,
-}
-
 pub async fn index(
     page: Page,
     state: web::Data<AppState>,
     CurrentUser(user): CurrentUser,
-    query: web::Query<PageQuery>,
+    query: web::Query<crate::handlers::messages::PageQuery>,
 ) -> AppResult<HttpResponse> {
-    let current_page = query.page.parse::<i64>().unwrap_or(1).clamp(1, 10_000);
+    let current_page = query.page();
     let (rows, total) =
         state.db.run(move |conn| Ok(notification::page(conn, user.id, current_page, PER_PAGE)?)).await?;
     let i18n = page.i18n();
@@ -118,7 +112,7 @@ pub async fn index(
     Ok(super::private(render(&CentreTemplate { i18n, page, items, current_page, last_page })?))
 }
 
-/// `POST …/notifications/{id}/read`: marks it read and follows its link (`?go=1`) or comes back.
+/// `POST …/notifications/{id}/read`: marks one read and comes back to the list.
 pub async fn read(
     htmx: Htmx,
     page: Page,

@@ -98,11 +98,9 @@ pub async fn index(
     let query = query.into_inner();
     let now = state.clock.now();
     let today = crate::web::format::to_local(now).date();
-    let week = bookings::parse_date(&query.week)
-        .unwrap_or(today)
-        .checked_sub_signed(Duration::days(0))
-        .map(|d| d - Duration::days(i64::from(d.weekday().num_days_from_monday())))
-        .unwrap_or(today);
+    // The Monday of the asked week (this week by default).
+    let day = bookings::parse_date(&query.week).unwrap_or(today);
+    let week = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
     let statuses: Vec<BookingStatus> = query.list.status().into_iter().collect();
     let n = query.list.page();
     let (pending, listing, agenda) = state
@@ -110,8 +108,8 @@ pub async fn index(
         .run(move |conn| {
             let provider = bookings_provider(conn, &user)?;
             let side = Side::Provider(provider);
-            let pending = bookings::list(conn, side, None, &[BookingStatus::Pending], now, 1, 50)?.bookings;
-            let mut pending = pending;
+            // The most urgent first.
+            let mut pending = bookings::list(conn, side, None, &[BookingStatus::Pending], now, 1, 50)?.bookings;
             pending.sort_by_key(|(b, _)| b.expires_at);
             let listing = bookings::list(conn, side, None, &statuses, now, n, PER_PAGE)?;
             let from = crate::domain::schedule::local_to_utc(week.and_hms_opt(0, 0, 0).unwrap_or_default())
