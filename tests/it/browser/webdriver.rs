@@ -132,14 +132,31 @@ impl Browser {
         }
     }
 
+    /// Clicks an element; found again if the page replaced it meanwhile (live swaps).
+    #[track_caller]
     pub fn click(&self, css: &str) {
-        let id = self.wait_for(css);
-        self.post(&format!("/element/{id}/click"), json!({})).expect("click");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let id = self.wait_for(css);
+            match self.post(&format!("/element/{id}/click"), json!({})) {
+                Ok(_) => return,
+                Err(e) => assert!(Instant::now() < deadline, "could not click {css:?}: {e}"),
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
+    #[track_caller]
     pub fn type_into(&self, css: &str, text: &str) {
-        let id = self.wait_for(css);
-        self.post(&format!("/element/{id}/value"), json!({ "text": text })).expect("type");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let id = self.wait_for(css);
+            match self.post(&format!("/element/{id}/value"), json!({ "text": text })) {
+                Ok(_) => return,
+                Err(e) => assert!(Instant::now() < deadline, "could not type into {css:?}: {e}"),
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// The text of an element; found again if the page replaced it meanwhile (navigation, live swaps).
