@@ -29,4 +29,4 @@ search-empty-reset = مسح المعايير
 search-pages = صفحات النتائج
 search-previous = السابق
 search-next = التالي
-search-count-many = تم العثور على أكثر من 10000 حرفي
+search-count-many = تم العثور على أكثر من { $count } حرفي

@@ -25,4 +25,4 @@ search-empty-reset = Clear the filters
 search-pages = Result pages
 search-previous = Previous
 search-next = Next
-search-count-many = More than 10,000 providers found
+search-count-many = More than { $count } providers found

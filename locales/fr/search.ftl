@@ -25,4 +25,4 @@ search-empty-reset = Effacer les filtres
 search-pages = Pages de résultats
 search-previous = Précédent
 search-next = Suivant
-search-count-many = Plus de 10 000 prestataires trouvés
+search-count-many = Plus de { $count } prestataires trouvés

@@ -57,17 +57,37 @@ impl SearchQuery {
 
 pub struct SearchResult {
     pub providers: Vec<ProviderCard>,
-    /// How many match, counted up to [`COUNT_CAP`] (a larger number is shown as "10,000+").
+    /// How many match, counted up to a cap (then `capped` is set and the page says "more than `total`").
     pub total: i64,
+    pub capped: bool,
 }
 
 /// Counting stops here: exact totals past it cost a full scan and help nobody choose.
 pub const COUNT_CAP: i64 = 10_000;
 
+/// On SQLite, free-text matches are counted up to this many ("more than 100"): a common word matches
+/// thousands of providers and checking each one against the filters is what grows with the data.
+pub const TEXT_COUNT_CAP: i64 = 100;
+
+/// Pages reached by walking a sort index while checking the words (see `providers_page`): past this offset the
+/// walk could read most of the index, and sorting the matches is cheaper.
+const WALK_OFFSET_LIMIT: i64 = 40;
+
+/// What the full-text condition does in a query.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Words {
+    /// The full-text index gives the candidate ids.
+    Drives,
+    /// A sort index gives the candidates in order; the words are checked on each (SQLite: `+` keeps the planner
+    /// from starting with the full-text list).
+    Checks,
+}
+
 /// The full-text condition for this backend, with the words bound as parameters.
 fn text_condition(
     postgres: bool,
     words: &[String],
+    role: Words,
 ) -> Option<diesel::expression::SqlLiteral<Bool, impl diesel::query_builder::QueryFragment<MultiBackend> + Send>> {
     let words: Vec<String> = words
         .iter()
@@ -85,7 +105,8 @@ fn text_condition(
     } else {
         // Every word as a quoted prefix: "plomb"* "casa"*.
         let query = words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" ");
-        sql::<Bool>("providers.id IN (SELECT rowid FROM providers_fts WHERE providers_fts MATCH ")
+        let id = if role == Words::Drives { "providers.id" } else { "+providers.id" };
+        sql::<Bool>(&format!("{id} IN (SELECT rowid FROM providers_fts WHERE providers_fts MATCH "))
             .bind::<Text, _>(query)
             .sql(")")
     })
@@ -177,6 +198,7 @@ fn distance(
 fn by_links(
     q: &SearchQuery,
     postgres: bool,
+    text: Words,
 ) -> diesel::helper_types::IntoBoxed<'_, diesel::helper_types::InnerJoin<providers::table, cities::table>, MultiBackend>
 {
     let mut query = providers::table
@@ -185,7 +207,7 @@ fn by_links(
         .into_boxed::<MultiBackend>();
     // The words drive the query when there are some (an `IN` list from the full-text index), else the category;
     // otherwise the providers are walked in sort order. A city (up to half the providers) is a probe of a key.
-    if let Some(condition) = text_condition(postgres, &q.words) {
+    if let Some(condition) = text_condition(postgres, &q.words, text) {
         query = query.filter(condition);
     }
     match (q.category_id, q.words.is_empty()) {
@@ -238,7 +260,7 @@ fn by_listing(
         .filter(provider_listings::category_id.eq(category))
         .filter(provider_listings::city_id.eq(city))
         .into_boxed::<MultiBackend>();
-    if let Some(condition) = text_condition(postgres, &q.words) {
+    if let Some(condition) = text_condition(postgres, &q.words, Words::Drives) {
         query = query.filter(condition);
     }
     common_filters!(query, q)
@@ -250,7 +272,7 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
     let postgres = matches!(conn, DbConn::Pg(_));
     let per_page = q.per_page.clamp(1, 50);
     let offset = (q.page.max(1) - 1).saturating_mul(per_page);
-    let (total, rows): (i64, Vec<provider_card::Row>) = match (q.category_id, q.city_id) {
+    let (total, cap, rows): (i64, i64, Vec<provider_card::Row>) = match (q.category_id, q.city_id) {
         (Some(category), Some(city)) => {
             let total = if q.only_place() {
                 // The plain landing page: a count over one index range, without visiting the providers.
@@ -276,31 +298,64 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
                     .select(crate::provider_card_columns!())
                     .load(conn)?
             };
-            (total, rows)
+            (total, COUNT_CAP, rows)
         }
         _ => {
             // The ids first: filtering and sorting read `providers_filter_idx` (or walk a sort index), not the
-            // wide rows. With words, one pass gives the count and the page (the full-text matching, the costly
-            // part, is done once); without, the count stops early and the page walks a sort index.
-            let (total, page) = if q.words.is_empty() {
-                let total =
-                    by_links(q, postgres).select(providers::id).limit(COUNT_CAP + 1).load::<i64>(conn)?.len() as i64;
+            // wide rows; then the page's cards.
+            let (total, cap, page) = if q.words.is_empty() {
+                // The count stops early; the page walks a sort index.
+                let total = by_links(q, postgres, Words::Drives)
+                    .select(providers::id)
+                    .limit(COUNT_CAP + 1)
+                    .load::<i64>(conn)?
+                    .len() as i64;
                 let page: Vec<i64> = if offset >= total {
                     Vec::new()
                 } else {
-                    ordered!(by_links(q, postgres), q, providers, providers::id)
+                    ordered!(by_links(q, postgres, Words::Drives), q, providers, providers::id)
                         .limit(per_page)
                         .offset(offset)
                         .select(providers::id)
                         .load(conn)?
                 };
-                (total, page)
+                (total, COUNT_CAP, page)
+            } else if postgres {
+                // PostgreSQL reads each match's row from the heap whatever the plan (the bitmap scan is the cost,
+                // and its planner walks the primary key for a LIMIT): one pass gives the count and the page.
+                let ids = sorted_matches(conn, q, postgres)?;
+                (ids.len() as i64, COUNT_CAP, ids.into_iter().skip(offset as usize).take(per_page as usize).collect())
             } else {
-                let ids: Vec<i64> = ordered!(by_links(q, postgres), q, providers, providers::id)
-                    .limit(COUNT_CAP + 1)
-                    .select(providers::id)
-                    .load(conn)?;
-                (ids.len() as i64, ids.into_iter().skip(offset as usize).take(per_page as usize).collect())
+                // SQLite: the full-text list is cheap but checking thousands of matches against the filters is not.
+                // Count up to TEXT_COUNT_CAP; a few matches are sorted by id, many are found by walking the sort
+                // index and checking the words on each row (a common word fills the first pages quickly).
+                let ids: Vec<i64> =
+                    by_links(q, postgres, Words::Drives).select(providers::id).limit(TEXT_COUNT_CAP + 1).load(conn)?;
+                let by_distance = q.sort == Sort::Distance && q.near.is_some();
+                let page: Vec<i64> = if ids.len() as i64 <= TEXT_COUNT_CAP {
+                    let few = providers::table
+                        .inner_join(cities::table)
+                        .filter(providers::id.eq_any(&ids))
+                        .into_boxed::<MultiBackend>();
+                    ordered!(few, q, providers, providers::id)
+                        .limit(per_page)
+                        .offset(offset)
+                        .select(providers::id)
+                        .load(conn)?
+                } else if offset < WALK_OFFSET_LIMIT && !by_distance {
+                    ordered!(by_links(q, postgres, Words::Checks), q, providers, providers::id)
+                        .limit(per_page)
+                        .offset(offset)
+                        .select(providers::id)
+                        .load(conn)?
+                } else {
+                    sorted_matches(conn, q, postgres)?
+                        .into_iter()
+                        .skip(offset as usize)
+                        .take(per_page as usize)
+                        .collect()
+                };
+                (ids.len() as i64, TEXT_COUNT_CAP, page)
             };
             let mut rows: Vec<provider_card::Row> = if page.is_empty() {
                 Vec::new()
@@ -312,8 +367,16 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
                     .load(conn)?
             };
             rows.sort_by_key(|r| page.iter().position(|id| *id == r.0));
-            (total, rows)
+            (total, cap, rows)
         }
     };
-    Ok(SearchResult { providers: provider_card::complete(conn, rows)?, total })
+    Ok(SearchResult { providers: provider_card::complete(conn, rows)?, total: total.min(cap), capped: total > cap })
+}
+
+/// Every match's id in order (up to [`COUNT_CAP`]), the full-text index driving.
+fn sorted_matches(conn: &mut DbConn, q: &SearchQuery, postgres: bool) -> QueryResult<Vec<i64>> {
+    ordered!(by_links(q, postgres, Words::Drives), q, providers, providers::id)
+        .limit(COUNT_CAP + 1)
+        .select(providers::id)
+        .load(conn)
 }

@@ -53,6 +53,8 @@ pub struct SearchTemplate {
     pub cities: Vec<City>,
     pub results: Vec<ProviderCard>,
     pub total: i64,
+    /// More than `total` match.
+    pub capped: bool,
     pub current_page: i64,
     pub last_page: i64,
     /// The chosen category and city, for the heading.
@@ -222,7 +224,11 @@ async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) ->
         (None, Some(t)) => i18n.t_with("search-heading-city", [("city", t.name(&i18n))]),
         (None, None) => i18n.t("search-title"),
     };
-    let last_page = ((result.total.min(search::COUNT_CAP) + PER_PAGE - 1) / PER_PAGE).max(1);
+    let mut last_page = ((result.total + PER_PAGE - 1) / PER_PAGE).max(1);
+    if result.capped && result.providers.len() as i64 == PER_PAGE {
+        // Uncounted results go on: "next" stays while pages are full.
+        last_page = last_page.max(query.page + 1);
+    }
     render(&SearchTemplate {
         i18n,
         page,
@@ -231,6 +237,7 @@ async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) ->
         cities,
         results: result.providers,
         total: result.total,
+        capped: result.capped,
         current_page: query.page,
         last_page,
         heading,
