@@ -180,6 +180,12 @@ impl I18n {
         crate::domain::money::format_mad(cents.as_i64(), self.lang)
     }
 
+    /// A decimal number with `places` digits, with this language's separator ("4,5" in French and Arabic).
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        let s = format!("{value:.places$}");
+        if self.lang == Lang::En { s } else { s.replace('.', ",") }
+    }
+
     /// Picks the field of a trilingual record for this language (English falls back to French).
     pub fn pick<'a>(&self, fr: &'a str, ar: &'a str, en: Option<&'a str>) -> &'a str {
         match self.lang {

@@ -1,5 +1,6 @@
 //! Background jobs inside the server: every `JOBS_INTERVAL_SECONDS`, expire unanswered booking requests,
-//! send the reminders that are due (`services::bookings::run_due`) and email messages left unread
+//! send the reminders that are due (`services::bookings::run_due`), publish reviews whose window closed and
+//! remind whoever has not reviewed (`services::reviews::run_due`), and email messages left unread
 //! (`services::messages::email_unread`). Safe with several instances on
 //! one PostgreSQL: each row is claimed by a conditional update or a unique key, so it is processed once.
 
@@ -17,10 +18,9 @@ pub async fn run_once(state: &web::Data<AppState>) -> Result<usize, AppError> {
         .run(move |conn| {
             let ctx = Context { base_url: &app.config.base_url };
             let now = app.clock.now();
-            Ok((
-                crate::services::bookings::run_due(conn, &ctx, now)?,
-                crate::services::messages::email_unread(conn, &ctx, now)?,
-            ))
+            let mut outcome = crate::services::bookings::run_due(conn, &ctx, now)?;
+            outcome.extend(crate::services::reviews::run_due(conn, &ctx, now)?);
+            Ok((outcome, crate::services::messages::email_unread(conn, &ctx, now)?))
         })
         .await?;
     let sent = outcome.emails.len() + unread.len();

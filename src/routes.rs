@@ -2,7 +2,7 @@
 
 use actix_web::{Route, guard, web};
 
-use crate::handlers::{account, admin, auth, dev, health, messages, provider, public, seo};
+use crate::handlers::{account, admin, auth, dev, health, messages, provider, public, reviews, seo};
 use crate::web::{assets, lang};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -57,6 +57,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/account/bookings", get().to(account::bookings::index))
                 .route("/account/bookings/{id}", get().to(account::bookings::show))
                 .route("/account/bookings/{id}/cancel", web::post().to(account::bookings::cancel))
+                .route("/account/bookings/{id}/review", web::post().to(reviews::client_save))
+                .route("/account/bookings/{id}/review/delete", web::post().to(reviews::client_delete))
+                .route("/reviews/{id}/report", get().to(reviews::report_form))
+                .route("/reviews/{id}/report", web::post().to(reviews::report))
                 .route("/account/notifications", get().to(account::notifications::index))
                 .route("/account/notifications/read-all", web::post().to(account::notifications::read_all))
                 .route("/account/notifications/settings", get().to(account::notifications::edit))
@@ -95,6 +99,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/provider/bookings/{id}/{action:accept|reject|start|complete|cancel}",
                     web::post().to(provider::bookings::act),
                 )
+                .route("/provider/bookings/{id}/review", web::post().to(reviews::provider_save))
+                .route("/provider/bookings/{id}/review/delete", web::post().to(reviews::provider_delete))
+                .route("/provider/reviews", get().to(provider::reviews::index))
+                .route("/provider/reviews/{id}/reply", web::post().to(provider::reviews::reply))
+                .route("/provider/statistics", get().to(provider::statistics::show))
+                .route("/admin", get().to(admin::dashboard::show))
+                .route("/admin/reviews", get().to(admin::reviews::index))
+                .route("/admin/reviews/{id}/{decision:hide|restore}", web::post().to(admin::reviews::decide))
                 .route("/admin/bookings/{id}", get().to(admin::bookings::show))
                 .route("/admin/bookings/{id}/cancel", web::post().to(admin::bookings::cancel))
                 .route("/admin/providers", get().to(admin::providers::index))

@@ -21,6 +21,8 @@ pub struct AppState {
     pub clock: Clock,
     /// This instance's open WebSockets.
     pub hub: std::sync::Arc<crate::realtime::Hub>,
+    /// Today's profile views already counted by this instance.
+    pub seen_views: std::sync::Arc<crate::services::profile_views::Seen>,
 }
 
 /// The application clock: UTC now, shifted by an offset that test configurations move forward.
@@ -50,7 +52,16 @@ impl AppState {
         let mailer = Mailer::from_config(&config)?;
         let cookie_key = Key::derive_from(config.session_secret.as_bytes());
         let clock = Clock::new(config.clock_offset_seconds);
-        Ok(AppState { config, db, mailer, assets, cookie_key, clock, hub: Default::default() })
+        Ok(AppState {
+            config,
+            db,
+            mailer,
+            assets,
+            cookie_key,
+            clock,
+            hub: Default::default(),
+            seen_views: Default::default(),
+        })
     }
 
     /// Starts relaying real-time events between instances (PostgreSQL only; one instance needs none).

@@ -4,3 +4,38 @@ admin-approve = موافقة
 admin-reject = رفض
 admin-reject-reason = سبب الرفض
 admin-error-reason = أدخلوا سبباً من 5 إلى 1000 حرف: سيتوصل به الحرفي.
+admin-dashboard-title = لوحة القيادة
+admin-queues = في انتظار المعالجة
+admin-users-by-role = الحسابات حسب النوع
+admin-new-users = الحسابات الجديدة خلال الفترة
+admin-providers-by-status = الحرفيون حسب الوضعية
+admin-provider-status-pending = في الانتظار
+admin-provider-status-approved = مقبولون
+admin-provider-status-rejected = مرفوضون
+admin-provider-status-suspended = موقوفون
+admin-revenue = الاشتراكات المحصلة خلال الفترة
+admin-top-categories = الفئات الأكثر حجزًا
+admin-top-cities = المدن الأكثر نشاطًا
+admin-bookings-count = { $count ->
+    [zero] بدون حجز
+    [one] حجز واحد
+    [two] حجزان
+    [few] { $count } حجوزات
+   *[other] { $count } حجزًا
+}
+admin-chart-bookings-per-day = الحجوزات المنشأة يوميًا
+admin-chart-bookings-by-status = حجوزات الفترة حسب الوضعية
+admin-chart-revenue = الاشتراكات المحصلة شهريًا
+admin-reviews-title = التقييمات المبلغ عنها
+admin-reviews-empty = لا يوجد تقييم مبلغ عنه أو مخفي.
+admin-reviews-booking = عرض الحجز
+admin-reviews-reports = { $count ->
+    [one] بلاغ واحد:
+    [two] بلاغان:
+    [few] { $count } بلاغات:
+   *[other] { $count } بلاغًا:
+}
+admin-reviews-last-reason = آخر قرار:
+admin-reviews-reason = السبب (يُرسل إلى صاحب التقييم)
+admin-reviews-hide = إخفاء
+admin-reviews-restore = إعادة الإظهار

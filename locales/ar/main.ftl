@@ -45,6 +45,21 @@ format-date-long = { $day } { $month ->
     [11] نونبر
    *[12] دجنبر
 } { $year }
+format-month-short = { $month ->
+    [1] يناير
+    [2] فبراير
+    [3] مارس
+    [4] أبريل
+    [5] ماي
+    [6] يونيو
+    [7] يوليوز
+    [8] غشت
+    [9] شتنبر
+    [10] أكتوبر
+    [11] نونبر
+   *[12] دجنبر
+} { $year }
+format-day-short = { $day }/{ $month }
 format-datetime = { $date } على الساعة { $time }
 error-400-title = طلب غير صالح
 error-400 = تعذر فهم هذا الطلب. تحققوا من المعلومات المدخلة وحاولوا مرة أخرى.
@@ -90,3 +105,7 @@ notice-booking-updated = تم تحديث الحجز.
 notice-notifications-all-read = تم تعليم كل الإشعارات كمقروءة.
 notice-notification-deleted = تم حذف الإشعار.
 nav-messages = الرسائل
+notice-review-saved = تم حفظ تقييمك.
+notice-review-deleted = تم حذف تقييمك.
+notice-review-reported = شكرًا: سيراجع فريق الإشراف هذا التقييم.
+notice-review-replied = تم نشر ردك.

@@ -96,3 +96,5 @@ weekday-7 = الأحد
 provider-book = احجز
 provider-book-service = احجز
 provider-contact = تواصل
+provider-reviews-title = التقييمات المتوصل بها
+provider-reviews-none = ليس لديك بعد أي تقييم منشور. تظهر التقييمات هنا بعد أعمالك المنجزة.

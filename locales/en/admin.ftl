@@ -4,3 +4,33 @@ admin-approve = Approve
 admin-reject = Reject
 admin-reject-reason = Reason for rejecting
 admin-error-reason = Give a reason of 5 to 1,000 characters: the provider will receive it.
+admin-dashboard-title = Dashboard
+admin-queues = To handle
+admin-users-by-role = Accounts by type
+admin-new-users = New accounts in the period
+admin-providers-by-status = Providers by status
+admin-provider-status-pending = Pending
+admin-provider-status-approved = Approved
+admin-provider-status-rejected = Rejected
+admin-provider-status-suspended = Suspended
+admin-revenue = Subscriptions received in the period
+admin-top-categories = Most booked categories
+admin-top-cities = Most active cities
+admin-bookings-count = { $count ->
+    [one] { $count } booking
+   *[other] { $count } bookings
+}
+admin-chart-bookings-per-day = Bookings created per day
+admin-chart-bookings-by-status = Bookings of the period by status
+admin-chart-revenue = Subscriptions received per month
+admin-reviews-title = Reported reviews
+admin-reviews-empty = No reported or hidden review.
+admin-reviews-booking = See the booking
+admin-reviews-reports = { $count ->
+    [one] { $count } report:
+   *[other] { $count } reports:
+}
+admin-reviews-last-reason = Last decision:
+admin-reviews-reason = Reason (sent to the author)
+admin-reviews-hide = Hide
+admin-reviews-restore = Restore

@@ -41,6 +41,21 @@ format-date-long = { $day } { $month ->
     [11] November
    *[12] December
 } { $year }
+format-month-short = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+} { $year }
+format-day-short = { $month }/{ $day }
 format-datetime = { $date } at { $time }
 error-400-title = Bad request
 error-400 = This request could not be understood. Check what you entered and try again.
@@ -86,3 +101,7 @@ notice-booking-updated = Booking updated.
 notice-notifications-all-read = All notifications are marked as read.
 notice-notification-deleted = Notification deleted.
 nav-messages = Messages
+notice-review-saved = Your review is saved.
+notice-review-deleted = Your review is deleted.
+notice-review-reported = Thank you: the moderation team will look at this review.
+notice-review-replied = Your reply is published.

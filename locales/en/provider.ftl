@@ -64,3 +64,5 @@ weekday-7 = Sunday
 provider-book = Book
 provider-book-service = Book
 provider-contact = Contact
+provider-reviews-title = Reviews received
+provider-reviews-none = You have no published review yet. They appear here after your completed jobs.

@@ -4,3 +4,33 @@ admin-approve = Approuver
 admin-reject = Refuser
 admin-reject-reason = Motif du refus
 admin-error-reason = Indiquez un motif de 5 à 1 000 caractères : le prestataire le recevra.
+admin-dashboard-title = Tableau de bord
+admin-queues = À traiter
+admin-users-by-role = Comptes par type
+admin-new-users = Nouveaux comptes sur la période
+admin-providers-by-status = Prestataires par statut
+admin-provider-status-pending = En attente
+admin-provider-status-approved = Approuvés
+admin-provider-status-rejected = Refusés
+admin-provider-status-suspended = Suspendus
+admin-revenue = Abonnements encaissés sur la période
+admin-top-categories = Catégories les plus réservées
+admin-top-cities = Villes les plus actives
+admin-bookings-count = { $count ->
+    [one] { $count } réservation
+   *[other] { $count } réservations
+}
+admin-chart-bookings-per-day = Réservations créées par jour
+admin-chart-bookings-by-status = Réservations de la période par statut
+admin-chart-revenue = Abonnements encaissés par mois
+admin-reviews-title = Avis signalés
+admin-reviews-empty = Aucun avis signalé ni masqué.
+admin-reviews-booking = Voir la réservation
+admin-reviews-reports = { $count ->
+    [one] { $count } signalement :
+   *[other] { $count } signalements :
+}
+admin-reviews-last-reason = Dernière décision :
+admin-reviews-reason = Motif (envoyé à l’auteur)
+admin-reviews-hide = Masquer
+admin-reviews-restore = Rétablir

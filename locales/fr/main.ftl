@@ -41,6 +41,21 @@ format-date-long = { $day } { $month ->
     [11] novembre
    *[12] décembre
 } { $year }
+format-month-short = { $month ->
+    [1] janv.
+    [2] févr.
+    [3] mars
+    [4] avr.
+    [5] mai
+    [6] juin
+    [7] juil.
+    [8] août
+    [9] sept.
+    [10] oct.
+    [11] nov.
+   *[12] déc.
+} { $year }
+format-day-short = { $day }/{ $month }
 format-datetime = { $date } à { $time }
 error-400-title = Requête invalide
 error-400 = Cette demande n’a pas pu être comprise. Vérifiez les informations saisies et réessayez.
@@ -86,3 +101,7 @@ notice-booking-updated = Réservation mise à jour.
 notice-notifications-all-read = Toutes les notifications sont marquées comme lues.
 notice-notification-deleted = Notification supprimée.
 nav-messages = Messages
+notice-review-saved = Votre avis est enregistré.
+notice-review-deleted = Votre avis est supprimé.
+notice-review-reported = Merci : l’équipe de modération va examiner cet avis.
+notice-review-replied = Votre réponse est publiée.

@@ -64,3 +64,5 @@ weekday-7 = Dimanche
 provider-book = Réserver
 provider-book-service = Réserver
 provider-contact = Contacter
+provider-reviews-title = Avis reçus
+provider-reviews-none = Vous n’avez pas encore d’avis publié. Ils apparaissent ici après vos missions terminées.

@@ -5,6 +5,8 @@ pub mod device;
 pub mod geo;
 pub mod money;
 pub mod password;
+pub mod period;
+pub mod review;
 pub mod phone;
 pub mod schedule;
 pub mod slug;

@@ -8,4 +8,5 @@ pub mod health;
 pub mod messages;
 pub mod provider;
 pub mod public;
+pub mod reviews;
 pub mod seo;

@@ -51,6 +51,12 @@ impl<'a> Entry<'a> {
         Entry { action, target_kind: Some("user"), target_id: Some(user_id), old_values: None, new_values: None }
     }
 
+    /// With the values after the change.
+    pub fn with_new(mut self, values: serde_json::Value) -> Self {
+        self.new_values = Some(values);
+        self
+    }
+
     /// An event about another object ("booking", 12).
     pub fn about(mut self, kind: &'a str, id: i64) -> Self {
         self.target_kind = Some(kind);

@@ -32,7 +32,7 @@ pub struct Outcome {
 
 impl Outcome {
     /// Notifies one party (in-app row, email per preferences) and rings their bell live.
-    fn notify(
+    pub(crate) fn notify(
         &mut self,
         conn: &mut DbConn,
         ctx: &Context<'_>,
@@ -67,7 +67,7 @@ impl Outcome {
         Ok(())
     }
 
-    fn extend(&mut self, other: Outcome) {
+    pub(crate) fn extend(&mut self, other: Outcome) {
         self.emails.extend(other.emails);
         self.live.extend(other.live);
     }
@@ -266,7 +266,7 @@ pub fn create(
 
 /// The notification of an event about a booking, for the party that did not cause it (`other` is the one
 /// who did, or the other party for clock events).
-fn event(b: &Booking, kind: NotificationKind, other: &User, reason: Option<&str>) -> Event {
+pub(crate) fn event(b: &Booking, kind: NotificationKind, other: &User, reason: Option<&str>) -> Event {
     let link = if kind == NotificationKind::BookingRequest || other.id == b.client_id {
         format!("/provider/bookings/{}", b.id)
     } else {
@@ -398,10 +398,15 @@ pub fn act(
         let kind = kind_of(to);
         let provider_user = user::find(conn, viewed.provider.user_id)?.ok_or(AppError::NotFound)?;
         let mut outcome = Outcome::default();
-        // The parties other than the actor hear of it (both, when an admin acts).
+        // The parties other than the actor hear of it (both, when an admin acts). A completed job asks both
+        // parties for a review instead.
         for recipient in [&viewed.client, &provider_user] {
-            if recipient.id != user.id {
-                let other = if recipient.id == viewed.client.id { &provider_user } else { &viewed.client };
+            let other = if recipient.id == viewed.client.id { &provider_user } else { &viewed.client };
+            if to == BookingStatus::Completed {
+                let mut e = event(&after, NotificationKind::ReviewRequest, other, None);
+                e.link.push_str("#review");
+                outcome.notify(conn, ctx, recipient, e, now)?;
+            } else if recipient.id != user.id {
                 outcome.notify(conn, ctx, recipient, event(&after, kind, other, None), now)?;
             }
         }
@@ -550,7 +555,8 @@ pub fn run_due(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Resu
     Ok(outcome)
 }
 
-fn parties(conn: &mut DbConn, b: &Booking) -> Result<(User, User), AppError> {
+/// The booking's client and the provider's user account.
+pub(crate) fn parties(conn: &mut DbConn, b: &Booking) -> Result<(User, User), AppError> {
     let client = user::find(conn, b.client_id)?.ok_or(AppError::NotFound)?;
     let p = provider::by_id(conn, b.provider_id)?;
     let provider_user = user::find(conn, p.user_id)?.ok_or(AppError::NotFound)?;

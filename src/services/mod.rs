@@ -9,5 +9,7 @@ pub mod emails;
 pub mod favorites;
 pub mod messages;
 pub mod notify;
+pub mod profile_views;
 pub mod providers;
+pub mod reviews;
 pub mod throttle;

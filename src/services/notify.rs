@@ -44,6 +44,8 @@ pub struct Keys {
     pub centre: &'static str,
     pub subject: &'static str,
     pub body: &'static str,
+    /// The email's button.
+    pub action: &'static str,
 }
 
 pub fn keys(kind: NotificationKind, variant: Option<&str>) -> Keys {
@@ -80,6 +82,23 @@ pub fn keys(kind: NotificationKind, variant: Option<&str>) -> Keys {
             "email-booking-reminder-job-subject",
             "email-booking-reminder-job-body",
         ),
+        (ReviewRequest, Some("waiting")) => {
+            ("notification-review-waiting", "email-review-waiting-subject", "email-review-waiting-body")
+        }
+        (ReviewRequest, Some("reminder")) => {
+            ("notification-review-reminder", "email-review-reminder-subject", "email-review-reminder-body")
+        }
+        (ReviewRequest, _) => {
+            ("notification-review-request", "email-review-request-subject", "email-review-request-body")
+        }
+        (ReviewPublished, _) => {
+            ("notification-review-published", "email-review-published-subject", "email-review-published-body")
+        }
+        (ReviewReply, _) => ("notification-review-reply", "email-review-reply-subject", "email-review-reply-body"),
+        (ReviewHidden, Some("restored")) => {
+            ("notification-review-restored", "email-review-restored-subject", "email-review-restored-body")
+        }
+        (ReviewHidden, _) => ("notification-review-hidden", "email-review-hidden-subject", "email-review-hidden-body"),
         (ProviderApproved, _) => {
             ("notification-provider-approved", "email-provider-approved-subject", "email-provider-approved-body")
         }
@@ -88,7 +107,12 @@ pub fn keys(kind: NotificationKind, variant: Option<&str>) -> Keys {
         }
         _ => ("notification-generic", "email-generic-subject", "email-generic-body"),
     };
-    Keys { centre, subject, body }
+    let action = match kind {
+        ReviewRequest => "email-review-action-write",
+        ReviewPublished | ReviewReply | ReviewHidden => "email-review-action-read",
+        _ => "email-booking-action",
+    };
+    Keys { centre, subject, body, action }
 }
 
 /// The message arguments of stored data, formatted for a language (dates in Moroccan local time).
@@ -150,7 +174,7 @@ pub fn send(
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let body = vec![i18n.t_with("email-greeting", [("name", to.first_name.as_str())]), i18n.t_with(keys.body, &args)];
     let url = format!("{}/{}{}", ctx.base_url, i18n.lang(), event.link);
-    let action = Action { label: i18n.t("email-booking-action"), url };
+    let action = Action { label: i18n.t(keys.action), url };
     let subject = i18n.t_with(keys.subject, &args);
     Ok(Some(compose(&i18n, ctx.base_url, &to.email, subject, &body, Some(action))?))
 }

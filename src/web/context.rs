@@ -125,6 +125,10 @@ const NOTICES: &[(&str, &str)] = &[
     ("status-changed", "notice-booking-updated"),
     ("all-read", "notice-notifications-all-read"),
     ("removed", "notice-notification-deleted"),
+    ("saved-review", "notice-review-saved"),
+    ("deleted-review", "notice-review-deleted"),
+    ("thanks-report", "notice-review-reported"),
+    ("reply-posted", "notice-review-replied"),
     ("writing-to-self", "message-error-self"),
     ("unverified-email", "message-error-verify-email"),
 ];

@@ -63,3 +63,13 @@ mod tests {
         assert!(strip(date_long(&I18n::new(Lang::Ar), d)).contains("نونبر"));
     }
 }
+
+/// "nov. 2026": a month on a chart axis.
+pub fn month_short(i18n: &I18n, year: i32, month: u32) -> String {
+    i18n.t_numbers("format-month-short", &[("month", i64::from(month)), ("year", i64::from(year))])
+}
+
+/// "29 nov.": a day on a chart axis.
+pub fn day_short(i18n: &I18n, date: NaiveDate) -> String {
+    i18n.t_numbers("format-day-short", &[("day", i64::from(date.day())), ("month", i64::from(date.month()))])
+}

@@ -4,3 +4,4 @@ pub mod catalogue;
 pub mod provider_card;
 pub mod provider_page;
 pub mod sitemap;
+pub mod statistics;

@@ -40,8 +40,7 @@ impl ProviderCard {
 
     /// "4.8" (one decimal, dot or comma per language).
     pub fn rating(&self, i18n: &I18n) -> String {
-        let s = format!("{:.1}", self.rating_avg);
-        if i18n.lang == crate::i18n::Lang::En { s } else { s.replace('.', ",") }
+        i18n.decimal(self.rating_avg, 1)
     }
 
     /// "Top rated" badge: at least 4.8 over 10 or more reviews.

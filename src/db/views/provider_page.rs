@@ -4,34 +4,14 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
+use crate::db::models::review::{self, Authored};
 use crate::db::models::service::Service;
 use crate::db::models::{Category, City, Provider};
 use crate::db::schema::{
     categories, cities, provider_availability, provider_categories, provider_cities, providers, reviews, services,
-    subscriptions, users,
+    subscriptions,
 };
 use crate::db::types::{ProviderStatus, ReviewDirection, ReviewStatus, SubscriptionStatus};
-
-#[derive(Clone, Debug, Queryable)]
-pub struct ReviewRow {
-    pub rating: i16,
-    pub punctuality: Option<i16>,
-    pub quality: Option<i16>,
-    pub value: Option<i16>,
-    pub comment: String,
-    pub reply: Option<String>,
-    pub published_at: Option<NaiveDateTime>,
-    pub author_first_name: String,
-    pub author_last_name: String,
-}
-
-impl ReviewRow {
-    /// "Salma B." — first name and initial only.
-    pub fn author(&self) -> String {
-        let initial = self.author_last_name.chars().next().map(|c| format!(" {c}.")).unwrap_or_default();
-        format!("{}{initial}", self.author_first_name)
-    }
-}
 
 pub struct ProviderPage {
     pub provider: Provider,
@@ -41,9 +21,11 @@ pub struct ProviderPage {
     /// (ISO weekday, start minute, end minute), ordered.
     pub availability: Vec<(i16, i32, i32)>,
     pub services: Vec<Service>,
-    pub reviews: Vec<ReviewRow>,
+    pub reviews: Vec<Authored>,
     /// How many published reviews have 5, 4, 3, 2 and 1 stars.
     pub distribution: [i64; 5],
+    /// Average punctuality, quality and value (None: never rated).
+    pub criteria: [Option<f64>; 3],
     pub club_pro: bool,
 }
 
@@ -108,23 +90,8 @@ pub fn load(
         .filter(reviews::provider_id.eq(id))
         .filter(reviews::direction.eq(ReviewDirection::ClientToProvider))
         .filter(reviews::status.eq(ReviewStatus::Published));
-    let reviews = published
-        .inner_join(users::table.on(users::id.eq(reviews::author_id)))
-        .order((reviews::published_at.desc(), reviews::id.desc()))
-        .limit(REVIEWS_PER_PAGE)
-        .offset((review_page.max(1) - 1) * REVIEWS_PER_PAGE)
-        .select((
-            reviews::rating,
-            reviews::punctuality,
-            reviews::quality,
-            reviews::value,
-            reviews::comment,
-            reviews::reply,
-            reviews::published_at,
-            users::first_name,
-            users::last_name,
-        ))
-        .load(conn)?;
+    let reviews = review::of_provider(conn, id, (review_page.max(1) - 1) * REVIEWS_PER_PAGE, REVIEWS_PER_PAGE)?;
+    let criteria = review::criteria_averages(conn, id)?;
     let counts: Vec<(i16, i64)> =
         published.group_by(reviews::rating).select((reviews::rating, diesel::dsl::count_star())).load(conn)?;
     let mut distribution = [0i64; 5];
@@ -149,6 +116,7 @@ pub fn load(
         services,
         reviews,
         distribution,
+        criteria,
         club_pro,
     }))
 }

@@ -11,7 +11,9 @@ use crate::db::types::BookingStatus;
 use crate::domain::booking::{self as rules, Action, Party};
 use crate::error::AppResult;
 use crate::i18n::I18n;
+use crate::domain::review::ReviewInput;
 use crate::services::bookings::{self, ActInput, Listing, Viewed};
+use crate::web::forms::FieldErrors;
 use crate::state::{AppState, send_emails};
 use crate::web::auth::{CurrentUser, actor};
 use crate::web::render::{render_status, see_other};
@@ -132,6 +134,17 @@ pub struct BookingTemplate {
     pub error_field: Option<&'static str>,
     pub now: NaiveDateTime,
     pub form: ActInput,
+    pub reviews: crate::services::reviews::Panel,
+    pub review: ReviewFeedback,
+}
+
+/// The review form as posted, with its errors (empty on a plain visit).
+#[derive(Default)]
+pub struct ReviewFeedback {
+    pub input: ReviewInput,
+    pub errors: FieldErrors,
+    /// A rule that refused the review (Fluent key).
+    pub refusal: Option<&'static str>,
 }
 
 impl BookingTemplate {
@@ -215,9 +228,61 @@ impl BookingTemplate {
     pub fn answer_by(&self) -> String {
         self.when(&self.v.booking.expires_at)
     }
+
+    /// Where the review form posts (and `…/delete`).
+    pub fn review_href(&self) -> String {
+        self.page.href(&format!("{}/{}/review", area(self.v.party), self.v.booking.id))
+    }
+
+    /// The review form's values: as posted after an error, else the pending review's, else empty.
+    pub fn review_value(&self, field: &str) -> String {
+        let posted = &self.review.input;
+        if !self.review.errors.is_empty() || self.review.refusal.is_some() {
+            return match field {
+                "rating" => posted.rating.clone(),
+                "punctuality" => posted.punctuality.clone(),
+                "quality" => posted.quality.clone(),
+                "value" => posted.value.clone(),
+                _ => posted.comment.clone(),
+            };
+        }
+        let Some(r) = &self.reviews.mine else { return String::new() };
+        let stars = |v: Option<i16>| v.map(|n| n.to_string()).unwrap_or_default();
+        match field {
+            "rating" => r.rating.to_string(),
+            "punctuality" => stars(r.punctuality),
+            "quality" => stars(r.quality),
+            "value" => stars(r.value),
+            _ => r.comment.clone(),
+        }
+    }
+
+    /// Who wrote a review, as this page's viewer knows them.
+    pub fn review_author(&self, r: &crate::db::models::review::Review) -> String {
+        if r.direction == crate::db::types::ReviewDirection::ClientToProvider {
+            self.client_name()
+        } else {
+            self.v.provider.display_name.clone()
+        }
+    }
+
+    pub fn client_rating(&self) -> String {
+        self.i18n.decimal(self.v.client.rating_avg, 1)
+    }
+
+    pub fn review_deadline(&self) -> String {
+        self.reviews.deadline.map(|t| self.when(&t)).unwrap_or_default()
+    }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What a booking page shows besides the booking: an action's refusal and form, or the review form's.
+#[derive(Default)]
+pub struct Feedback {
+    pub error: Option<(&'static str, Option<&'static str>)>,
+    pub form: ActInput,
+    pub review: ReviewFeedback,
+}
+
 /// The booking page for one party, optionally with a refusal; `status` is the HTTP status.
 pub async fn booking_page(
     page: Page,
@@ -225,19 +290,20 @@ pub async fn booking_page(
     user: crate::db::models::User,
     id: i64,
     party: Party,
-    error: Option<(&'static str, Option<&'static str>)>,
-    form: ActInput,
+    feedback: Feedback,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
-    let (v, history) = state
+    let (v, history, reviews) = state
         .db
         .run(move |conn| {
             let v = bookings::view(conn, &user, id, party)?;
             let history = crate::db::models::booking::history(conn, id)?;
-            Ok((v, history))
+            let reviews = crate::services::reviews::panel(conn, &v.booking, party, now)?;
+            Ok((v, history, reviews))
         })
         .await?;
+    let Feedback { error, form, review } = feedback;
     let actions = rules::available(v.booking.status, party, now, v.booking.scheduled_start);
     let tpl = BookingTemplate {
         i18n: page.i18n(),
@@ -249,6 +315,8 @@ pub async fn booking_page(
         error_field: error.and_then(|e| e.1),
         now,
         form,
+        reviews,
+        review,
     };
     Ok(super::private(render_status(status, &tpl)?))
 }
@@ -260,7 +328,7 @@ pub async fn show(
     path: web::Path<(String, i64)>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner().1;
-    booking_page(page, &state, user, id, Party::Client, None, ActInput::default(), StatusCode::OK).await
+    booking_page(page, &state, user, id, Party::Client, Feedback::default(), StatusCode::OK).await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -294,7 +362,8 @@ pub async fn perform(
         }
         Err((key, field)) => {
             let status = if field.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::CONFLICT };
-            booking_page(page, &state, user, id, party, Some((key, field)), form, status).await
+            let feedback = Feedback { error: Some((key, field)), form, ..Feedback::default() };
+            booking_page(page, &state, user, id, party, feedback, status).await
         }
     }
 }

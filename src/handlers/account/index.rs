@@ -19,13 +19,21 @@ pub struct AccountTemplate {
     pub page: Page,
     pub user: User,
     pub last_events: Vec<AuditLog>,
+    pub stats: crate::db::views::statistics::ClientStats,
 }
 
 pub async fn show(page: Page, state: web::Data<AppState>, CurrentUser(user): CurrentUser) -> AppResult<HttpResponse> {
     let viewer = user.clone();
-    let (_, events) = state.db.run(move |conn| auth::security_overview(conn, &viewer)).await?;
+    let now = state.clock.now();
+    let (events, stats) = state
+        .db
+        .run(move |conn| {
+            let (_, events) = auth::security_overview(conn, &viewer)?;
+            Ok((events, crate::db::views::statistics::client(conn, viewer.id, now)?))
+        })
+        .await?;
     let last_events = events.into_iter().take(3).collect();
-    Ok(super::private(render(&AccountTemplate { i18n: page.i18n(), page, user, last_events })?))
+    Ok(super::private(render(&AccountTemplate { i18n: page.i18n(), page, user, last_events, stats })?))
 }
 
 /// The Fluent key naming a role.

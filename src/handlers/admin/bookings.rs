@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::domain::booking::{Action, Party};
 use crate::error::AppResult;
-use crate::handlers::account::bookings::{booking_page, perform};
+use crate::handlers::account::bookings::{Feedback, booking_page, perform};
 use crate::services::bookings::ActInput;
 use crate::state::AppState;
 use crate::web::auth::Admin;
@@ -19,7 +19,7 @@ pub async fn show(
     path: web::Path<(String, i64)>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner().1;
-    booking_page(page, &state, admin, id, Party::Admin, None, ActInput::default(), StatusCode::OK).await
+    booking_page(page, &state, admin, id, Party::Admin, Feedback::default(), StatusCode::OK).await
 }
 
 /// `POST /{lang}/admin/bookings/{id}/cancel` (a reason is required).

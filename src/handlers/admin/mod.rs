@@ -2,4 +2,6 @@
 //! booking's page with cancellation.
 
 pub mod bookings;
+pub mod dashboard;
 pub mod providers;
+pub mod reviews;

@@ -10,7 +10,7 @@ use crate::db::models::booking::{self, Booking, Side};
 use crate::db::types::BookingStatus;
 use crate::domain::booking::{Action, Party};
 use crate::error::{AppError, AppResult};
-use crate::handlers::account::bookings::{ListQuery, PER_PAGE, booking_page, perform};
+use crate::handlers::account::bookings::{Feedback, ListQuery, PER_PAGE, booking_page, perform};
 use crate::i18n::I18n;
 use crate::services::bookings::{self, ActInput, Listing};
 use crate::state::AppState;
@@ -146,7 +146,7 @@ pub async fn show(
     path: web::Path<(String, i64)>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner().1;
-    booking_page(page, &state, user, id, Party::Provider, None, ActInput::default(), StatusCode::OK).await
+    booking_page(page, &state, user, id, Party::Provider, Feedback::default(), StatusCode::OK).await
 }
 
 /// `POST /{lang}/provider/bookings/{id}/{accept|reject|start|complete|cancel}`.

@@ -2,4 +2,6 @@
 
 pub mod bookings;
 pub mod profile;
+pub mod reviews;
 pub mod services;
+pub mod statistics;

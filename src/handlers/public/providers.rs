@@ -291,8 +291,16 @@ impl ProviderTemplate {
     }
 
     pub fn rating(&self) -> String {
-        let s = format!("{:.1}", self.p.provider.rating_avg);
-        if self.i18n.lang == crate::i18n::Lang::En { s } else { s.replace('.', ",") }
+        self.i18n.decimal(self.p.provider.rating_avg, 1)
+    }
+
+    /// The criteria averages that exist, with their label keys ("4,5").
+    pub fn criteria(&self) -> Vec<(&'static str, String)> {
+        ["review-punctuality", "review-quality", "review-value"]
+            .into_iter()
+            .zip(self.p.criteria)
+            .filter_map(|(key, avg)| avg.map(|a| (key, self.i18n.decimal(a, 1))))
+            .collect()
     }
 
     pub fn top_rated(&self) -> bool {
@@ -354,6 +362,7 @@ pub struct ReviewPageQuery {
 }
 
 pub async fn show(
+    req: actix_web::HttpRequest,
     page: Page,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
@@ -361,17 +370,36 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     use crate::db::views::provider_page::{self, Unavailable};
     use crate::error::AppError;
+    use crate::services::profile_views;
     let slug = path.into_inner().1;
     let review_page = query.reviews.as_deref().and_then(|r| r.parse::<i64>().ok()).unwrap_or(1).clamp(1, 10_000);
     let viewer = page.user.as_ref().map(|u| u.id);
+    // A view counts for people who load the page (not crawlers, previews, prefetches or HEAD requests).
+    let now = state.clock.now();
+    let day = crate::web::format::to_local(now).date();
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let user_agent = header("user-agent");
+    let prefetch = header("sec-purpose").contains("prefetch") || header("purpose").contains("prefetch");
+    let visitor = (req.method() == actix_web::http::Method::GET && !prefetch && !profile_views::is_bot(&user_agent))
+        .then(|| {
+            let ip = crate::web::auth::client_ip(&req).unwrap_or_default();
+            profile_views::visitor(&state.config.session_secret, day, viewer, &ip, &user_agent)
+        });
+    let seen = state.seen_views.clone();
     let loaded = state
         .db
         .run(move |conn| {
-            let loaded = provider_page::load(conn, &slug, review_page, crate::db::now())?;
+            let loaded = provider_page::load(conn, &slug, review_page, now)?;
             let favorite = match (&loaded, viewer) {
                 (Ok(p), Some(user)) => !crate::db::models::favorite::among(conn, user, &[p.provider.id])?.is_empty(),
                 _ => false,
             };
+            if let (Ok(p), Some(visitor)) = (&loaded, visitor)
+                && viewer != Some(p.provider.user_id)
+                && seen.first_time(day, p.provider.id, visitor)
+            {
+                crate::db::models::profile_view::record(conn, p.provider.id, day, &profile_views::hex(&visitor))?;
+            }
             Ok(loaded.map(|p| (p, favorite)))
         })
         .await?;

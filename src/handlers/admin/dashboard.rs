@@ -1,0 +1,108 @@
+//! `GET /{lang}/admin`: the queues that need attention and the marketplace's statistics for a period
+//! (users by role, providers by status, bookings by status and per day, top categories and cities,
+//! subscription revenue), as figures, SVG charts and tables.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::db::views::statistics::{self, AdminStats};
+use crate::domain::period::Period;
+use crate::error::AppResult;
+use crate::handlers::provider::statistics::{Chart, PeriodQuery};
+use crate::i18n::I18n;
+use crate::state::AppState;
+use crate::web::auth::Admin;
+use crate::web::charts::Point;
+use crate::web::format::{day_short, month_short};
+use crate::web::{Page, render};
+
+#[derive(Template)]
+#[template(path = "admin/dashboard/show.html")]
+pub struct DashboardTemplate {
+    pub i18n: I18n,
+    pub page: Page,
+    pub period: Period,
+    pub stats: AdminStats,
+    pub pending_providers: usize,
+    pub reported_reviews: i64,
+    pub charts: Vec<Chart>,
+}
+
+impl DashboardTemplate {
+    pub fn role_key(&self, role: &crate::db::types::UserRole) -> &'static str {
+        crate::handlers::account::index::role_key(role)
+    }
+
+    pub fn provider_status_key(&self, status: &crate::db::types::ProviderStatus) -> &'static str {
+        use crate::db::types::ProviderStatus::*;
+        match status {
+            Pending => "admin-provider-status-pending",
+            Approved => "admin-provider-status-approved",
+            Rejected => "admin-provider-status-rejected",
+            Suspended => "admin-provider-status-suspended",
+        }
+    }
+
+    pub fn name<'a>(&self, names: &'a [String; 3]) -> &'a str {
+        self.i18n.pick(&names[0], &names[1], Some(&names[2]))
+    }
+}
+
+pub async fn show(
+    page: Page,
+    state: web::Data<AppState>,
+    Admin(_): Admin,
+    query: web::Query<PeriodQuery>,
+) -> AppResult<HttpResponse> {
+    let period = query.period(state.clock.now());
+    let (stats, pending_providers, reported_reviews) = state
+        .db
+        .run(move |conn| {
+            Ok((
+                statistics::admin(conn, &period)?,
+                crate::db::models::provider::pending(conn)?.len(),
+                crate::db::models::review::open_report_count(conn)?,
+            ))
+        })
+        .await?;
+    let i18n = page.i18n();
+    let count = |v: f64| format!("{}", v.round() as i64);
+    let charts = vec![
+        Chart::bars(
+            "chart-bookings-per-day",
+            i18n.t("admin-chart-bookings-per-day"),
+            stats
+                .bookings_per_day
+                .iter()
+                .map(|(d, n)| Point { label: day_short(&i18n, *d), value: Some(*n as f64), shown: n.to_string() })
+                .collect(),
+            count,
+        ),
+        Chart::bars(
+            "chart-bookings-by-status",
+            i18n.t("admin-chart-bookings-by-status"),
+            stats
+                .bookings_by_status
+                .iter()
+                .map(|(s, n)| Point {
+                    label: i18n.t(crate::handlers::account::bookings::status_key(s)),
+                    value: Some(*n as f64),
+                    shown: n.to_string(),
+                })
+                .collect(),
+            count,
+        ),
+        Chart::bars(
+            "chart-revenue",
+            i18n.t("admin-chart-revenue"),
+            stats
+                .revenue_per_month
+                .iter()
+                .map(|((y, m), c)| Point { label: month_short(&i18n, *y, *m), value: Some(*c as f64), shown: i18n.price(*c) })
+                .collect(),
+            |v| i18n.price(v.round() as i64),
+        ),
+    ];
+    let tpl = DashboardTemplate { i18n, page, period, stats, pending_providers, reported_reviews, charts };
+    Ok(crate::handlers::account::private(render(&tpl)?))
+}

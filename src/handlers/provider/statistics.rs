@@ -1,0 +1,152 @@
+//! `GET /{lang}/provider/statistics?period=30d|90d|12m` (or `from` and `to`): the provider's requests,
+//! acceptance, response time, completion and cancellation, revenue per month, rating over time, profile
+//! views and favorites, as figures, SVG charts and tables.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::db::views::statistics::{self, ProviderStats};
+use crate::domain::period::Period;
+use crate::error::{AppError, AppResult};
+use crate::i18n::I18n;
+use crate::state::AppState;
+use crate::web::auth::CurrentProvider;
+use crate::web::charts::{self, Point};
+use crate::web::format::month_short;
+use crate::web::{Page, render};
+
+/// A chart with its data as a table.
+pub struct Chart {
+    pub id: &'static str,
+    pub title: String,
+    pub svg: String,
+    /// (label, value as written)
+    pub rows: Vec<(String, String)>,
+}
+
+impl Chart {
+    pub fn bars(id: &'static str, title: String, points: Vec<Point>, fmt: impl Fn(f64) -> String) -> Chart {
+        let svg = charts::bars(id, &title, &points, fmt);
+        Chart { id, title, svg, rows: points.into_iter().map(|p| (p.label, p.shown)).collect() }
+    }
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct PeriodQuery {
+    #[serde(default)]
+    pub period: String,
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+}
+
+impl PeriodQuery {
+    pub fn period(&self, now: chrono::NaiveDateTime) -> Period {
+        let today = crate::web::format::to_local(now).date();
+        Period::parse(&self.period, &self.from, &self.to, today)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "provider/statistics/show.html")]
+pub struct StatisticsTemplate {
+    pub i18n: I18n,
+    pub page: Page,
+    pub period: Period,
+    pub stats: ProviderStats,
+    pub rating: f64,
+    pub review_count: i32,
+    pub charts: Vec<Chart>,
+}
+
+impl StatisticsTemplate {
+    pub fn percent(&self, part: &i64, whole: &i64) -> String {
+        match ProviderStats::rate(*part, *whole) {
+            Some(p) => self.i18n.t_with("statistics-percent", [("value", p.to_string().as_str())]),
+            None => "—".into(),
+        }
+    }
+
+    pub fn preset_href(&self, preset: &str) -> String {
+        self.page.href(&format!("/provider/statistics?period={preset}"))
+    }
+
+    pub fn rating_text(&self) -> String {
+        self.i18n.decimal(self.rating, 1)
+    }
+}
+
+pub async fn show(
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentProvider(user): CurrentProvider,
+    query: web::Query<PeriodQuery>,
+) -> AppResult<HttpResponse> {
+    let period = query.period(state.clock.now());
+    let (provider, stats) = state
+        .db
+        .run(move |conn| {
+            let p = crate::db::models::provider::for_user(conn, user.id)?.ok_or(AppError::NotFound)?;
+            let stats = statistics::provider(conn, p.id, &period)?;
+            Ok((p, stats))
+        })
+        .await?;
+    let i18n = page.i18n();
+    let label = |m: &statistics::ProviderMonth| month_short(&i18n, m.year, m.month);
+    let count = |v: f64| format!("{}", v.round() as i64);
+    let charts = vec![
+        Chart::bars(
+            "chart-requests",
+            i18n.t("statistics-chart-requests"),
+            stats.months.iter().map(|m| Point { label: label(m), value: Some(m.requests as f64), shown: m.requests.to_string() }).collect(),
+            count,
+        ),
+        Chart::bars(
+            "chart-revenue",
+            i18n.t("statistics-chart-revenue"),
+            stats
+                .months
+                .iter()
+                .map(|m| Point { label: label(m), value: Some(m.revenue_cents as f64), shown: i18n.price(m.revenue_cents) })
+                .collect(),
+            |v| i18n.price(v.round() as i64),
+        ),
+        {
+            let points: Vec<Point> = stats
+                .months
+                .iter()
+                .map(|m| Point {
+                    label: label(m),
+                    value: m.rating,
+                    shown: match m.rating {
+                        Some(r) => i18n.t_with(
+                            "statistics-rating-month",
+                            [("rating", i18n.decimal(r, 1).as_str()), ("count", m.reviews.to_string().as_str())],
+                        ),
+                        None => "—".into(),
+                    },
+                })
+                .collect();
+            let title = i18n.t("statistics-chart-rating");
+            let svg = charts::line("chart-rating", &title, &points, 5.0, |v| i18n.decimal(v, 1));
+            Chart { id: "chart-rating", title, svg, rows: points.into_iter().map(|p| (p.label, p.shown)).collect() }
+        },
+        Chart::bars(
+            "chart-views",
+            i18n.t("statistics-chart-views"),
+            stats.months.iter().map(|m| Point { label: label(m), value: Some(m.views as f64), shown: m.views.to_string() }).collect(),
+            count,
+        ),
+    ];
+    let tpl = StatisticsTemplate {
+        i18n,
+        page,
+        period,
+        stats,
+        rating: provider.rating_avg,
+        review_count: provider.review_count,
+        charts,
+    };
+    Ok(crate::handlers::account::private(render(&tpl)?))
+}
