@@ -39,3 +39,6 @@ admin-reviews-last-reason = آخر قرار:
 admin-reviews-reason = السبب (يُرسل إلى صاحب التقييم)
 admin-reviews-hide = إخفاء
 admin-reviews-restore = إعادة الإظهار
+admin-role-clients = الزبناء
+admin-role-providers = الحرفيون
+admin-role-admins = المشرفون

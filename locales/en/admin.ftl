@@ -34,3 +34,6 @@ admin-reviews-last-reason = Last decision:
 admin-reviews-reason = Reason (sent to the author)
 admin-reviews-hide = Hide
 admin-reviews-restore = Restore
+admin-role-clients = Clients
+admin-role-providers = Providers
+admin-role-admins = Administrators

@@ -34,3 +34,6 @@ admin-reviews-last-reason = Dernière décision :
 admin-reviews-reason = Motif (envoyé à l’auteur)
 admin-reviews-hide = Masquer
 admin-reviews-restore = Rétablir
+admin-role-clients = Clients
+admin-role-providers = Prestataires
+admin-role-admins = Administrateurs

@@ -20,7 +20,8 @@ impl Period {
     /// From the query string: `period=30d|90d|12m`, or `from` and `to` (YYYY-MM-DD). Anything unreadable,
     /// reversed, in the future or longer than [`MAX_DAYS`] falls back to the last 12 months.
     pub fn parse(preset: &str, from: &str, to: &str, today: NaiveDate) -> Period {
-        let custom = (NaiveDate::parse_from_str(from.trim(), "%Y-%m-%d"), NaiveDate::parse_from_str(to.trim(), "%Y-%m-%d"));
+        let custom =
+            (NaiveDate::parse_from_str(from.trim(), "%Y-%m-%d"), NaiveDate::parse_from_str(to.trim(), "%Y-%m-%d"));
         if let (Ok(from), Ok(to)) = custom
             && from <= to
             && to <= today
@@ -94,7 +95,8 @@ mod tests {
         assert_eq!(Period::parse("90d", "", "", today).from, d(2026, 9, 1));
         let custom = Period::parse("30d", "2026-01-15", "2026-03-02", today);
         assert_eq!((custom.preset, custom.months()), ("custom", vec![(2026, 1), (2026, 2), (2026, 3)]));
-        for (from, to) in [("2026-03-02", "2026-01-15"), ("2020-01-01", "2026-01-01"), ("x", "y"), ("2026-01-01", "2027-01-01")]
+        for (from, to) in
+            [("2026-03-02", "2026-01-15"), ("2020-01-01", "2026-01-01"), ("x", "y"), ("2026-01-01", "2027-01-01")]
         {
             assert_eq!(Period::parse("", from, to, today).preset, "12m", "{from} {to}");
         }

@@ -10,19 +10,20 @@ use askama::Template;
 use crate::db::models::review::Review;
 use crate::db::models::{Provider, User};
 use crate::db::types::ReviewStatus;
-use crate::i18n::I18n;
-use crate::web::forms::FieldErrors;
-use crate::web::render::{render, render_status};
 use crate::domain::booking::Party;
 use crate::domain::review::ReviewInput;
 use crate::error::{AppError, AppResult};
 use crate::handlers::account::bookings::{Feedback, ReviewFeedback, area, booking_page};
+use crate::i18n::I18n;
 use crate::services::reviews::{self, Refused};
 use crate::state::{AppState, send_emails};
 use crate::web::auth::{CurrentProvider, CurrentUser, actor};
+use crate::web::forms::FieldErrors;
 use crate::web::render::see_other;
+use crate::web::render::{render, render_status};
 use crate::web::{CsrfForm, Htmx, Page};
 
+#[allow(clippy::too_many_arguments)]
 async fn save(
     req: HttpRequest,
     htmx: Htmx,
@@ -63,10 +64,10 @@ async fn refusal_page(
     refused: Refused,
 ) -> AppResult<HttpResponse> {
     let (review, status) = match refused {
-        Refused::Invalid(errors) => {
-            (ReviewFeedback { input, errors, refusal: None }, StatusCode::UNPROCESSABLE_ENTITY)
+        Refused::Invalid(errors) => (ReviewFeedback { input, errors, refusal: None }, StatusCode::UNPROCESSABLE_ENTITY),
+        Refused::Rule(key) => {
+            (ReviewFeedback { input, refusal: Some(key), ..ReviewFeedback::default() }, StatusCode::CONFLICT)
         }
-        Refused::Rule(key) => (ReviewFeedback { input, refusal: Some(key), ..ReviewFeedback::default() }, StatusCode::CONFLICT),
     };
     booking_page(page, state, user, id, party, Feedback { review, ..Feedback::default() }, status).await
 }
@@ -209,7 +210,9 @@ pub async fn report(
     let done = state.db.run(move |conn| reviews::report(conn, &user, id, &reason, now, &actor)).await?;
     let (review, provider) = reported(&state, id).await?;
     match done {
-        Ok(_) => Ok(see_other(htmx, &page.href(&format!("/providers/{}?notice=thanks-report#review-{id}", provider.slug)))),
+        Ok(_) => {
+            Ok(see_other(htmx, &page.href(&format!("/providers/{}?notice=thanks-report#review-{id}", provider.slug))))
+        }
         Err(refused) => {
             let errors = match refused {
                 Refused::Invalid(errors) => errors,

@@ -13,9 +13,12 @@ use sha2::{Digest, Sha256};
 /// Remembered pairs per instance before the memory starts over (the database still dedupes).
 const MEMORY_CAP: usize = 200_000;
 
+/// The day remembered and its (provider, visitor) pairs.
+type Today = (Option<NaiveDate>, HashSet<(i64, [u8; 16])>);
+
 #[derive(Default)]
 pub struct Seen {
-    today: Mutex<(Option<NaiveDate>, HashSet<(i64, [u8; 16])>)>,
+    today: Mutex<Today>,
 }
 
 impl Seen {
@@ -36,8 +39,20 @@ pub fn is_bot(user_agent: &str) -> bool {
     let ua = user_agent.to_ascii_lowercase();
     ua.trim().is_empty()
         || [
-            "bot", "crawl", "spider", "slurp", "preview", "facebookexternalhit", "whatsapp", "curl", "wget",
-            "python-", "headless", "lighthouse", "monitor", "wrk",
+            "bot",
+            "crawl",
+            "spider",
+            "slurp",
+            "preview",
+            "facebookexternalhit",
+            "whatsapp",
+            "curl",
+            "wget",
+            "python-",
+            "headless",
+            "lighthouse",
+            "monitor",
+            "wrk",
         ]
         .iter()
         .any(|marker| ua.contains(marker))
@@ -65,7 +80,14 @@ mod tests {
 
     #[test]
     fn bots_are_recognised() {
-        for ua in ["", "Googlebot/2.1", "Mozilla/5.0 (compatible; bingbot/2.0)", "facebookexternalhit/1.1", "curl/8.5", "Mozilla/5.0 HeadlessChrome/120"] {
+        for ua in [
+            "",
+            "Googlebot/2.1",
+            "Mozilla/5.0 (compatible; bingbot/2.0)",
+            "facebookexternalhit/1.1",
+            "curl/8.5",
+            "Mozilla/5.0 HeadlessChrome/120",
+        ] {
             assert!(is_bot(ua), "{ua}");
         }
         assert!(!is_bot("Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/124 Mobile Safari/537.36"));

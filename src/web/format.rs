@@ -40,6 +40,16 @@ pub fn service_price(i18n: &I18n, unit: crate::db::types::PricingUnit, cents: Op
     }
 }
 
+/// "nov. 2026": a month on a chart axis.
+pub fn month_short(i18n: &I18n, year: i32, month: u32) -> String {
+    i18n.t_numbers("format-month-short", &[("month", i64::from(month)), ("year", i64::from(year))])
+}
+
+/// "29 nov.": a day on a chart axis.
+pub fn day_short(i18n: &I18n, date: NaiveDate) -> String {
+    i18n.t_numbers("format-day-short", &[("day", i64::from(date.day())), ("month", i64::from(date.month()))])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,14 +72,4 @@ mod tests {
         assert_eq!(strip(date_long(&I18n::new(Lang::En), d)), "29 November 2026");
         assert!(strip(date_long(&I18n::new(Lang::Ar), d)).contains("نونبر"));
     }
-}
-
-/// "nov. 2026": a month on a chart axis.
-pub fn month_short(i18n: &I18n, year: i32, month: u32) -> String {
-    i18n.t_numbers("format-month-short", &[("month", i64::from(month)), ("year", i64::from(year))])
-}
-
-/// "29 nov.": a day on a chart axis.
-pub fn day_short(i18n: &I18n, date: NaiveDate) -> String {
-    i18n.t_numbers("format-day-short", &[("day", i64::from(date.day())), ("month", i64::from(date.month()))])
 }

@@ -10,7 +10,7 @@ use crate::provider::services::{approved_provider, service_form};
 use crate::support::TestApp;
 
 /// An approved provider (Monday 08:00–18:00) with one 60-minute service; returns (slug, service id).
-async fn provider_with_service(app: &mut TestApp) -> (String, i64) {
+pub(crate) async fn provider_with_service(app: &mut TestApp) -> (String, i64) {
     let (provider, slug) = approved_provider(app).await;
     let category: i64 = app.conn(|c| {
         use khadamat::db::schema::categories;
@@ -26,7 +26,7 @@ async fn provider_with_service(app: &mut TestApp) -> (String, i64) {
 }
 
 /// A Monday at least three days after the application's today (local time).
-fn next_monday(app: &TestApp) -> NaiveDate {
+pub(crate) fn next_monday(app: &TestApp) -> NaiveDate {
     let today = khadamat::web::format::to_local(app.state.clock.now()).date();
     let mut day = today + Duration::days(3);
     while day.weekday() != chrono::Weekday::Mon {
@@ -35,7 +35,12 @@ fn next_monday(app: &TestApp) -> NaiveDate {
     day
 }
 
-fn booking_form<'a>(service: &'a str, date: &'a str, time: &'a str, key: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn booking_form<'a>(
+    service: &'a str,
+    date: &'a str,
+    time: &'a str,
+    key: &'a str,
+) -> Vec<(&'a str, &'a str)> {
     vec![
         ("service", service),
         ("date", date),
@@ -51,12 +56,12 @@ fn status_of(app: &TestApp, id: i64) -> BookingStatus {
     app.conn(|c| bookings::table.find(id).select(bookings::status).first(c).unwrap())
 }
 
-fn last_booking(app: &TestApp) -> i64 {
+pub(crate) fn last_booking(app: &TestApp) -> i64 {
     app.conn(|c| bookings::table.order(bookings::id.desc()).select(bookings::id).first(c).unwrap())
 }
 
 /// A client in a new browser; returns the provider's browser to switch back to.
-async fn client_browser(app: &mut TestApp, email: &str) -> std::collections::BTreeMap<String, String> {
+pub(crate) async fn client_browser(app: &mut TestApp, email: &str) -> std::collections::BTreeMap<String, String> {
     let provider = app.switch_browser(Default::default());
     app.signed_in(email, "CLIENT").await;
     provider

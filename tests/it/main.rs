@@ -14,4 +14,6 @@ mod mail;
 mod messages;
 mod provider;
 mod public;
+mod reviews;
 mod security;
+mod statistics;

@@ -161,10 +161,7 @@ pub fn completed_between(
         .filter(reviews::booking_id.eq_any(&ids))
         .select((reviews::booking_id, reviews::direction))
         .load(conn)?;
-    Ok(ids
-        .into_iter()
-        .map(|id| (id, done.iter().filter(|(b, _)| *b == id).map(|(_, d)| *d).collect()))
-        .collect())
+    Ok(ids.into_iter().map(|id| (id, done.iter().filter(|(b, _)| *b == id).map(|(_, d)| *d).collect())).collect())
 }
 
 /// Moderation: moves a review between published and hidden (only from the expected status).
@@ -262,8 +259,7 @@ pub fn criteria_averages(conn: &mut DbConn, provider_id: i64) -> QueryResult<[Op
         .load(conn)?;
     let mut out = [None; 3];
     for (i, slot) in out.iter_mut().enumerate() {
-        let values: Vec<f64> =
-            rows.iter().filter_map(|r| [r.0, r.1, r.2][i]).map(f64::from).collect::<Vec<_>>();
+        let values: Vec<f64> = rows.iter().filter_map(|r| [r.0, r.1, r.2][i]).map(f64::from).collect::<Vec<_>>();
         if !values.is_empty() {
             *slot = Some(values.iter().sum::<f64>() / values.len() as f64);
         }
@@ -272,7 +268,13 @@ pub fn criteria_averages(conn: &mut DbConn, provider_id: i64) -> QueryResult<[Op
 }
 
 /// Reports a review (one open report per person and review: reporting again changes nothing).
-pub fn report(conn: &mut DbConn, reporter_id: i64, review_id: i64, reason: &str, at: NaiveDateTime) -> QueryResult<bool> {
+pub fn report(
+    conn: &mut DbConn,
+    reporter_id: i64,
+    review_id: i64,
+    reason: &str,
+    at: NaiveDateTime,
+) -> QueryResult<bool> {
     let open = reports::table
         .filter(reports::reporter_id.eq(reporter_id))
         .filter(reports::target_kind.eq(ReportTarget::Review))

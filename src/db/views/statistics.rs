@@ -84,7 +84,8 @@ pub fn provider(conn: &mut DbConn, provider_id: i64, period: &Period) -> QueryRe
         .select(booking_status_history::booking_id)
         .distinct()
         .load(conn)?;
-    let mut stats = ProviderStats { requests: received.len() as i64, accepted: accepted_ids.len() as i64, ..Default::default() };
+    let mut stats =
+        ProviderStats { requests: received.len() as i64, accepted: accepted_ids.len() as i64, ..Default::default() };
     let mut delays = Vec::new();
     for (id, created, responded, status) in &received {
         if let Some(&i) = index.get(&month_of(*created)) {
@@ -218,11 +219,8 @@ pub fn admin(conn: &mut DbConn, period: &Period) -> QueryResult<AdminStats> {
         .select((users::role, count_star()))
         .order(users::role.asc())
         .load(conn)?;
-    let new_users = users::table
-        .filter(users::created_at.ge(start))
-        .filter(users::created_at.lt(end))
-        .count()
-        .get_result(conn)?;
+    let new_users =
+        users::table.filter(users::created_at.ge(start)).filter(users::created_at.lt(end)).count().get_result(conn)?;
     let providers_by_status = providers::table
         .filter(providers::removed_at.is_null())
         .group_by(providers::status)

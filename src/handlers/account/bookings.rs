@@ -9,13 +9,13 @@ use chrono::NaiveDateTime;
 use crate::db::models::booking::{Booking, HistoryRow, Side};
 use crate::db::types::BookingStatus;
 use crate::domain::booking::{self as rules, Action, Party};
+use crate::domain::review::ReviewInput;
 use crate::error::AppResult;
 use crate::i18n::I18n;
-use crate::domain::review::ReviewInput;
 use crate::services::bookings::{self, ActInput, Listing, Viewed};
-use crate::web::forms::FieldErrors;
 use crate::state::{AppState, send_emails};
 use crate::web::auth::{CurrentUser, actor};
+use crate::web::forms::FieldErrors;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};
 

@@ -30,7 +30,12 @@ pub struct DashboardTemplate {
 
 impl DashboardTemplate {
     pub fn role_key(&self, role: &crate::db::types::UserRole) -> &'static str {
-        crate::handlers::account::index::role_key(role)
+        use crate::db::types::UserRole::*;
+        match role {
+            Client => "admin-role-clients",
+            Provider => "admin-role-providers",
+            Admin => "admin-role-admins",
+        }
     }
 
     pub fn provider_status_key(&self, status: &crate::db::types::ProviderStatus) -> &'static str {
@@ -98,7 +103,11 @@ pub async fn show(
             stats
                 .revenue_per_month
                 .iter()
-                .map(|((y, m), c)| Point { label: month_short(&i18n, *y, *m), value: Some(*c as f64), shown: i18n.price(*c) })
+                .map(|((y, m), c)| Point {
+                    label: month_short(&i18n, *y, *m),
+                    value: Some(*c as f64),
+                    shown: i18n.price(*c),
+                })
                 .collect(),
             |v| i18n.price(v.round() as i64),
         ),

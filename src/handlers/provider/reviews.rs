@@ -121,11 +121,11 @@ pub async fn reply(
             Ok(see_other(htmx, &page.href(&format!("/provider/reviews?notice=reply-posted#review-{id}"))))
         }
         Err(refused) => {
-            let key = match refused {
-                Refused::Invalid(errors) => errors.get("reply"),
-                Refused::Rule(key) => key,
+            let (key, status) = match refused {
+                Refused::Invalid(errors) => (errors.get("reply"), StatusCode::UNPROCESSABLE_ENTITY),
+                Refused::Rule(key) => (key, StatusCode::CONFLICT),
             };
-            list(page, &state, user.id, 1, Some((id, form.reply, key)), StatusCode::UNPROCESSABLE_ENTITY).await
+            list(page, &state, user.id, 1, Some((id, form.reply, key)), status).await
         }
     }
 }

@@ -99,7 +99,11 @@ pub async fn show(
         Chart::bars(
             "chart-requests",
             i18n.t("statistics-chart-requests"),
-            stats.months.iter().map(|m| Point { label: label(m), value: Some(m.requests as f64), shown: m.requests.to_string() }).collect(),
+            stats
+                .months
+                .iter()
+                .map(|m| Point { label: label(m), value: Some(m.requests as f64), shown: m.requests.to_string() })
+                .collect(),
             count,
         ),
         Chart::bars(
@@ -108,7 +112,11 @@ pub async fn show(
             stats
                 .months
                 .iter()
-                .map(|m| Point { label: label(m), value: Some(m.revenue_cents as f64), shown: i18n.price(m.revenue_cents) })
+                .map(|m| Point {
+                    label: label(m),
+                    value: Some(m.revenue_cents as f64),
+                    shown: i18n.price(m.revenue_cents),
+                })
                 .collect(),
             |v| i18n.price(v.round() as i64),
         ),
@@ -135,7 +143,11 @@ pub async fn show(
         Chart::bars(
             "chart-views",
             i18n.t("statistics-chart-views"),
-            stats.months.iter().map(|m| Point { label: label(m), value: Some(m.views as f64), shown: m.views.to_string() }).collect(),
+            stats
+                .months
+                .iter()
+                .map(|m| Point { label: label(m), value: Some(m.views as f64), shown: m.views.to_string() })
+                .collect(),
             count,
         ),
     ];
