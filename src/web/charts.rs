@@ -43,9 +43,9 @@ fn frame(id: &str, title: &str, top_label: &str, half_label: &str) -> String {
     svg
 }
 
-/// X labels under the plot, thinned out so that about a dozen fit.
+/// X labels under the plot, thinned out so that at most six are written (month names are long).
 fn x_labels(svg: &mut String, points: &[Point], x_of: impl Fn(usize) -> f64) {
-    let every = points.len().div_ceil(12).max(1);
+    let every = points.len().div_ceil(6).max(1);
     for (i, p) in points.iter().enumerate().filter(|(i, _)| i % every == 0) {
         let _ = write!(
             svg,
@@ -57,9 +57,19 @@ fn x_labels(svg: &mut String, points: &[Point], x_of: impl Fn(usize) -> f64) {
     }
 }
 
+/// The top of the scale: the first of 2, 4, 10, 20, 40, 100… at or above the largest value, so that the
+/// half-way line is a round number too.
 fn scale_max(points: &[Point]) -> f64 {
     let max = points.iter().filter_map(|p| p.value).fold(0.0f64, f64::max);
-    if max <= 0.0 { 1.0 } else { max }
+    let mut unit = 1.0;
+    loop {
+        for step in [2.0, 4.0, 10.0] {
+            if step * unit >= max {
+                return step * unit;
+            }
+        }
+        unit *= 10.0;
+    }
 }
 
 /// A bar chart; `fmt` writes an axis value.
@@ -147,9 +157,19 @@ mod tests {
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("<title id=\"c-title\">Demandes &lt;reçues&gt;</title>"));
         assert_eq!(svg.matches("<rect").count(), 3);
-        // The tallest bar fills the plot (220 - 12 - 28 = 180 high).
+        // The scale tops at 4: the tallest bar fills the plot (220 - 12 - 28 = 180 high), the axis says 4 and 2.
         assert!(svg.contains("height=\"180.0\""));
+        assert!(svg.contains(">4</text>") && svg.contains(">2</text>"));
         assert!(svg.contains("height=\"0.0\""));
+    }
+
+    #[test]
+    fn scales_are_round() {
+        let top = |v: f64| scale_max(&points(&[Some(v)]));
+        assert_eq!(
+            (top(0.0), top(1.0), top(3.0), top(5.0), top(37.0), top(116_000.0)),
+            (2.0, 2.0, 4.0, 10.0, 40.0, 200_000.0)
+        );
     }
 
     #[test]

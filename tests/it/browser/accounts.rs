@@ -40,8 +40,9 @@ fn register_verify_and_sign_in_with_javascript_in_french() {
     let server = Server::start(0);
     register(&b, &server, "fr", "salma@example.ma");
     verify_and_sign_in(&b, &server, "fr", "salma@example.ma");
-    // Sign out from the header.
-    b.click(".header-actions form[action='/fr/logout'] button");
+    // Sign out from the account menu.
+    b.goto(&server.url("/fr/account"));
+    b.click(".account-signout button");
     b.wait_until("the home page", |b| b.current_url().contains("/fr/?notice=signed-out"));
     let errors: Vec<String> = b.console_errors().into_iter().filter(|m| !m.contains("status of 422")).collect();
     assert_eq!(errors, Vec::<String>::new());

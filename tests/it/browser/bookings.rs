@@ -50,7 +50,8 @@ fn book_and_accept(javascript: bool) {
     let id: i64 = b.current_url().rsplit('/').next().unwrap().split('?').next().unwrap().parse().unwrap();
 
     // The provider accepts it from the booking page.
-    b.click(".header-actions form[action='/fr/logout'] button");
+    b.goto(&server.url("/fr/account"));
+    b.click(".account-signout button");
     b.wait_until("signed out", |b| b.current_url().contains("notice=signed-out"));
     sign_in(&b, &server, DEMO_PROVIDER);
     b.goto(&server.url(&format!("/fr/provider/bookings/{id}")));
