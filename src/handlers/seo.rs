@@ -10,7 +10,7 @@ use crate::state::AppState;
 
 pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
     let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /*/account\nDisallow: /*/admin\nDisallow: /*/provider/\nDisallow: /*/messages\nDisallow: /*/login\nDisallow: /*/register\nDisallow: /*/password/\nDisallow: /dev/\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nAllow: /\nDisallow: /*/account\nDisallow: /*/admin\nDisallow: /*/provider/\nDisallow: /*/messages\nDisallow: /*/reviews/\nDisallow: /*/login\nDisallow: /*/register\nDisallow: /*/password/\nDisallow: /dev/\n\nSitemap: {}/sitemap.xml\n",
         state.config.base_url
     );
     HttpResponse::Ok()
