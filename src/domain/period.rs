@@ -18,8 +18,8 @@ pub struct Period {
 
 impl Period {
     /// From the query string: `period=30d|90d|12m`, or `from` and `to` (YYYY-MM-DD). Anything unreadable,
-    /// reversed, in the future or longer than [`MAX_DAYS`] falls back to the last 12 months.
-    pub fn parse(preset: &str, from: &str, to: &str, today: NaiveDate) -> Period {
+    /// reversed, in the future or longer than [`MAX_DAYS`] falls back to `default` ("30d", "90d" or "12m").
+    pub fn parse(preset: &str, from: &str, to: &str, today: NaiveDate, default: &str) -> Period {
         let custom =
             (NaiveDate::parse_from_str(from.trim(), "%Y-%m-%d"), NaiveDate::parse_from_str(to.trim(), "%Y-%m-%d"));
         if let (Ok(from), Ok(to)) = custom
@@ -29,6 +29,7 @@ impl Period {
         {
             return Period { from, to, preset: "custom" };
         }
+        let preset = if ["30d", "90d", "12m"].contains(&preset) { preset } else { default };
         match preset {
             "30d" => Period { from: today - Duration::days(29), to: today, preset: "30d" },
             "90d" => Period { from: today - Duration::days(89), to: today, preset: "90d" },
@@ -88,24 +89,25 @@ mod tests {
     #[test]
     fn presets_and_fallbacks() {
         let today = d(2026, 11, 29);
-        let year = Period::parse("", "", "", today);
+        let year = Period::parse("", "", "", today, "12m");
         assert_eq!((year.from, year.to, year.preset), (d(2025, 12, 1), today, "12m"));
         assert_eq!(year.months().len(), 12);
-        assert_eq!(Period::parse("30d", "", "", today).days().len(), 30);
-        assert_eq!(Period::parse("90d", "", "", today).from, d(2026, 9, 1));
-        let custom = Period::parse("30d", "2026-01-15", "2026-03-02", today);
+        assert_eq!(Period::parse("", "", "", today, "30d").preset, "30d", "a page's own default");
+        assert_eq!(Period::parse("30d", "", "", today, "12m").days().len(), 30);
+        assert_eq!(Period::parse("90d", "", "", today, "12m").from, d(2026, 9, 1));
+        let custom = Period::parse("30d", "2026-01-15", "2026-03-02", today, "12m");
         assert_eq!((custom.preset, custom.months()), ("custom", vec![(2026, 1), (2026, 2), (2026, 3)]));
         for (from, to) in
             [("2026-03-02", "2026-01-15"), ("2020-01-01", "2026-01-01"), ("x", "y"), ("2026-01-01", "2027-01-01")]
         {
-            assert_eq!(Period::parse("", from, to, today).preset, "12m", "{from} {to}");
+            assert_eq!(Period::parse("", from, to, today, "12m").preset, "12m", "{from} {to}");
         }
     }
 
     #[test]
     fn bounds_are_local_midnights_in_utc() {
         // Morocco is UTC+1 outside Ramadan.
-        let p = Period::parse("", "2026-11-01", "2026-11-30", d(2026, 12, 5));
+        let p = Period::parse("", "2026-11-01", "2026-11-30", d(2026, 12, 5), "12m");
         let (start, end) = p.utc_bounds();
         assert_eq!(start, d(2026, 10, 31).and_hms_opt(23, 0, 0).unwrap());
         assert_eq!(end, d(2026, 11, 30).and_hms_opt(23, 0, 0).unwrap());

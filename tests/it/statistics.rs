@@ -120,7 +120,8 @@ async fn provider_statistics_match_the_events() {
 async fn the_admin_dashboard_counts_the_marketplace() {
     let mut app = TestApp::new().await;
     crate::provider::admin_signed_in(&mut app).await;
-    let page = app.get("/fr/admin?period=30d").await.assert_status(200).doc();
+    let page = app.get("/fr/admin").await.assert_status(200).doc();
+    assert_eq!(page.attr(".period-picker a[aria-current=page]", "href"), "/fr/admin?period=30d", "30 days by default");
     let (clients, providers): (i64, i64) = app.conn(|c| {
         let role = |r: &'static str| users::table.filter(users::role.eq(r)).filter(users::status.ne("DELETED")).count();
         (role("CLIENT").get_result(c).unwrap(), role("PROVIDER").get_result(c).unwrap())
@@ -139,6 +140,7 @@ async fn the_admin_dashboard_counts_the_marketplace() {
             "",
             "",
             khadamat::web::format::to_local(app.state.clock.now()).date(),
+            "30d",
         )
         .utc_bounds();
         app.conn(|c| {

@@ -249,14 +249,28 @@ pub fn admin(conn: &mut DbConn, period: &Period) -> QueryResult<AdminStats> {
         .order((count_star().desc(), categories::slug.asc()))
         .limit(5)
         .load(conn)?;
-    let top_cities: Vec<(String, String, String, String, i64)> = bookings::table
-        .inner_join(cities::table)
+    // Grouped by id from the period index, then named (a join per booking would cost more than the count).
+    let city_counts: Vec<(i64, i64)> = bookings::table
         .filter(in_period)
-        .group_by((cities::slug, cities::name_fr, cities::name_ar, cities::name_en))
-        .select((cities::slug, cities::name_fr, cities::name_ar, cities::name_en, count_star()))
-        .order((count_star().desc(), cities::slug.asc()))
+        .group_by(bookings::city_id)
+        .select((bookings::city_id, count_star()))
+        .order((count_star().desc(), bookings::city_id.asc()))
         .limit(5)
         .load(conn)?;
+    let ids: Vec<i64> = city_counts.iter().map(|(id, _)| *id).collect();
+    let named: Vec<(i64, String, String, String, String)> = cities::table
+        .filter(cities::id.eq_any(&ids))
+        .select((cities::id, cities::slug, cities::name_fr, cities::name_ar, cities::name_en))
+        .load(conn)?;
+    let top_cities = city_counts
+        .into_iter()
+        .filter_map(|(id, n)| {
+            named
+                .iter()
+                .find(|c| c.0 == id)
+                .map(|(_, slug, fr, ar, en)| (slug.clone(), fr.clone(), ar.clone(), en.clone(), n))
+        })
+        .collect::<Vec<_>>();
     let paid: Vec<(Option<NaiveDateTime>, i64)> = payments::table
         .filter(payments::status.eq(PaymentStatus::Succeeded))
         .filter(payments::paid_at.ge(start))

@@ -59,7 +59,8 @@ pub async fn show(
     Admin(_): Admin,
     query: web::Query<PeriodQuery>,
 ) -> AppResult<HttpResponse> {
-    let period = query.period(state.clock.now());
+    // The last 30 days unless asked: the whole marketplace's bookings are counted for the period.
+    let period = query.period(state.clock.now(), "30d");
     let (stats, pending_providers, reported_reviews) = state
         .db
         .run(move |conn| {

@@ -42,9 +42,10 @@ pub struct PeriodQuery {
 }
 
 impl PeriodQuery {
-    pub fn period(&self, now: chrono::NaiveDateTime) -> Period {
+    /// The period asked for, or `default` ("30d", "90d", "12m").
+    pub fn period(&self, now: chrono::NaiveDateTime, default: &str) -> Period {
         let today = crate::web::format::to_local(now).date();
-        Period::parse(&self.period, &self.from, &self.to, today)
+        Period::parse(&self.period, &self.from, &self.to, today, default)
     }
 }
 
@@ -83,7 +84,7 @@ pub async fn show(
     CurrentProvider(user): CurrentProvider,
     query: web::Query<PeriodQuery>,
 ) -> AppResult<HttpResponse> {
-    let period = query.period(state.clock.now());
+    let period = query.period(state.clock.now(), "12m");
     let (provider, stats) = state
         .db
         .run(move |conn| {

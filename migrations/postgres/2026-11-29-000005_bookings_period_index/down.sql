@@ -1,0 +1,2 @@
+DROP INDEX bookings_period_idx;
+CREATE INDEX bookings_created_idx ON bookings (created_at);
