@@ -19,6 +19,8 @@ CONNECTIONS=${CONNECTIONS:-16}
 PORT=${PORT:-4900}
 WORK=${WORK:-/tmp/khadamat-bench}
 PG=${PG:-postgres://postgres@127.0.0.1:5432}
+# A browser's user agent: provider pages count it as one visitor (one view a day), as they would a person.
+BROWSER_UA="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 mkdir -p "$WORK"
 [ -x "$BIN" ] && [ -x "$BASELINE" ] || { echo "build first: cargo build --release --bin khadamat --example minimal_page" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
@@ -44,7 +46,7 @@ for backend in $BACKENDS; do
     slug=$(curl -s "http://127.0.0.1:$PORT/fr/services/plomberie/casablanca" | grep -o 'href="/fr/providers/[^"?]*"' | head -1 | sed 's|href="/fr/providers/||; s|"||')
     for page in "/fr/providers?q=plomberie&city=casablanca" "/fr/services/plomberie/casablanca" "/fr/providers/$slug"; do
       printf '%-9s %7s  %-45s ' "$backend" "$size" "$page"
-      wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$page" \
+      wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "User-Agent: $BROWSER_UA" "http://127.0.0.1:$PORT$page" \
         | awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {err=$NF} END {printf "%8s req/s  p50 %8s  p99 %8s  %s\n", rps, p50, p99, (err ? "non-2xx " err : "")}'
     done
     kill $server; wait $server 2>/dev/null || true

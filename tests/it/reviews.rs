@@ -178,9 +178,9 @@ async fn a_pending_review_can_be_deleted_and_the_window_publishes_the_other_alon
         .assert_status(303);
     app.post_form(&format!("/fr/account/bookings/{id}/review/delete"), &[]).await.assert_status(303);
     assert!(review_rows(&app, id).is_empty());
-    app.post_form(&format!("/fr/account/bookings/{id}/review"), &review_form("4", "Finalement très bien, merci."))
-        .await
-        .assert_status(303);
+    let mut form = review_form("4", "Finalement très bien, merci.");
+    form.push(("quality", "3"));
+    app.post_form(&format!("/fr/account/bookings/{id}/review"), &form).await.assert_status(303);
 
     // Day 3 and day 10: the provider, who has not reviewed, is reminded once each (jobs run twice).
     let reminders = |app: &TestApp| {
@@ -205,6 +205,8 @@ async fn a_pending_review_can_be_deleted_and_the_window_publishes_the_other_alon
     khadamat::jobs::run_once(&app.state).await.unwrap();
     assert_eq!(review_rows(&app, id), vec![("CLIENT_TO_PROVIDER".into(), 4, ReviewStatus::Published)]);
     assert_eq!(aggregates(&app, &slug).0, (4.0, 1));
+    let public = app.get(&format!("/fr/providers/{slug}")).await.doc();
+    assert_eq!(public.texts(".criteria div"), vec!["Qualité du travail3,0 / 5"], "only the criteria rated");
     // Too late for the provider.
     app.switch_browser(provider);
     let late =

@@ -251,20 +251,16 @@ pub fn of_provider(conn: &mut DbConn, provider_id: i64, offset: i64, limit: i64)
 
 /// The averages of punctuality, quality and value over a provider's published reviews (None: never rated).
 pub fn criteria_averages(conn: &mut DbConn, provider_id: i64) -> QueryResult<[Option<f64>; 3]> {
-    let rows: Vec<(Option<i16>, Option<i16>, Option<i16>)> = reviews::table
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Double, Nullable};
+    let avg = |column: &str| sql::<Nullable<Double>>(&format!("AVG(CAST({column} AS DOUBLE PRECISION))"));
+    let (punctuality, quality, value) = reviews::table
         .filter(reviews::provider_id.eq(provider_id))
         .filter(reviews::direction.eq(ReviewDirection::ClientToProvider))
         .filter(reviews::status.eq(ReviewStatus::Published))
-        .select((reviews::punctuality, reviews::quality, reviews::value))
-        .load(conn)?;
-    let mut out = [None; 3];
-    for (i, slot) in out.iter_mut().enumerate() {
-        let values: Vec<f64> = rows.iter().filter_map(|r| [r.0, r.1, r.2][i]).map(f64::from).collect::<Vec<_>>();
-        if !values.is_empty() {
-            *slot = Some(values.iter().sum::<f64>() / values.len() as f64);
-        }
-    }
-    Ok(out)
+        .select((avg("punctuality"), avg("quality"), avg("value")))
+        .first::<(Option<f64>, Option<f64>, Option<f64>)>(conn)?;
+    Ok([punctuality, quality, value])
 }
 
 /// Reports a review (one open report per person and review: reporting again changes nothing).
