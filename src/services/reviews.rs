@@ -182,7 +182,10 @@ pub fn delete(
         let Some(mine) = review::for_booking(conn, b.id)?.into_iter().find(|r| r.direction == direction) else {
             return Err(AppError::NotFound);
         };
-        if closed(&b, now).is_some() || !review::delete_pending(conn, mine.id)? {
+        if let Some(key) = closed(&b, now) {
+            return Ok(Err(Refused::Rule(key)));
+        }
+        if !review::delete_pending(conn, mine.id)? {
             return Ok(Err(Refused::Rule("review-error-published")));
         }
         audit::record(conn, actor, Entry::named("review.deleted").about("booking", b.id))?;

@@ -22,15 +22,20 @@ pub async fn completed_job(app: &mut TestApp) -> (i64, String, Browser) {
     let id = book(app, &slug, service, "10:00").await;
     let client = app.switch_browser(provider);
     app.post_form(&format!("/fr/provider/bookings/{id}/accept"), &[]).await.assert_status(303);
+    finish(app, id, "250").await;
+    let provider = app.switch_browser(client);
+    (id, slug, provider)
+}
+
+/// The current (provider) browser starts a confirmed job at its time (the clock moves there) and completes it.
+pub async fn finish(app: &mut TestApp, id: i64, amount: &str) {
     let start: chrono::NaiveDateTime = app.conn(|c| {
         use khadamat::db::schema::bookings;
         bookings::table.find(id).select(bookings::scheduled_start).first(c).unwrap()
     });
     app.state.clock.advance(start - app.state.clock.now() + Duration::minutes(5));
     app.post_form(&format!("/fr/provider/bookings/{id}/start"), &[]).await.assert_status(303);
-    app.post_form(&format!("/fr/provider/bookings/{id}/complete"), &[("amount", "250")]).await.assert_status(303);
-    let provider = app.switch_browser(client);
-    (id, slug, provider)
+    app.post_form(&format!("/fr/provider/bookings/{id}/complete"), &[("amount", amount)]).await.assert_status(303);
 }
 
 /// The current (client) browser books a slot on next Monday; returns the booking id.
@@ -232,13 +237,7 @@ async fn bad_reviews_are_refused_with_a_message_and_change_nothing() {
     // The provider completes the other one.
     let client = app.switch_browser(provider);
     app.post_form(&format!("/fr/provider/bookings/{id}/accept"), &[]).await.assert_status(303);
-    let start: chrono::NaiveDateTime = app.conn(|c| {
-        use khadamat::db::schema::bookings;
-        bookings::table.find(id).select(bookings::scheduled_start).first(c).unwrap()
-    });
-    app.state.clock.advance(start - app.state.clock.now() + Duration::minutes(5));
-    app.post_form(&format!("/fr/provider/bookings/{id}/start"), &[]).await.assert_status(303);
-    app.post_form(&format!("/fr/provider/bookings/{id}/complete"), &[("amount", "100")]).await.assert_status(303);
+    finish(&mut app, id, "100").await;
     app.switch_browser(client);
     let long = "é".repeat(2001);
     for (rating, comment, field) in [

@@ -45,6 +45,13 @@ impl Authored {
     }
 }
 
+/// Rows of (review, author's first name, last name).
+fn authored(rows: Vec<(Review, String, String)>) -> Vec<Authored> {
+    rows.into_iter()
+        .map(|(review, author_first_name, author_last_name)| Authored { review, author_first_name, author_last_name })
+        .collect()
+}
+
 pub struct NewReview<'a> {
     pub booking_id: i64,
     pub author_id: i64,
@@ -225,10 +232,7 @@ pub fn about_client(conn: &mut DbConn, client_id: i64, limit: i64) -> QueryResul
         .limit(limit)
         .select((Review::as_select(), users::first_name, users::last_name))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(review, author_first_name, author_last_name)| Authored { review, author_first_name, author_last_name })
-        .collect())
+    Ok(authored(rows))
 }
 
 /// Published reviews of a provider, newest first, one page.
@@ -243,10 +247,7 @@ pub fn of_provider(conn: &mut DbConn, provider_id: i64, offset: i64, limit: i64)
         .limit(limit)
         .select((Review::as_select(), users::first_name, users::last_name))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(review, author_first_name, author_last_name)| Authored { review, author_first_name, author_last_name })
-        .collect())
+    Ok(authored(rows))
 }
 
 /// The averages of punctuality, quality and value over a provider's published reviews (None: never rated).
@@ -328,11 +329,11 @@ pub fn moderation_queue(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<Report
         .filter(reviews::id.eq_any(&ids))
         .select((Review::as_select(), users::first_name, users::last_name))
         .load(conn)?;
-    let mut queue: Vec<Reported> = rows
+    let mut queue: Vec<Reported> = authored(rows)
         .into_iter()
-        .map(|(review, author_first_name, author_last_name)| {
-            let reasons = open.iter().filter(|(id, _)| *id == review.id).map(|(_, r)| r.clone()).collect();
-            Reported { review: Authored { review, author_first_name, author_last_name }, reasons }
+        .map(|review| {
+            let reasons = open.iter().filter(|(id, _)| *id == review.review.id).map(|(_, r)| r.clone()).collect();
+            Reported { review, reasons }
         })
         .collect();
     queue.sort_by_key(|r| ids.iter().position(|id| *id == r.review.review.id));
