@@ -105,6 +105,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/provider/reviews/{id}/reply", web::post().to(provider::reviews::reply))
                 .route("/provider/statistics", get().to(provider::statistics::show))
                 .route("/admin", get().to(admin::dashboard::show))
+                .route("/admin/audit", get().to(admin::audit::index))
                 .route("/admin/reviews", get().to(admin::reviews::index))
                 .route("/admin/reviews/{id}/{decision:hide|restore}", web::post().to(admin::reviews::decide))
                 .route("/admin/bookings/{id}", get().to(admin::bookings::show))

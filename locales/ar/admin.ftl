@@ -42,3 +42,25 @@ admin-reviews-restore = إعادة الإظهار
 admin-role-clients = الزبناء
 admin-role-providers = الحرفيون
 admin-role-admins = المشرفون
+admin-audit-title = سجل التدقيق
+admin-audit-lead = كل إجراء إداري وكل حدث أمني، من الأحدث إلى الأقدم. لا يمكن تعديل السجل.
+admin-audit-actor = المنفذ
+admin-audit-actor-hint = البريد الإلكتروني أو رقم الحساب أو «system».
+admin-audit-action = الإجراء
+admin-audit-action-hint = مطابق (review.hidden) أو بادئة تنتهي بنقطة (review.).
+admin-audit-target = الهدف
+admin-audit-target-id = رقم الهدف
+admin-audit-any = الكل
+admin-audit-filter = تصفية
+admin-audit-reset = عرض الكل
+admin-audit-empty = لا يوجد أي إدخال يطابق هذه المرشحات.
+admin-audit-shown = { $count ->
+    [one] إدخال واحد في هذه الصفحة
+    [two] إدخالان في هذه الصفحة
+    [few] { $count } إدخالات في هذه الصفحة
+   *[other] { $count } إدخالًا في هذه الصفحة
+}
+admin-audit-when = التاريخ
+admin-audit-change = التغيير
+admin-audit-ip = عنوان IP
+admin-audit-system = النظام

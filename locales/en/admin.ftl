@@ -37,3 +37,23 @@ admin-reviews-restore = Restore
 admin-role-clients = Clients
 admin-role-providers = Providers
 admin-role-admins = Administrators
+admin-audit-title = Audit log
+admin-audit-lead = Every admin action and security event, newest first. The log cannot be changed.
+admin-audit-actor = Actor
+admin-audit-actor-hint = Email, account number or "system".
+admin-audit-action = Action
+admin-audit-action-hint = Exact (review.hidden) or a prefix ending with a dot (review.).
+admin-audit-target = Target
+admin-audit-target-id = Target number
+admin-audit-any = All
+admin-audit-filter = Filter
+admin-audit-reset = Show all
+admin-audit-empty = No entry matches these filters.
+admin-audit-shown = { $count ->
+    [one] { $count } entry on this page
+   *[other] { $count } entries on this page
+}
+admin-audit-when = Date
+admin-audit-change = Change
+admin-audit-ip = IP address
+admin-audit-system = System

@@ -37,3 +37,23 @@ admin-reviews-restore = Rétablir
 admin-role-clients = Clients
 admin-role-providers = Prestataires
 admin-role-admins = Administrateurs
+admin-audit-title = Journal d’audit
+admin-audit-lead = Chaque action d’administration et chaque événement de sécurité, du plus récent au plus ancien. Le journal ne se modifie pas.
+admin-audit-actor = Auteur
+admin-audit-actor-hint = E-mail, numéro de compte ou « system ».
+admin-audit-action = Action
+admin-audit-action-hint = Exacte (review.hidden) ou un préfixe terminé par un point (review.).
+admin-audit-target = Cible
+admin-audit-target-id = Numéro de la cible
+admin-audit-any = Toutes
+admin-audit-filter = Filtrer
+admin-audit-reset = Tout afficher
+admin-audit-empty = Aucune entrée ne correspond à ces filtres.
+admin-audit-shown = { $count ->
+    [one] { $count } entrée sur cette page
+   *[other] { $count } entrées sur cette page
+}
+admin-audit-when = Date
+admin-audit-change = Changement
+admin-audit-ip = Adresse IP
+admin-audit-system = Système

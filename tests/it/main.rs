@@ -3,6 +3,7 @@
 mod support;
 
 mod account;
+mod admin;
 mod auth;
 mod bookings;
 mod browser;

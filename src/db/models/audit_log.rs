@@ -58,3 +58,74 @@ pub struct NewAuditLog<'a> {
 pub fn insert(conn: &mut DbConn, row: &NewAuditLog<'_>) -> QueryResult<()> {
     diesel::insert_into(audit_logs::table).values(row).execute(conn).map(|_| ())
 }
+
+/// What the back office's audit log is filtered by (all optional).
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// The user who acted; `Some(None)`: the system (no actor).
+    pub actor: Option<Option<i64>>,
+    /// An action, or a prefix ending in "." ("review.").
+    pub action: Option<String>,
+    pub target_kind: Option<String>,
+    pub target_id: Option<i64>,
+    /// `[from, to)` in UTC.
+    pub from: Option<NaiveDateTime>,
+    pub to: Option<NaiveDateTime>,
+}
+
+/// Rows matching a filter, newest first, with the actor's email; `limit` rows from `offset`.
+pub fn search(
+    conn: &mut DbConn,
+    filter: &Filter,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<(AuditLog, Option<String>)>> {
+    use crate::db::schema::users;
+    let mut query = audit_logs::table.into_boxed::<crate::db::MultiBackend>();
+    match filter.actor {
+        Some(Some(id)) => query = query.filter(audit_logs::actor_id.eq(id)),
+        Some(None) => query = query.filter(audit_logs::actor_id.is_null()),
+        None => {}
+    }
+    if let Some(action) = &filter.action {
+        query = match action.strip_suffix('.') {
+            Some(prefix) => query.filter(audit_logs::action.like(format!("{}.%", prefix.replace(['%', '_'], "")))),
+            None => query.filter(audit_logs::action.eq(action.clone())),
+        };
+    }
+    if let Some(kind) = &filter.target_kind {
+        query = query.filter(audit_logs::target_kind.eq(kind.clone()));
+    }
+    if let Some(id) = filter.target_id {
+        query = query.filter(audit_logs::target_id.eq(id));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(audit_logs::created_at.ge(from));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(audit_logs::created_at.lt(to));
+    }
+    let rows: Vec<AuditLog> = query
+        .order((audit_logs::created_at.desc(), audit_logs::id.desc()))
+        .offset(offset)
+        .limit(limit)
+        .select(AuditLog::as_select())
+        .load(conn)?;
+    let ids: Vec<i64> = rows.iter().filter_map(|r| r.actor_id).collect();
+    let emails: Vec<(i64, String)> =
+        users::table.filter(users::id.eq_any(&ids)).select((users::id, users::email)).load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let email = r.actor_id.and_then(|id| emails.iter().find(|(u, _)| *u == id).map(|(_, e)| e.clone()));
+            (r, email)
+        })
+        .collect())
+}
+
+/// The distinct target kinds written so far (for the filter's choices).
+pub fn target_kinds(conn: &mut DbConn) -> QueryResult<Vec<String>> {
+    let kinds: Vec<Option<String>> =
+        audit_logs::table.select(audit_logs::target_kind).distinct().order(audit_logs::target_kind).load(conn)?;
+    Ok(kinds.into_iter().flatten().collect())
+}

@@ -1,6 +1,7 @@
 //! The back office (admins with two-step verification only). For now: the provider approval queue and a
 //! booking's page with cancellation.
 
+pub mod audit;
 pub mod bookings;
 pub mod dashboard;
 pub mod providers;

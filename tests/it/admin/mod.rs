@@ -1,0 +1,3 @@
+//! The back office.
+
+mod audit;
