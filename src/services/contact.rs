@@ -115,3 +115,41 @@ pub fn submit(
         Ok(Outcome::Sent)
     })
 }
+
+/// The back office handles a message: marks it handled and, with a reply, emails it to the sender in the
+/// language they wrote in. Refused (Fluent key) when the reply is too short or long, or when someone
+/// handled the message meanwhile.
+pub fn handle(
+    conn: &mut DbConn,
+    ctx: &crate::services::emails::Context<'_>,
+    admin: &crate::db::models::User,
+    id: i64,
+    reply: Option<&str>,
+    actor: &crate::services::audit::Actor,
+) -> Result<Result<Option<crate::mail::Email>, &'static str>, AppError> {
+    use crate::services::audit::{self, Entry};
+    let message = contact_message::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let reply = reply.map(str::trim);
+    if let Some(text) = reply
+        && !(5..=5000).contains(&text.chars().count())
+    {
+        return Ok(Err("admin-contact-error-reply"));
+    }
+    conn.transaction(|conn| {
+        if !contact_message::mark_handled(conn, id, admin.id, reply, now())? {
+            return Ok(Err("admin-contact-error-handled"));
+        }
+        let action = if reply.is_some() { "admin.contact_replied" } else { "admin.contact_handled" };
+        audit::record(conn, actor, Entry::named(action).about("contact_message", id))?;
+        let Some(text) = reply else { return Ok(Ok(None)) };
+        let i18n = crate::i18n::I18n::new(crate::services::emails::lang_of(message.locale));
+        let subject = i18n.t("admin-contact-reply-subject");
+        let paragraphs = vec![
+            i18n.t_with("email-greeting", [("name", message.name.as_str())]),
+            text.to_string(),
+            i18n.t("admin-contact-reply-quote"),
+            message.message.clone(),
+        ];
+        Ok(Ok(Some(crate::mail::compose(&i18n, ctx.base_url, &message.email, subject, &paragraphs, None)?)))
+    })
+}

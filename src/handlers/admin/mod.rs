@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod bookings;
+pub mod contact;
 pub mod dashboard;
 pub mod providers;
 pub mod reviews;

@@ -1,3 +1,4 @@
 //! The back office.
 
 mod audit;
+mod contact;
