@@ -79,3 +79,30 @@ admin-contact-error-reply = يجب أن يتكون الرد من 5 إلى 5000 �
 admin-contact-error-handled = سبقت معالجة هذه الرسالة.
 admin-contact-reply-subject = رد من فريق Khadamat
 admin-contact-reply-quote = رسالتك:
+admin-users-title = المستخدمون
+admin-users-search = الاسم أو البريد الإلكتروني أو الهاتف
+admin-users-status = الوضعية
+admin-user-status-active = نشط
+admin-user-status-suspended = موقوف
+admin-user-status-deleted = محذوف
+admin-users-sort-newest = الأحدث
+admin-users-sort-oldest = الأقدم
+admin-users-sort-name = الاسم
+admin-users-sort-login = آخر دخول
+admin-users-empty = لا يوجد مستخدم مطابق.
+admin-users-shown = { $count ->
+    [one] مستخدم واحد في هذه الصفحة
+    [two] مستخدمان في هذه الصفحة
+    [few] { $count } مستخدمين في هذه الصفحة
+   *[other] { $count } مستخدمًا في هذه الصفحة
+}
+admin-users-csv = تصدير بصيغة CSV
+admin-users-name = الاسم
+admin-users-since = تاريخ التسجيل
+admin-users-last-login = آخر دخول
+admin-users-unverified = عنوان غير مؤكد
+admin-users-none = لا شيء بعد.
+admin-users-review-written = مكتوب
+admin-users-review-received = متوصل به
+admin-users-sessions = الجلسات المفتوحة
+admin-users-audit-all = سجله كاملًا

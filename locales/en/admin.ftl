@@ -72,3 +72,28 @@ admin-contact-error-reply = The reply must be 5 to 5,000 characters long.
 admin-contact-error-handled = This message was already handled.
 admin-contact-reply-subject = A reply from the Khadamat team
 admin-contact-reply-quote = Your message:
+admin-users-title = Users
+admin-users-search = Name, email or phone
+admin-users-status = Status
+admin-user-status-active = Active
+admin-user-status-suspended = Suspended
+admin-user-status-deleted = Deleted
+admin-users-sort-newest = Newest
+admin-users-sort-oldest = Oldest
+admin-users-sort-name = Name
+admin-users-sort-login = Last sign-in
+admin-users-empty = No user matches.
+admin-users-shown = { $count ->
+    [one] { $count } user on this page
+   *[other] { $count } users on this page
+}
+admin-users-csv = Export as CSV
+admin-users-name = Name
+admin-users-since = Joined
+admin-users-last-login = Last sign-in
+admin-users-unverified = address not verified
+admin-users-none = Nothing yet.
+admin-users-review-written = Written
+admin-users-review-received = Received
+admin-users-sessions = Open sessions
+admin-users-audit-all = Their whole log

@@ -72,3 +72,28 @@ admin-contact-error-reply = La réponse doit faire entre 5 et 5 000 caractères.
 admin-contact-error-handled = Ce message a déjà été traité.
 admin-contact-reply-subject = Réponse de l’équipe Khadamat
 admin-contact-reply-quote = Votre message :
+admin-users-title = Utilisateurs
+admin-users-search = Nom, e-mail ou téléphone
+admin-users-status = Statut
+admin-user-status-active = Actif
+admin-user-status-suspended = Suspendu
+admin-user-status-deleted = Supprimé
+admin-users-sort-newest = Plus récents
+admin-users-sort-oldest = Plus anciens
+admin-users-sort-name = Nom
+admin-users-sort-login = Dernière connexion
+admin-users-empty = Aucun utilisateur ne correspond.
+admin-users-shown = { $count ->
+    [one] { $count } utilisateur sur cette page
+   *[other] { $count } utilisateurs sur cette page
+}
+admin-users-csv = Exporter en CSV
+admin-users-name = Nom
+admin-users-since = Inscrit le
+admin-users-last-login = Dernière connexion
+admin-users-unverified = adresse non vérifiée
+admin-users-none = Rien pour l’instant.
+admin-users-review-written = Écrit
+admin-users-review-received = Reçu
+admin-users-sessions = Sessions ouvertes
+admin-users-audit-all = Tout son journal

@@ -89,7 +89,10 @@ pub fn search(
     }
     if let Some(action) = &filter.action {
         query = match action.strip_suffix('.') {
-            Some(prefix) => query.filter(audit_logs::action.like(format!("{}.%", prefix.replace(['%', '_'], "")))),
+            Some(prefix) => {
+                let prefix = prefix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+                query.filter(audit_logs::action.like(format!("{prefix}.%")).escape('\\'))
+            }
             None => query.filter(audit_logs::action.eq(action.clone())),
         };
     }
@@ -128,4 +131,18 @@ pub fn target_kinds(conn: &mut DbConn) -> QueryResult<Vec<String>> {
     let kinds: Vec<Option<String>> =
         audit_logs::table.select(audit_logs::target_kind).distinct().order(audit_logs::target_kind).load(conn)?;
     Ok(kinds.into_iter().flatten().collect())
+}
+
+/// Everything a user did or that was done to their account, newest first (the back office's user page).
+pub fn about_user(conn: &mut DbConn, user_id: i64, limit: i64) -> QueryResult<Vec<AuditLog>> {
+    audit_logs::table
+        .filter(
+            audit_logs::actor_id
+                .eq(user_id)
+                .or(audit_logs::target_kind.eq("user").and(audit_logs::target_id.eq(user_id))),
+        )
+        .order((audit_logs::created_at.desc(), audit_logs::id.desc()))
+        .limit(limit)
+        .select(AuditLog::as_select())
+        .load(conn)
 }

@@ -373,3 +373,13 @@ pub fn open_report_count(conn: &mut DbConn) -> QueryResult<i64> {
         .load(conn)?;
     Ok(ids.len() as i64)
 }
+
+/// Reviews a user wrote or received, newest first (the back office's user page).
+pub fn by_or_about_user(conn: &mut DbConn, user_id: i64, limit: i64) -> QueryResult<Vec<Review>> {
+    reviews::table
+        .filter(reviews::author_id.eq(user_id).or(reviews::subject_user_id.eq(user_id)))
+        .order((reviews::created_at.desc(), reviews::id.desc()))
+        .limit(limit)
+        .select(Review::as_select())
+        .load(conn)
+}

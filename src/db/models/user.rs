@@ -175,3 +175,60 @@ pub fn delete_personal_lists(conn: &mut crate::db::DbConn, id: i64) -> QueryResu
 pub fn set_role(conn: &mut crate::db::DbConn, id: i64, role: UserRole, at: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(users::table.find(id)).set((users::role.eq(role), users::updated_at.eq(at))).execute(conn)
 }
+
+/// The back office's user list: what to look for and in which order.
+#[derive(Clone, Debug, Default)]
+pub struct AdminFilter {
+    /// Part of a name, email or phone number (case-insensitive).
+    pub q: Option<String>,
+    pub role: Option<UserRole>,
+    pub status: Option<UserStatus>,
+    pub sort: AdminSort,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AdminSort {
+    #[default]
+    Newest,
+    Oldest,
+    Name,
+    LastLogin,
+}
+
+/// Users matching the filter, `limit` from `offset`.
+pub fn admin_list(
+    conn: &mut crate::db::DbConn,
+    filter: &AdminFilter,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<User>> {
+    let mut query = users::table.into_boxed::<crate::db::MultiBackend>();
+    if let Some(q) = &filter.q {
+        // The text is looked for as typed: LIKE's wildcards in it are escaped.
+        let escape = |t: &str| t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let pattern = format!("%{}%", escape(&q.to_lowercase()));
+        let phone = format!("%{}%", escape(&q.replace(' ', "")));
+        let name = diesel::dsl::sql::<diesel::sql_types::Text>("LOWER(users.first_name || ' ' || users.last_name)");
+        query = query.filter(
+            name.like(pattern.clone())
+                .escape('\\')
+                .or(users::email.like(pattern).escape('\\'))
+                .or(users::phone.like(phone).escape('\\')),
+        );
+    }
+    if let Some(role) = filter.role {
+        query = query.filter(users::role.eq(role));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(users::status.eq(status));
+    }
+    let query = match filter.sort {
+        AdminSort::Newest => query.order((users::created_at.desc(), users::id.desc())),
+        AdminSort::Oldest => query.order((users::created_at.asc(), users::id.asc())),
+        AdminSort::Name => query.order((users::last_name.asc(), users::first_name.asc(), users::id.asc())),
+        AdminSort::LastLogin => {
+            query.order((users::last_login_at.is_null().asc(), users::last_login_at.desc(), users::id.desc()))
+        }
+    };
+    query.offset(offset).limit(limit).select(User::as_select()).load(conn)
+}

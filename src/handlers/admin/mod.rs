@@ -7,3 +7,4 @@ pub mod contact;
 pub mod dashboard;
 pub mod providers;
 pub mod reviews;
+pub mod users;

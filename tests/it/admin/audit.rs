@@ -27,6 +27,8 @@ async fn the_audit_log_lists_and_filters_events_for_admins_only() {
     assert!(approved.text(".audit-table tbody").contains("boss@khadamat.ma"));
     let prefix = app.get("/fr/admin/audit?action=auth.").await.doc();
     assert!(prefix.texts(".audit-table tbody td:nth-child(3)").iter().all(|a| a.starts_with("auth.")));
+    let underscore = app.get("/fr/admin/audit?action=admin.provider_approved.").await.doc();
+    assert_eq!(underscore.count(".audit-table tbody tr"), 0, "a prefix is literal: '_' is not a wildcard");
     let by_karim = app.get(&format!("/fr/admin/audit?actor={karim}")).await.doc();
     assert!(by_karim.count(".audit-table tbody tr") > 0);
     assert!(by_karim.texts(".audit-table tbody td:nth-child(2)").iter().all(|a| a == "karim@example.ma"));

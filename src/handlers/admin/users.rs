@@ -1,0 +1,242 @@
+//! `/{lang}/admin/users`: search by name, email or phone, filter by role and status, sort, 30 a page
+//! (HTMX filters in place; a plain GET form without JavaScript), the same list as CSV, and a user's page
+//! with their bookings, reviews, sessions and audit trail.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::db::models::audit_log::AuditLog;
+use crate::db::models::booking::{Booking, Side};
+use crate::db::models::review::Review;
+use crate::db::models::session::Session;
+use crate::db::models::user::{self, AdminFilter, AdminSort, User};
+use crate::db::models::{Provider, provider};
+use crate::db::types::{UserRole, UserStatus};
+use crate::error::{AppError, AppResult};
+use crate::i18n::I18n;
+use crate::state::AppState;
+use crate::web::auth::Admin;
+use crate::web::{Page, render};
+
+pub const PER_PAGE: i64 = 30;
+/// The CSV export's limit (the current filter's first rows).
+pub const CSV_LIMIT: i64 = 10_000;
+
+#[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize)]
+pub struct UsersQuery {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub sort: String,
+    #[serde(default, skip_serializing)]
+    pub page: String,
+}
+
+impl UsersQuery {
+    fn filter(&self) -> AdminFilter {
+        let q = self.q.trim();
+        AdminFilter {
+            q: (!q.is_empty()).then(|| q.chars().take(100).collect()),
+            role: self.role.parse().ok(),
+            status: self.status.parse().ok(),
+            sort: match self.sort.as_str() {
+                "oldest" => AdminSort::Oldest,
+                "name" => AdminSort::Name,
+                "login" => AdminSort::LastLogin,
+                _ => AdminSort::Newest,
+            },
+        }
+    }
+
+    pub fn page(&self) -> i64 {
+        self.page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000)
+    }
+
+    /// The same filter with another page ("?q=…&page=2"), or as CSV.
+    pub fn with_page(&self, page: i64) -> String {
+        format!("?{}&page={page}", serde_urlencoded::to_string(self).unwrap_or_default())
+    }
+
+    pub fn csv_query(&self) -> String {
+        serde_urlencoded::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The Fluent key of an account status.
+pub fn status_key(status: &UserStatus) -> &'static str {
+    match status {
+        UserStatus::Active => "admin-user-status-active",
+        UserStatus::Suspended => "admin-user-status-suspended",
+        UserStatus::Deleted => "admin-user-status-deleted",
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/users/index.html")]
+pub struct UsersTemplate {
+    pub i18n: I18n,
+    pub page: Page,
+    pub query: UsersQuery,
+    pub users: Vec<User>,
+    pub current_page: i64,
+    pub has_next: bool,
+    pub roles: &'static [UserRole],
+    pub statuses: &'static [UserStatus],
+}
+
+impl UsersTemplate {
+    pub fn role_key(&self, role: &UserRole) -> &'static str {
+        crate::handlers::account::index::role_key(role)
+    }
+
+    pub fn when(&self, t: &chrono::NaiveDateTime) -> String {
+        crate::web::format::date_long(&self.i18n, crate::web::format::to_local(*t).date())
+    }
+}
+
+pub async fn index(
+    page: Page,
+    state: web::Data<AppState>,
+    Admin(_): Admin,
+    query: web::Query<UsersQuery>,
+) -> AppResult<HttpResponse> {
+    let query = query.into_inner();
+    let (filter, current_page) = (query.filter(), query.page());
+    let mut users = state
+        .db
+        .run(move |conn| Ok(user::admin_list(conn, &filter, (current_page - 1) * PER_PAGE, PER_PAGE + 1)?))
+        .await?;
+    let has_next = users.len() as i64 > PER_PAGE;
+    users.truncate(PER_PAGE as usize);
+    let tpl = UsersTemplate {
+        i18n: page.i18n(),
+        page,
+        query,
+        users,
+        current_page,
+        has_next,
+        roles: UserRole::ALL,
+        statuses: UserStatus::ALL,
+    };
+    Ok(crate::handlers::account::private(render(&tpl)?))
+}
+
+/// One CSV field: quoted when needed, and a leading `= + - @` neutralised so that spreadsheets do not run it.
+fn csv_field(value: &str) -> String {
+    let value =
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
+    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+}
+
+/// `GET /{lang}/admin/users.csv?…`: the list as filtered, up to [`CSV_LIMIT`] rows.
+pub async fn csv(
+    state: web::Data<AppState>,
+    Admin(_): Admin,
+    query: web::Query<UsersQuery>,
+) -> AppResult<HttpResponse> {
+    let filter = query.filter();
+    let users = state.db.run(move |conn| Ok(user::admin_list(conn, &filter, 0, CSV_LIMIT)?)).await?;
+    let time =
+        |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()).unwrap_or_default();
+    let mut body =
+        String::from("id,email,first_name,last_name,phone,role,status,email_verified_at,created_at,last_login_at\r\n");
+    for u in users {
+        let fields = [
+            u.id.to_string(),
+            u.email,
+            u.first_name,
+            u.last_name,
+            u.phone.unwrap_or_default(),
+            u.role.as_str().to_string(),
+            u.status.as_str().to_string(),
+            time(u.email_verified_at),
+            time(Some(u.created_at)),
+            time(u.last_login_at),
+        ];
+        body.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        body.push_str("\r\n");
+    }
+    Ok(HttpResponse::Ok()
+        .insert_header(("Content-Type", "text/csv; charset=utf-8"))
+        .insert_header(("Content-Disposition", "attachment; filename=\"khadamat-users.csv\""))
+        .insert_header(("Cache-Control", "private, no-store"))
+        .body(body))
+}
+
+#[derive(Template)]
+#[template(path = "admin/users/show.html")]
+pub struct UserTemplate {
+    pub i18n: I18n,
+    pub page: Page,
+    pub user: User,
+    pub provider: Option<Provider>,
+    pub bookings: Vec<Booking>,
+    pub reviews: Vec<Review>,
+    pub sessions: Vec<Session>,
+    pub events: Vec<AuditLog>,
+}
+
+impl UserTemplate {
+    pub fn when(&self, t: &chrono::NaiveDateTime) -> String {
+        crate::web::format::datetime_long(&self.i18n, *t)
+    }
+
+    pub fn role_key(&self) -> &'static str {
+        crate::handlers::account::index::role_key(&self.user.role)
+    }
+}
+
+pub async fn show(
+    page: Page,
+    state: web::Data<AppState>,
+    Admin(_): Admin,
+    path: web::Path<(String, i64)>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner().1;
+    let now = state.clock.now();
+    let tpl = state
+        .db
+        .run(move |conn| {
+            let user = user::find(conn, id)?.ok_or(AppError::NotFound)?;
+            let provider = provider::for_user(conn, id)?;
+            let side = match &provider {
+                Some(p) => Side::Provider(p.id),
+                None => Side::Client(id),
+            };
+            let (mut bookings, _) = crate::db::models::booking::list(conn, side, None, &[], now, 1, 20)?;
+            if provider.is_some() {
+                // A provider may book others too.
+                bookings.extend(crate::db::models::booking::list(conn, Side::Client(id), None, &[], now, 1, 20)?.0);
+            }
+            Ok((
+                user,
+                provider,
+                bookings,
+                crate::db::models::review::by_or_about_user(conn, id, 20)?,
+                crate::db::models::session::list_for_user(conn, id, now)?,
+                crate::db::models::audit_log::about_user(conn, id, 50)?,
+            ))
+        })
+        .await?;
+    let (user, provider, bookings, reviews, sessions, events) = tpl;
+    let tpl = UserTemplate { i18n: page.i18n(), page, user, provider, bookings, reviews, sessions, events };
+    Ok(crate::handlers::account::private(render(&tpl)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_neutralised() {
+        assert_eq!(csv_field("Salma"), "Salma");
+        assert_eq!(csv_field("Bennani, Salma"), "\"Bennani, Salma\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+212600000000"), "'+212600000000");
+    }
+}
