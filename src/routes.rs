@@ -109,6 +109,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/admin/users", get().to(admin::users::index))
                 .route("/admin/users.csv", get().to(admin::users::csv))
                 .route("/admin/users/{id}", get().to(admin::users::show))
+                .route(
+                    "/admin/users/{id}/{decision:suspend|reactivate|verify-email|role}",
+                    web::post().to(admin::users::decide),
+                )
                 .route("/admin/contact", get().to(admin::contact::index))
                 .route("/admin/contact/{id}", get().to(admin::contact::show))
                 .route("/admin/contact/{id}/{action:handled|reply}", web::post().to(admin::contact::handle))

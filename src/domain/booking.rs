@@ -97,7 +97,8 @@ pub fn next(
     let to = match (status, action, party) {
         (S::Pending, Accept, _) => S::Confirmed,
         (S::Pending, Reject, _) => S::Rejected,
-        (S::Pending, Cancel, Client) => S::Cancelled,
+        // The client withdraws a request; the back office may cancel it too (a suspended account).
+        (S::Pending, Cancel, Client | Admin) => S::Cancelled,
         (S::Confirmed, Start, _) => S::InProgress,
         (S::InProgress, Complete, _) => S::Completed,
         (S::Confirmed, Cancel, _) => S::Cancelled,
@@ -164,6 +165,7 @@ mod tests {
             (S::Pending, Reject, Provider, Ok(S::Rejected)),
             (S::Pending, Cancel, Client, Ok(S::Cancelled)),
             (S::Pending, Cancel, Provider, Err(Refusal::MovedOn)),
+            (S::Pending, Cancel, Admin, Ok(S::Cancelled)),
             (S::Pending, Accept, Client, Err(Refusal::NotAllowed)),
             (S::Pending, Start, Provider, Err(Refusal::MovedOn)),
             (S::Confirmed, Accept, Provider, Err(Refusal::MovedOn)),

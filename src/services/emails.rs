@@ -153,6 +153,26 @@ impl Context<'_> {
         }
     }
 
+    /// A back office decision about the account ("suspended", "reactivated", "verified", "role"), with the
+    /// reason or the new role as written by the admin.
+    pub fn account_decision(&self, user: &User, decision: &str, detail: &str) -> Result<Email, AppError> {
+        let i18n = I18n::new(lang_of(user.locale));
+        let (subject, body) = match decision {
+            "suspended" => ("email-admin-suspended-subject", "email-admin-suspended-body"),
+            "reactivated" => ("email-admin-reactivated-subject", "email-admin-reactivated-body"),
+            "verified" => ("email-admin-verified-subject", "email-admin-verified-body"),
+            _ => ("email-admin-role-subject", "email-admin-role-body"),
+        };
+        let detail = match detail.parse::<crate::db::types::UserRole>() {
+            Ok(crate::db::types::UserRole::Client) => i18n.t("email-admin-role-client"),
+            Ok(crate::db::types::UserRole::Provider) => i18n.t("email-admin-role-provider"),
+            Ok(crate::db::types::UserRole::Admin) => i18n.t("email-admin-role-admin"),
+            Err(_) => detail.to_string(),
+        };
+        let body = vec![greeting(&i18n, user), i18n.t_with(body, [("detail", detail.as_str())])];
+        compose(&i18n, self.base_url, &user.email, i18n.t(subject), &body, None)
+    }
+
     pub fn account_deleted(&self, user: &User, email: &str) -> Result<Email, AppError> {
         self.email_to(user, email, "email-deleted-subject", &["email-deleted-body"], None)
     }

@@ -1,6 +1,7 @@
 //! Use cases: each owns its transaction and writes its audit rows and notifications inside it.
 
 pub mod accounts;
+pub mod admin_users;
 pub mod audit;
 pub mod auth;
 pub mod bookings;

@@ -7,6 +7,21 @@ use crate::db::types::{BookingStatus, PricingUnit, UserRole};
 
 /// Cancels the open (pending or confirmed) bookings of a client, or of a provider, with a history row
 /// each. Returns how many were cancelled.
+/// The pending and confirmed bookings of a person, as client or (with `provider_id`) as provider.
+pub fn open_for_party(
+    conn: &mut DbConn,
+    client_id: i64,
+    provider_id: Option<i64>,
+) -> QueryResult<Vec<(i64, BookingStatus)>> {
+    let open = [BookingStatus::Pending, BookingStatus::Confirmed];
+    let mut query = bookings::table.filter(bookings::status.eq_any(open)).into_boxed();
+    query = match provider_id {
+        Some(pid) => query.filter(bookings::client_id.eq(client_id).or(bookings::provider_id.eq(pid))),
+        None => query.filter(bookings::client_id.eq(client_id)),
+    };
+    query.order(bookings::id.asc()).select((bookings::id, bookings::status)).load(conn)
+}
+
 pub fn cancel_open_for_party(
     conn: &mut DbConn,
     client_id: i64,
@@ -15,13 +30,7 @@ pub fn cancel_open_for_party(
     reason: &str,
     at: NaiveDateTime,
 ) -> QueryResult<usize> {
-    let open = [BookingStatus::Pending, BookingStatus::Confirmed];
-    let mut query = bookings::table.filter(bookings::status.eq_any(open)).into_boxed();
-    query = match provider_id {
-        Some(pid) => query.filter(bookings::client_id.eq(client_id).or(bookings::provider_id.eq(pid))),
-        None => query.filter(bookings::client_id.eq(client_id)),
-    };
-    let rows: Vec<(i64, BookingStatus)> = query.select((bookings::id, bookings::status)).load(conn)?;
+    let rows = open_for_party(conn, client_id, provider_id)?;
     for (booking_id, from) in &rows {
         diesel::update(bookings::table.find(booking_id).filter(bookings::status.eq(from)))
             .set((

@@ -172,6 +172,21 @@ pub fn delete_personal_lists(conn: &mut crate::db::DbConn, id: i64) -> QueryResu
     Ok(())
 }
 
+/// Suspends (with the reason) or reactivates an account, only from the expected status; `false` otherwise.
+pub fn set_status(
+    conn: &mut crate::db::DbConn,
+    id: i64,
+    from: UserStatus,
+    to: UserStatus,
+    reason: Option<&str>,
+    at: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(users::table.find(id).filter(users::status.eq(from)))
+        .set((users::status.eq(to), users::status_reason.eq(reason), users::updated_at.eq(at)))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
 pub fn set_role(conn: &mut crate::db::DbConn, id: i64, role: UserRole, at: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(users::table.find(id)).set((users::role.eq(role), users::updated_at.eq(at))).execute(conn)
 }

@@ -2,7 +2,8 @@
 //! (HTMX filters in place; a plain GET form without JavaScript), the same list as CSV, and a user's page
 //! with their bookings, reviews, sessions and audit trail.
 
-use actix_web::{HttpResponse, web};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::db::models::audit_log::AuditLog;
@@ -14,9 +15,11 @@ use crate::db::models::{Provider, provider};
 use crate::db::types::{UserRole, UserStatus};
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
-use crate::state::AppState;
-use crate::web::auth::Admin;
-use crate::web::{Page, render};
+use crate::services::admin_users::{self, Decision};
+use crate::state::{AppState, send_emails};
+use crate::web::auth::{Admin, actor};
+use crate::web::render::{render_status, see_other};
+use crate::web::{CsrfForm, Htmx, Page, render};
 
 pub const PER_PAGE: i64 = 30;
 /// The CSV export's limit (the current filter's first rows).
@@ -178,6 +181,9 @@ pub struct UserTemplate {
     pub reviews: Vec<Review>,
     pub sessions: Vec<Session>,
     pub events: Vec<AuditLog>,
+    /// A refused decision (Fluent key).
+    pub error: Option<&'static str>,
+    pub roles: &'static [UserRole],
 }
 
 impl UserTemplate {
@@ -196,7 +202,16 @@ pub async fn show(
     Admin(_): Admin,
     path: web::Path<(String, i64)>,
 ) -> AppResult<HttpResponse> {
-    let id = path.into_inner().1;
+    user_page(page, &state, path.into_inner().1, None, StatusCode::OK).await
+}
+
+async fn user_page(
+    page: Page,
+    state: &web::Data<AppState>,
+    id: i64,
+    error: Option<&'static str>,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let tpl = state
         .db
@@ -223,8 +238,75 @@ pub async fn show(
         })
         .await?;
     let (user, provider, bookings, reviews, sessions, events) = tpl;
-    let tpl = UserTemplate { i18n: page.i18n(), page, user, provider, bookings, reviews, sessions, events };
-    Ok(crate::handlers::account::private(render(&tpl)?))
+    let tpl = UserTemplate {
+        i18n: page.i18n(),
+        page,
+        user,
+        provider,
+        bookings,
+        reviews,
+        sessions,
+        events,
+        error,
+        roles: UserRole::ALL,
+    };
+    Ok(crate::handlers::account::private(render_status(status, &tpl)?))
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct DecisionForm {
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub role: String,
+}
+
+/// `POST /{lang}/admin/users/{id}/{suspend|reactivate|verify-email|role}`.
+#[allow(clippy::too_many_arguments)]
+pub async fn decide(
+    req: HttpRequest,
+    htmx: Htmx,
+    page: Page,
+    state: web::Data<AppState>,
+    Admin(admin): Admin,
+    path: web::Path<(String, i64, String)>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> AppResult<HttpResponse> {
+    let (_, id, name) = path.into_inner();
+    let decision = match name.as_str() {
+        "suspend" => Decision::Suspend,
+        "reactivate" => Decision::Reactivate,
+        "verify-email" => Decision::VerifyEmail,
+        _ => match form.role.parse::<UserRole>() {
+            Ok(role) => Decision::Role(role),
+            Err(_) => {
+                return user_page(page, &state, id, Some("admin-user-error-role"), StatusCode::UNPROCESSABLE_ENTITY)
+                    .await;
+            }
+        },
+    };
+    let actor = actor(&req, Some(admin.id));
+    let app = state.clone();
+    let now = state.clock.now();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let ctx = crate::handlers::auth::email_context(&app);
+            admin_users::decide(conn, &ctx, &admin, id, decision, &form.reason, now, &actor)
+        })
+        .await?;
+    match outcome {
+        Ok(outcome) => {
+            send_emails(&state, outcome.emails).await;
+            crate::realtime::publish_all(&state, outcome.live).await;
+            Ok(see_other(htmx, &page.href(&format!("/admin/users/{id}?notice=decision-saved"))))
+        }
+        Err(key) => {
+            let status =
+                if key == "admin-user-error-moved" { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
+            user_page(page, &state, id, Some(key), status).await
+        }
+    }
 }
 
 #[cfg(test)]

@@ -67,3 +67,65 @@ async fn users_are_searched_filtered_exported_and_shown() {
     app.get("/fr/admin/users/999999").await.assert_status(404);
     app.get("/fr/admin/users/abc").await.assert_status(404);
 }
+
+#[actix_web::test]
+async fn suspending_a_provider_ends_sessions_hides_them_and_cancels_open_bookings() {
+    use diesel::prelude::*;
+    use khadamat::db::schema::{bookings, providers};
+    let mut app = TestApp::new().await;
+    let (slug, service) = crate::bookings::provider_with_service(&mut app).await;
+    let karim = app.user_id("karim@example.ma");
+    let provider_browser = app.switch_browser(Default::default());
+    app.signed_in("amina@example.ma", "CLIENT").await;
+    let booking = crate::reviews::book(&mut app, &slug, service, "10:00").await;
+    app.post_form(&format!("/fr/providers/{slug}/favorite"), &[]).await.assert_status(303);
+    let amina = app.switch_browser(Default::default());
+    crate::provider::admin_signed_in(&mut app).await;
+
+    // A reason is required; one cannot suspend oneself.
+    app.post_form(&format!("/fr/admin/users/{karim}/suspend"), &[("reason", "x")]).await.assert_status(422);
+    let me = app.user_id("boss@khadamat.ma");
+    let own = app.post_form(&format!("/fr/admin/users/{me}/suspend"), &[("reason", "Je me suspends moi-même.")]).await;
+    own.assert_status(422);
+    assert!(own.doc().text("#user-error").contains("propre compte"));
+    app.post_form(&format!("/fr/admin/users/{karim}/suspend"), &[("reason", "Plaintes répétées de clients.")])
+        .await
+        .assert_status(303);
+    app.post_form(&format!("/fr/admin/users/{karim}/suspend"), &[("reason", "Deuxième clic sur suspendre.")])
+        .await
+        .assert_status(409);
+    assert_eq!(app.audit_count("admin.user_suspended"), 1);
+    assert!(app.emails_to("karim@example.ma").iter().any(|e| e.email.subject.contains("suspendu")));
+    // Their session is over; their page, search results and the client's favorites no longer show them.
+    app.switch_browser(provider_browser);
+    let res = app.get("/fr/provider/bookings").await;
+    assert_eq!(res.status, 303, "signed out");
+    let status: String =
+        app.conn(|c| providers::table.filter(providers::user_id.eq(karim)).select(providers::status).first(c).unwrap());
+    assert_eq!(status, "SUSPENDED");
+    app.get(&format!("/fr/providers/{slug}")).await.assert_status(404);
+    app.switch_browser(amina);
+    assert_eq!(app.get("/fr/account/favorites").await.doc().count(".provider-card"), 0);
+    // The open booking was cancelled and the client told.
+    let booking_status: String = app.conn(|c| bookings::table.find(booking).select(bookings::status).first(c).unwrap());
+    assert_eq!(booking_status, "CANCELLED");
+    assert!(app.emails_to("amina@example.ma").last().unwrap().email.subject.contains("annul"));
+
+    // Reactivation brings the provider back.
+    app.switch_browser(Default::default());
+    crate::provider::admin_signed_in(&mut app).await;
+    app.post_form(&format!("/fr/admin/users/{karim}/reactivate"), &[("reason", "Situation clarifiée.")])
+        .await
+        .assert_status(303);
+    app.get(&format!("/fr/providers/{slug}")).await.assert_status(200);
+    assert_eq!(app.audit_count("admin.user_reactivated"), 1);
+
+    // Role and email verification by hand, each audited and emailed.
+    let amina_id = app.user_id("amina@example.ma");
+    app.post_form(&format!("/fr/admin/users/{amina_id}/role"), &[("role", "KING")]).await.assert_status(422);
+    app.post_form(&format!("/fr/admin/users/{amina_id}/role"), &[("role", "PROVIDER")]).await.assert_status(303);
+    assert!(app.emails_to("amina@example.ma").last().unwrap().email.text.contains("prestataire"));
+    app.post_form(&format!("/fr/admin/users/{amina_id}/verify-email"), &[]).await.assert_status(409);
+    assert_eq!(app.audit_count("admin.user_role_changed"), 1);
+    app.post_form("/fr/admin/users/999999/suspend", &[("reason", "Compte inconnu ici.")]).await.assert_status(404);
+}

@@ -1,0 +1,128 @@
+//! The back office's decisions about an account: suspend (its sessions end, a provider leaves search, the
+//! sitemap and favorites, each open booking is cancelled and the other party told), reactivate, verify the
+//! email by hand, change the role. Each is one transaction with its audit row, and the person is emailed.
+
+use chrono::NaiveDateTime;
+use diesel::Connection;
+
+use crate::db::DbConn;
+use crate::db::models::{User, booking, provider, session, user};
+use crate::db::types::{ProviderStatus, UserRole, UserStatus};
+use crate::domain::booking::{Action, Party};
+use crate::error::AppError;
+use crate::services::audit::{self, Actor, Entry};
+use crate::services::bookings::{ActInput, Outcome};
+use crate::services::emails::Context;
+
+/// What the admin decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Suspend,
+    Reactivate,
+    VerifyEmail,
+    Role(UserRole),
+}
+
+/// Applies a decision; `Ok(Err(key))`: refused with a message (nothing changed).
+#[allow(clippy::too_many_arguments)]
+pub fn decide(
+    conn: &mut DbConn,
+    ctx: &Context<'_>,
+    admin: &User,
+    id: i64,
+    decision: Decision,
+    reason: &str,
+    now: NaiveDateTime,
+    actor: &Actor,
+) -> Result<Result<Outcome, &'static str>, AppError> {
+    let target = user::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let reason = reason.trim();
+    if target.id == admin.id {
+        return Ok(Err("admin-user-error-self"));
+    }
+    if target.status == UserStatus::Deleted {
+        return Ok(Err("admin-user-error-deleted"));
+    }
+    if matches!(decision, Decision::Suspend | Decision::Reactivate) && !(5..=1000).contains(&reason.chars().count()) {
+        return Ok(Err("admin-user-error-reason"));
+    }
+    let mut outcome = conn.transaction(|conn| -> Result<Result<Outcome, &'static str>, AppError> {
+        let provider_id = provider::id_for_user(conn, id)?;
+        let (action, detail) = match decision {
+            Decision::Suspend => {
+                if !user::set_status(conn, id, UserStatus::Active, UserStatus::Suspended, Some(reason), now)? {
+                    return Ok(Err("admin-user-error-moved"));
+                }
+                session::delete_others(conn, id, None)?;
+                if let Some(pid) = provider_id {
+                    provider::change_status(
+                        conn,
+                        pid,
+                        ProviderStatus::Approved,
+                        ProviderStatus::Suspended,
+                        Some(reason),
+                        now,
+                    )?;
+                }
+                ("admin.user_suspended", reason.to_string())
+            }
+            Decision::Reactivate => {
+                if !user::set_status(conn, id, UserStatus::Suspended, UserStatus::Active, None, now)? {
+                    return Ok(Err("admin-user-error-moved"));
+                }
+                if let Some(pid) = provider_id {
+                    provider::change_status(conn, pid, ProviderStatus::Suspended, ProviderStatus::Approved, None, now)?;
+                }
+                ("admin.user_reactivated", reason.to_string())
+            }
+            Decision::VerifyEmail => {
+                if target.email_verified_at.is_some() {
+                    return Ok(Err("admin-user-error-moved"));
+                }
+                user::set_email_verified(conn, id, now)?;
+                ("admin.user_email_verified", String::new())
+            }
+            Decision::Role(role) => {
+                if target.role == role {
+                    return Ok(Err("admin-user-error-moved"));
+                }
+                user::set_role(conn, id, role, now)?;
+                ("admin.user_role_changed", role.as_str().to_string())
+            }
+        };
+        audit::record(
+            conn,
+            actor,
+            Entry::about_user(action, id).with_new(serde_json::json!({ "detail": detail, "status": target.status })),
+        )?;
+        let kind = match decision {
+            Decision::Suspend => "suspended",
+            Decision::Reactivate => "reactivated",
+            Decision::VerifyEmail => "verified",
+            Decision::Role(_) => "role",
+        };
+        Ok(Ok(Outcome { emails: vec![ctx.account_decision(&target, kind, &detail)?], live: Vec::new() }))
+    })?;
+    if let (Ok(out), Decision::Suspend) = (&mut outcome, decision) {
+        // Each open booking is cancelled by the back office, which tells both parties (its own transaction).
+        let provider_id = provider::id_for_user(conn, id)?;
+        let input = ActInput { reason: reason.to_string(), ..ActInput::default() };
+        for (booking_id, _) in booking::open_for_party(conn, id, provider_id)? {
+            let cancelled = crate::services::bookings::act(
+                conn,
+                ctx,
+                admin,
+                booking_id,
+                Party::Admin,
+                Action::Cancel,
+                &input,
+                now,
+                actor,
+            )?;
+            if let Ok(cancelled) = cancelled {
+                out.extend(cancelled);
+            }
+        }
+    }
+    Ok(outcome)
+}
