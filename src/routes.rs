@@ -110,7 +110,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/admin/users.csv", get().to(admin::users::csv))
                 .route("/admin/users/{id}", get().to(admin::users::show))
                 .route(
-                    "/admin/users/{id}/{decision:suspend|reactivate|verify-email|role}",
+                    "/admin/users/{id}/{decision:suspend|reactivate|verify-email|role|badge|delete}",
                     web::post().to(admin::users::decide),
                 )
                 .route("/admin/contact", get().to(admin::contact::index))

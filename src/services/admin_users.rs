@@ -1,6 +1,7 @@
 //! The back office's decisions about an account: suspend (its sessions end, a provider leaves search, the
 //! sitemap and favorites, each open booking is cancelled and the other party told), reactivate, verify the
-//! email by hand, change the role. Each is one transaction with its audit row, and the person is emailed.
+//! email by hand, change the role, grant or revoke a provider's verified badge, anonymise and delete. Each
+//! is one transaction with its audit row, and the person is emailed.
 
 use chrono::NaiveDateTime;
 use diesel::Connection;
@@ -21,6 +22,10 @@ pub enum Decision {
     Reactivate,
     VerifyEmail,
     Role(UserRole),
+    /// The provider's verified badge: granted (true) or revoked.
+    Badge(bool),
+    /// Anonymise and delete (as the person can do themselves).
+    Delete,
 }
 
 /// Applies a decision; `Ok(Err(key))`: refused with a message (nothing changed).
@@ -43,8 +48,23 @@ pub fn decide(
     if target.status == UserStatus::Deleted {
         return Ok(Err("admin-user-error-deleted"));
     }
-    if matches!(decision, Decision::Suspend | Decision::Reactivate) && !(5..=1000).contains(&reason.chars().count()) {
+    let needs_reason =
+        matches!(decision, Decision::Suspend | Decision::Reactivate | Decision::Badge(false) | Decision::Delete);
+    if needs_reason && !(5..=1000).contains(&reason.chars().count()) {
         return Ok(Err("admin-user-error-reason"));
+    }
+    if decision == Decision::Delete {
+        let mut outcome = cancel_open_bookings(conn, ctx, admin, id, reason, now, actor)?;
+        match crate::services::accounts::delete_account(conn, &target, true, actor, ctx)? {
+            Ok(emails) => outcome.emails.extend(emails),
+            Err(_) => return Ok(Err("admin-user-error-moved")),
+        }
+        audit::record(
+            conn,
+            actor,
+            Entry::about_user("admin.user_deleted", id).with_new(serde_json::json!({ "reason": reason })),
+        )?;
+        return Ok(Ok(outcome));
     }
     let mut outcome = conn.transaction(|conn| -> Result<Result<Outcome, &'static str>, AppError> {
         let provider_id = provider::id_for_user(conn, id)?;
@@ -89,6 +109,14 @@ pub fn decide(
                 user::set_role(conn, id, role, now)?;
                 ("admin.user_role_changed", role.as_str().to_string())
             }
+            Decision::Badge(verified) => {
+                let Some(pid) = provider_id else { return Ok(Err("admin-user-error-not-provider")) };
+                if !provider::set_verified(conn, pid, verified, now)? {
+                    return Ok(Err("admin-user-error-moved"));
+                }
+                (if verified { "admin.provider_verified" } else { "admin.provider_unverified" }, reason.to_string())
+            }
+            Decision::Delete => unreachable!("handled above"),
         };
         audit::record(
             conn,
@@ -99,29 +127,45 @@ pub fn decide(
             Decision::Suspend => "suspended",
             Decision::Reactivate => "reactivated",
             Decision::VerifyEmail => "verified",
-            Decision::Role(_) => "role",
+            Decision::Badge(true) => "badge",
+            Decision::Badge(false) => "badge-revoked",
+            _ => "role",
         };
         Ok(Ok(Outcome { emails: vec![ctx.account_decision(&target, kind, &detail)?], live: Vec::new() }))
     })?;
     if let (Ok(out), Decision::Suspend) = (&mut outcome, decision) {
-        // Each open booking is cancelled by the back office, which tells both parties (its own transaction).
-        let provider_id = provider::id_for_user(conn, id)?;
-        let input = ActInput { reason: reason.to_string(), ..ActInput::default() };
-        for (booking_id, _) in booking::open_for_party(conn, id, provider_id)? {
-            let cancelled = crate::services::bookings::act(
-                conn,
-                ctx,
-                admin,
-                booking_id,
-                Party::Admin,
-                Action::Cancel,
-                &input,
-                now,
-                actor,
-            )?;
-            if let Ok(cancelled) = cancelled {
-                out.extend(cancelled);
-            }
+        out.extend(cancel_open_bookings(conn, ctx, admin, id, reason, now, actor)?);
+    }
+    Ok(outcome)
+}
+
+/// Cancels the person's open bookings as the back office, which tells both parties (one transaction each).
+fn cancel_open_bookings(
+    conn: &mut DbConn,
+    ctx: &Context<'_>,
+    admin: &User,
+    id: i64,
+    reason: &str,
+    now: NaiveDateTime,
+    actor: &Actor,
+) -> Result<Outcome, AppError> {
+    let mut outcome = Outcome::default();
+    let provider_id = provider::id_for_user(conn, id)?;
+    let input = ActInput { reason: reason.to_string(), ..ActInput::default() };
+    for (booking_id, _) in booking::open_for_party(conn, id, provider_id)? {
+        let cancelled = crate::services::bookings::act(
+            conn,
+            ctx,
+            admin,
+            booking_id,
+            Party::Admin,
+            Action::Cancel,
+            &input,
+            now,
+            actor,
+        )?;
+        if let Ok(cancelled) = cancelled {
+            outcome.extend(cancelled);
         }
     }
     Ok(outcome)

@@ -161,6 +161,8 @@ impl Context<'_> {
             "suspended" => ("email-admin-suspended-subject", "email-admin-suspended-body"),
             "reactivated" => ("email-admin-reactivated-subject", "email-admin-reactivated-body"),
             "verified" => ("email-admin-verified-subject", "email-admin-verified-body"),
+            "badge" => ("email-admin-badge-subject", "email-admin-badge-body"),
+            "badge-revoked" => ("email-admin-badge-revoked-subject", "email-admin-badge-revoked-body"),
             _ => ("email-admin-role-subject", "email-admin-role-body"),
         };
         let detail = match detail.parse::<crate::db::types::UserRole>() {

@@ -266,6 +266,17 @@ pub fn change_status(
     Ok(updated == 1)
 }
 
+/// Grants or revokes the verified badge; `false` when it already was so. The search listings follow.
+pub fn set_verified(conn: &mut crate::db::DbConn, id: i64, verified: bool, at: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(providers::table.find(id).filter(providers::is_verified.eq(!verified)))
+        .set((providers::is_verified.eq(verified), providers::verified_at.eq(verified.then_some(at))))
+        .execute(conn)?;
+    if n == 1 {
+        refresh_listing(conn, id)?;
+    }
+    Ok(n == 1)
+}
+
 pub fn by_id(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Provider> {
     providers::table.find(id).select(Provider::as_select()).first(conn)
 }

@@ -247,3 +247,15 @@ pub fn admin_list(
     };
     query.offset(offset).limit(limit).select(User::as_select()).load(conn)
 }
+
+/// Whether the person has a Club Pro subscription running now.
+pub fn has_club_pro(conn: &mut crate::db::DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
+    use crate::db::schema::subscriptions;
+    let n: i64 = subscriptions::table
+        .filter(subscriptions::user_id.eq(id))
+        .filter(subscriptions::status.eq(crate::db::types::SubscriptionStatus::Active))
+        .filter(subscriptions::current_period_end.gt(now))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}

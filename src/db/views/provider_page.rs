@@ -9,9 +9,8 @@ use crate::db::models::service::Service;
 use crate::db::models::{Category, City, Provider};
 use crate::db::schema::{
     categories, cities, provider_availability, provider_categories, provider_cities, providers, reviews, services,
-    subscriptions,
 };
-use crate::db::types::{ProviderStatus, ReviewDirection, ReviewStatus, SubscriptionStatus};
+use crate::db::types::{ProviderStatus, ReviewDirection, ReviewStatus};
 
 pub struct ProviderPage {
     pub provider: Provider,
@@ -100,13 +99,7 @@ pub fn load(
             distribution[(5 - rating) as usize] = n;
         }
     }
-    let club_pro = subscriptions::table
-        .filter(subscriptions::user_id.eq(provider.user_id))
-        .filter(subscriptions::status.eq(SubscriptionStatus::Active))
-        .filter(subscriptions::current_period_end.gt(now))
-        .count()
-        .get_result::<i64>(conn)?
-        > 0;
+    let club_pro = crate::db::models::user::has_club_pro(conn, provider.user_id, now)?;
     Ok(Ok(ProviderPage {
         provider,
         city,

@@ -181,6 +181,7 @@ pub struct UserTemplate {
     pub reviews: Vec<Review>,
     pub sessions: Vec<Session>,
     pub events: Vec<AuditLog>,
+    pub club_pro: bool,
     /// A refused decision (Fluent key).
     pub error: Option<&'static str>,
     pub roles: &'static [UserRole],
@@ -234,10 +235,11 @@ async fn user_page(
                 crate::db::models::review::by_or_about_user(conn, id, 20)?,
                 crate::db::models::session::list_for_user(conn, id, now)?,
                 crate::db::models::audit_log::about_user(conn, id, 50)?,
+                user::has_club_pro(conn, id, now)?,
             ))
         })
         .await?;
-    let (user, provider, bookings, reviews, sessions, events) = tpl;
+    let (user, provider, bookings, reviews, sessions, events, club_pro) = tpl;
     let tpl = UserTemplate {
         i18n: page.i18n(),
         page,
@@ -247,6 +249,7 @@ async fn user_page(
         reviews,
         sessions,
         events,
+        club_pro,
         error,
         roles: UserRole::ALL,
     };
@@ -259,9 +262,12 @@ pub struct DecisionForm {
     pub reason: String,
     #[serde(default)]
     pub role: String,
+    /// "grant" or "revoke" (the verified badge).
+    #[serde(default)]
+    pub badge: String,
 }
 
-/// `POST /{lang}/admin/users/{id}/{suspend|reactivate|verify-email|role}`.
+/// `POST /{lang}/admin/users/{id}/{suspend|reactivate|verify-email|role|badge|delete}`.
 #[allow(clippy::too_many_arguments)]
 pub async fn decide(
     req: HttpRequest,
@@ -277,6 +283,8 @@ pub async fn decide(
         "suspend" => Decision::Suspend,
         "reactivate" => Decision::Reactivate,
         "verify-email" => Decision::VerifyEmail,
+        "badge" => Decision::Badge(form.badge == "grant"),
+        "delete" => Decision::Delete,
         _ => match form.role.parse::<UserRole>() {
             Ok(role) => Decision::Role(role),
             Err(_) => {
@@ -299,7 +307,9 @@ pub async fn decide(
         Ok(outcome) => {
             send_emails(&state, outcome.emails).await;
             crate::realtime::publish_all(&state, outcome.live).await;
-            Ok(see_other(htmx, &page.href(&format!("/admin/users/{id}?notice=decision-saved"))))
+            let back =
+                if decision == Decision::Delete { "/admin/users".to_string() } else { format!("/admin/users/{id}") };
+            Ok(see_other(htmx, &page.href(&format!("{back}?notice=decision-saved"))))
         }
         Err(key) => {
             let status =

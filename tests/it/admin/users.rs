@@ -129,3 +129,62 @@ async fn suspending_a_provider_ends_sessions_hides_them_and_cancels_open_booking
     assert_eq!(app.audit_count("admin.user_role_changed"), 1);
     app.post_form("/fr/admin/users/999999/suspend", &[("reason", "Compte inconnu ici.")]).await.assert_status(404);
 }
+
+#[actix_web::test]
+async fn the_verified_badge_and_deleting_an_account() {
+    use diesel::prelude::*;
+    use khadamat::db::schema::{provider_listings, providers, users};
+    let mut app = TestApp::new().await;
+    let (provider, slug) = crate::provider::services::approved_provider(&mut app).await;
+    let karim = app.user_id("karim@example.ma");
+    app.switch_browser(Default::default());
+    crate::provider::admin_signed_in(&mut app).await;
+    let verified = |app: &TestApp| -> (bool, Vec<bool>) {
+        app.conn(|c| {
+            (
+                providers::table.find(provider).select(providers::is_verified).first(c).unwrap(),
+                provider_listings::table
+                    .filter(provider_listings::provider_id.eq(provider))
+                    .select(provider_listings::is_verified)
+                    .load(c)
+                    .unwrap(),
+            )
+        })
+    };
+    app.post_form(&format!("/fr/admin/users/{karim}/badge"), &[("badge", "grant")]).await.assert_status(303);
+    let (badge, listings) = verified(&app);
+    assert!(badge && !listings.is_empty() && listings.iter().all(|v| *v), "search listings follow");
+    assert!(app.get(&format!("/fr/providers/{slug}")).await.body.contains("badge-verified"));
+    // Revoking needs a reason.
+    app.post_form(&format!("/fr/admin/users/{karim}/badge"), &[("badge", "revoke")]).await.assert_status(422);
+    app.post_form(&format!("/fr/admin/users/{karim}/badge"), &[("badge", "revoke"), ("reason", "Document expiré.")])
+        .await
+        .assert_status(303);
+    assert!(!verified(&app).0);
+    assert_eq!(app.audit_count("admin.provider_verified") + app.audit_count("admin.provider_unverified"), 2);
+    assert!(app.emails_to("karim@example.ma").last().unwrap().email.text.contains("Document expiré"));
+    // A client has no badge to give.
+    let amina = {
+        let admin = app.switch_browser(Default::default());
+        let id = app.signed_in("amina@example.ma", "CLIENT").await;
+        app.switch_browser(admin);
+        id
+    };
+    app.post_form(&format!("/fr/admin/users/{amina}/badge"), &[("badge", "grant")]).await.assert_status(422);
+
+    // Deleting: a reason, then personal data gone, the provider page gone (410), audited.
+    app.post_form(&format!("/fr/admin/users/{karim}/delete"), &[]).await.assert_status(422);
+    app.post_form(&format!("/fr/admin/users/{karim}/delete"), &[("reason", "Demande de la personne par courrier.")])
+        .await
+        .assert_status(303);
+    let (email, status): (String, String) =
+        app.conn(|c| users::table.find(karim).select((users::email, users::status)).first(c).unwrap());
+    assert!(email.ends_with("@deleted.invalid") && status == "DELETED", "{email} {status}");
+    app.get(&format!("/fr/providers/{slug}")).await.assert_status(410);
+    assert_eq!(app.audit_count("admin.user_deleted"), 1);
+    assert!(app.emails_to("karim@example.ma").iter().any(|e| e.email.subject.to_lowercase().contains("supprim")));
+    // Nothing more can be decided about it.
+    app.post_form(&format!("/fr/admin/users/{karim}/suspend"), &[("reason", "Trop tard pour cela.")])
+        .await
+        .assert_status(422);
+}
