@@ -118,6 +118,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/admin/contact/{id}/{action:handled|reply}", web::post().to(admin::contact::handle))
                 .route("/admin/reviews", get().to(admin::reviews::index))
                 .route("/admin/reviews/{id}/{decision:hide|restore}", web::post().to(admin::reviews::decide))
+                .route("/admin/bookings", get().to(admin::bookings::index))
+                .route("/admin/bookings.csv", get().to(admin::bookings::csv))
                 .route("/admin/bookings/{id}", get().to(admin::bookings::show))
                 .route("/admin/bookings/{id}/cancel", web::post().to(admin::bookings::cancel))
                 .route("/admin/providers", get().to(admin::providers::index))

@@ -141,3 +141,13 @@ email-admin-badge-subject = تم توثيق ملفك
 email-admin-badge-body = منح فريق Khadamat ملفك شارة «موثّق». { $detail }
 email-admin-badge-revoked-subject = سُحبت شارة «موثّق» من ملفك
 email-admin-badge-revoked-body = سحب فريق Khadamat شارة «موثّق» من ملفك. السبب: { $detail }
+admin-bookings-title = الحجوزات
+admin-bookings-client-hint = البريد الإلكتروني أو رقم الحساب.
+admin-bookings-empty = لا يوجد حجز مطابق.
+admin-bookings-shown = { $count ->
+    [one] حجز واحد في هذه الصفحة
+    [two] حجزان في هذه الصفحة
+    [few] { $count } حجوزات في هذه الصفحة
+   *[other] { $count } حجزًا في هذه الصفحة
+}
+admin-bookings-reference = المرجع

@@ -132,3 +132,11 @@ email-admin-badge-subject = Your profile is verified
 email-admin-badge-body = The Khadamat team granted your profile the "verified" badge. { $detail }
 email-admin-badge-revoked-subject = Your "verified" badge was removed
 email-admin-badge-revoked-body = The Khadamat team removed the "verified" badge from your profile. Reason: { $detail }
+admin-bookings-title = Bookings
+admin-bookings-client-hint = Email or account number.
+admin-bookings-empty = No booking matches.
+admin-bookings-shown = { $count ->
+    [one] { $count } booking on this page
+   *[other] { $count } bookings on this page
+}
+admin-bookings-reference = Reference

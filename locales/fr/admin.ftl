@@ -132,3 +132,11 @@ email-admin-badge-subject = Votre profil est vérifié
 email-admin-badge-body = L’équipe Khadamat a accordé le badge « vérifié » à votre profil. { $detail }
 email-admin-badge-revoked-subject = Votre badge « vérifié » est retiré
 email-admin-badge-revoked-body = L’équipe Khadamat a retiré le badge « vérifié » de votre profil. Motif : { $detail }
+admin-bookings-title = Réservations
+admin-bookings-client-hint = E-mail ou numéro de compte.
+admin-bookings-empty = Aucune réservation ne correspond.
+admin-bookings-shown = { $count ->
+    [one] { $count } réservation sur cette page
+   *[other] { $count } réservations sur cette page
+}
+admin-bookings-reference = Référence

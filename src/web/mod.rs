@@ -5,6 +5,7 @@ pub mod auth;
 pub mod charts;
 pub mod context;
 pub mod csrf;
+pub mod csv;
 pub mod errors;
 pub mod format;
 pub mod forms;

@@ -441,3 +441,72 @@ pub fn between(conn: &mut DbConn, client_id: i64, provider_id: i64, limit: i64) 
         .select(Booking::as_select())
         .load(conn)
 }
+
+/// The back office's booking list: every field optional.
+#[derive(Clone, Debug, Default)]
+pub struct AdminFilter {
+    pub status: Option<BookingStatus>,
+    /// Scheduled start in `[from, to)`, UTC.
+    pub from: Option<NaiveDateTime>,
+    pub to: Option<NaiveDateTime>,
+    pub city_id: Option<i64>,
+    /// Providers whose id this is or whose name contains this text.
+    pub provider: Option<String>,
+    pub client_id: Option<i64>,
+}
+
+/// Bookings matching the filter, latest start first, with the client's and the provider's names.
+pub fn admin_list(
+    conn: &mut DbConn,
+    filter: &AdminFilter,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<(Booking, String, String)>> {
+    use crate::db::schema::providers;
+    let mut query = bookings::table.into_boxed();
+    if let Some(status) = filter.status {
+        query = query.filter(bookings::status.eq(status));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(bookings::scheduled_start.ge(from));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(bookings::scheduled_start.lt(to));
+    }
+    if let Some(city) = filter.city_id {
+        query = query.filter(bookings::city_id.eq(city));
+    }
+    if let Some(client) = filter.client_id {
+        query = query.filter(bookings::client_id.eq(client));
+    }
+    if let Some(text) = &filter.provider {
+        query = match text.parse::<i64>() {
+            Ok(id) => query.filter(bookings::provider_id.eq(id)),
+            Err(_) => {
+                let pattern =
+                    format!("%{}%", text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+                let name = diesel::dsl::sql::<diesel::sql_types::Text>("LOWER(providers.display_name)");
+                query.filter(
+                    bookings::provider_id
+                        .eq_any(providers::table.filter(name.like(pattern).escape('\\')).select(providers::id)),
+                )
+            }
+        };
+    }
+    let rows: Vec<Booking> = query
+        .order((bookings::scheduled_start.desc(), bookings::id.desc()))
+        .offset(offset)
+        .limit(limit)
+        .select(Booking::as_select())
+        .load(conn)?;
+    let clients = party_names(conn, Side::Provider(0), &rows)?;
+    let providers = party_names(conn, Side::Client(0), &rows)?;
+    Ok(rows
+        .into_iter()
+        .map(|b| {
+            let client = clients.get(&b.id).cloned().unwrap_or_default();
+            let provider = providers.get(&b.id).cloned().unwrap_or_default();
+            (b, client, provider)
+        })
+        .collect())
+}

@@ -1,8 +1,16 @@
-//! `/{lang}/admin/bookings/{id}`: a booking as the back office sees it (both parties, the timeline), and
-//! cancelling it with a reason; both parties are told.
+//! `/{lang}/admin/bookings`: every booking, filtered by status, dates, city, provider and client (HTMX in
+//! place, a GET form without JavaScript), as CSV too; `/{lang}/admin/bookings/{id}`: a booking as the back
+//! office sees it (both parties, the timeline, the reviews), and cancelling it with a reason; both parties
+//! are told.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use crate::db::models::booking::{self, AdminFilter, Booking};
+use crate::db::types::BookingStatus;
+use crate::i18n::I18n;
+use crate::web::render;
 
 use crate::domain::booking::{Action, Party};
 use crate::error::AppResult;
@@ -34,4 +42,166 @@ pub async fn cancel(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner().1;
     perform(req, htmx, page, state, admin, id, Party::Admin, Action::Cancel, form).await
+}
+
+pub const PER_PAGE: i64 = 30;
+/// The CSV export's limit (the current filter's first rows).
+pub const CSV_LIMIT: i64 = 10_000;
+
+#[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize)]
+pub struct BookingsQuery {
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub provider: String,
+    #[serde(default)]
+    pub client: String,
+    #[serde(default, skip_serializing)]
+    pub page: String,
+}
+
+impl BookingsQuery {
+    pub fn page(&self) -> i64 {
+        self.page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000)
+    }
+
+    pub fn with_page(&self, page: i64) -> String {
+        format!("?{}&page={page}", serde_urlencoded::to_string(self).unwrap_or_default())
+    }
+
+    pub fn csv_query(&self) -> String {
+        serde_urlencoded::to_string(self).unwrap_or_default()
+    }
+
+    /// The filter, or None when a field cannot match (an unknown city or client, a malformed date).
+    fn filter(&self, conn: &mut crate::db::DbConn) -> Result<Option<AdminFilter>, crate::error::AppError> {
+        let text = |s: &str| Some(s.trim().chars().take(100).collect::<String>()).filter(|s| !s.is_empty());
+        let day = |s: &str, next: bool| -> Result<Option<chrono::NaiveDateTime>, ()> {
+            let Some(s) = text(s) else { return Ok(None) };
+            let d = chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| ())?;
+            let d = if next { d.succ_opt().ok_or(())? } else { d };
+            let local = d.and_hms_opt(0, 0, 0).ok_or(())?;
+            Ok(Some(crate::domain::schedule::local_to_utc(local).unwrap_or(local)))
+        };
+        let (Ok(from), Ok(to)) = (day(&self.from, false), day(&self.to, true)) else { return Ok(None) };
+        let status = match text(&self.status) {
+            None => None,
+            Some(s) => match s.parse() {
+                Ok(s) => Some(s),
+                Err(_) => return Ok(None),
+            },
+        };
+        let city_id = match text(&self.city) {
+            None => None,
+            Some(slug) => match crate::db::models::city::list_active(conn)?.into_iter().find(|c| c.slug == slug) {
+                Some(c) => Some(c.id),
+                None => return Ok(None),
+            },
+        };
+        let client_id = match text(&self.client) {
+            None => None,
+            Some(c) => match c.parse::<i64>() {
+                Ok(id) => Some(id),
+                Err(_) => match crate::db::models::user::find_by_email(conn, &c.to_lowercase())? {
+                    Some(u) => Some(u.id),
+                    None => return Ok(None),
+                },
+            },
+        };
+        Ok(Some(AdminFilter { status, from, to, city_id, provider: text(&self.provider), client_id }))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/bookings/index.html")]
+pub struct BookingsTemplate {
+    pub i18n: I18n,
+    pub page: Page,
+    pub query: BookingsQuery,
+    pub rows: Vec<(Booking, String, String)>,
+    pub cities: Vec<crate::db::models::City>,
+    pub statuses: &'static [BookingStatus],
+    pub current_page: i64,
+    pub has_next: bool,
+}
+
+impl BookingsTemplate {
+    pub fn when(&self, t: &chrono::NaiveDateTime) -> String {
+        crate::web::format::datetime_long(&self.i18n, *t)
+    }
+}
+
+async fn load(
+    state: &web::Data<AppState>,
+    query: &BookingsQuery,
+    offset: i64,
+    limit: i64,
+) -> AppResult<(Vec<(Booking, String, String)>, Vec<crate::db::models::City>)> {
+    let q = query.clone();
+    state
+        .db
+        .run(move |conn| {
+            let rows = match q.filter(conn)? {
+                Some(filter) => booking::admin_list(conn, &filter, offset, limit)?,
+                None => Vec::new(),
+            };
+            Ok((rows, crate::db::models::city::list_active(conn)?))
+        })
+        .await
+}
+
+pub async fn index(
+    page: Page,
+    state: web::Data<AppState>,
+    Admin(_): Admin,
+    query: web::Query<BookingsQuery>,
+) -> AppResult<HttpResponse> {
+    let query = query.into_inner();
+    let current_page = query.page();
+    let (mut rows, cities) = load(&state, &query, (current_page - 1) * PER_PAGE, PER_PAGE + 1).await?;
+    let has_next = rows.len() as i64 > PER_PAGE;
+    rows.truncate(PER_PAGE as usize);
+    let tpl = BookingsTemplate {
+        i18n: page.i18n(),
+        page,
+        query,
+        rows,
+        cities,
+        statuses: BookingStatus::ALL,
+        current_page,
+        has_next,
+    };
+    Ok(crate::handlers::account::private(render(&tpl)?))
+}
+
+/// `GET /{lang}/admin/bookings.csv?…`: the list as filtered, up to [`CSV_LIMIT`] rows.
+pub async fn csv(
+    state: web::Data<AppState>,
+    Admin(_): Admin,
+    query: web::Query<BookingsQuery>,
+) -> AppResult<HttpResponse> {
+    let (rows, _) = load(&state, &query, 0, CSV_LIMIT).await?;
+    let time = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let header = "id,reference,status,scheduled_start,client,provider,title,price_cents,final_price_cents,created_at";
+    let lines = rows.into_iter().map(|(b, client, provider)| {
+        vec![
+            b.id.to_string(),
+            b.reference,
+            b.status.as_str().to_string(),
+            time(b.scheduled_start),
+            client,
+            provider,
+            b.title,
+            b.price_cents.map(|c| c.to_string()).unwrap_or_default(),
+            b.final_price_cents.map(|c| c.to_string()).unwrap_or_default(),
+            time(b.created_at),
+        ]
+    });
+    Ok(crate::web::csv::response("khadamat-bookings.csv", header, lines))
 }

@@ -128,13 +128,6 @@ pub async fn index(
     Ok(crate::handlers::account::private(render(&tpl)?))
 }
 
-/// One CSV field: quoted when needed, and a leading `= + - @` neutralised so that spreadsheets do not run it.
-fn csv_field(value: &str) -> String {
-    let value =
-        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
-    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
-}
-
 /// `GET /{lang}/admin/users.csv?…`: the list as filtered, up to [`CSV_LIMIT`] rows.
 pub async fn csv(
     state: web::Data<AppState>,
@@ -145,10 +138,9 @@ pub async fn csv(
     let users = state.db.run(move |conn| Ok(user::admin_list(conn, &filter, 0, CSV_LIMIT)?)).await?;
     let time =
         |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()).unwrap_or_default();
-    let mut body =
-        String::from("id,email,first_name,last_name,phone,role,status,email_verified_at,created_at,last_login_at\r\n");
-    for u in users {
-        let fields = [
+    let header = "id,email,first_name,last_name,phone,role,status,email_verified_at,created_at,last_login_at";
+    let rows = users.into_iter().map(|u| {
+        vec![
             u.id.to_string(),
             u.email,
             u.first_name,
@@ -159,15 +151,9 @@ pub async fn csv(
             time(u.email_verified_at),
             time(Some(u.created_at)),
             time(u.last_login_at),
-        ];
-        body.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        body.push_str("\r\n");
-    }
-    Ok(HttpResponse::Ok()
-        .insert_header(("Content-Type", "text/csv; charset=utf-8"))
-        .insert_header(("Content-Disposition", "attachment; filename=\"khadamat-users.csv\""))
-        .insert_header(("Cache-Control", "private, no-store"))
-        .body(body))
+        ]
+    });
+    Ok(crate::web::csv::response("khadamat-users.csv", header, rows))
 }
 
 #[derive(Template)]
@@ -316,19 +302,5 @@ pub async fn decide(
                 if key == "admin-user-error-moved" { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
             user_page(page, &state, id, Some(key), status).await
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_neutralised() {
-        assert_eq!(csv_field("Salma"), "Salma");
-        assert_eq!(csv_field("Bennani, Salma"), "\"Bennani, Salma\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("+212600000000"), "'+212600000000");
     }
 }

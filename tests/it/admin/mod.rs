@@ -1,5 +1,6 @@
 //! The back office.
 
 mod audit;
+mod bookings;
 mod contact;
 mod users;
