@@ -123,6 +123,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/admin/bookings/{id}", get().to(admin::bookings::show))
                 .route("/admin/bookings/{id}/cancel", web::post().to(admin::bookings::cancel))
                 .route("/admin/providers", get().to(admin::providers::index))
+                .route("/admin/providers/all", get().to(admin::providers::all))
+                .route("/admin/providers.csv", get().to(admin::providers::csv))
                 .route("/admin/providers/{id}/{decision:approve|reject}", web::post().to(admin::providers::decide)),
         );
 }

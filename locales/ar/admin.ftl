@@ -151,3 +151,4 @@ admin-bookings-shown = { $count ->
    *[other] { $count } حجزًا في هذه الصفحة
 }
 admin-bookings-reference = المرجع
+admin-providers-all-title = كل الحرفيين

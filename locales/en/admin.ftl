@@ -140,3 +140,4 @@ admin-bookings-shown = { $count ->
    *[other] { $count } bookings on this page
 }
 admin-bookings-reference = Reference
+admin-providers-all-title = All providers

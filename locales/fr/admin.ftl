@@ -140,3 +140,4 @@ admin-bookings-shown = { $count ->
    *[other] { $count } réservations sur cette page
 }
 admin-bookings-reference = Référence
+admin-providers-all-title = Tous les prestataires

@@ -337,3 +337,55 @@ pub fn set_response_time(conn: &mut crate::db::DbConn, id: i64, minutes: Option<
     diesel::update(providers::table.find(id)).set(providers::response_time_minutes.eq(minutes)).execute(conn)?;
     Ok(())
 }
+
+/// The back office's provider list: every field optional.
+#[derive(Clone, Debug, Default)]
+pub struct AdminFilter {
+    /// Part of the display name (case-insensitive).
+    pub q: Option<String>,
+    pub status: Option<ProviderStatus>,
+    pub verified: Option<bool>,
+}
+
+/// Providers (removed ones excluded) matching the filter, newest first, with whether Club Pro runs now.
+pub fn admin_list(
+    conn: &mut crate::db::DbConn,
+    filter: &AdminFilter,
+    now: NaiveDateTime,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<(Provider, bool)>> {
+    use crate::db::schema::subscriptions;
+    let mut query = providers::table.filter(providers::removed_at.is_null()).into_boxed::<crate::db::MultiBackend>();
+    if let Some(q) = &filter.q {
+        let pattern = format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let name = diesel::dsl::sql::<diesel::sql_types::Text>("LOWER(providers.display_name)");
+        query = query.filter(name.like(pattern).escape('\\'));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(providers::status.eq(status));
+    }
+    if let Some(verified) = filter.verified {
+        query = query.filter(providers::is_verified.eq(verified));
+    }
+    let rows: Vec<Provider> = query
+        .order((providers::created_at.desc(), providers::id.desc()))
+        .offset(offset)
+        .limit(limit)
+        .select(Provider::as_select())
+        .load(conn)?;
+    let users: Vec<i64> = rows.iter().map(|p| p.user_id).collect();
+    let pro: Vec<i64> = subscriptions::table
+        .filter(subscriptions::user_id.eq_any(&users))
+        .filter(subscriptions::status.eq(crate::db::types::SubscriptionStatus::Active))
+        .filter(subscriptions::current_period_end.gt(now))
+        .select(subscriptions::user_id)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|p| {
+            let club = pro.contains(&p.user_id);
+            (p, club)
+        })
+        .collect())
+}

@@ -40,17 +40,22 @@ impl DashboardTemplate {
     }
 
     pub fn provider_status_key(&self, status: &crate::db::types::ProviderStatus) -> &'static str {
-        use crate::db::types::ProviderStatus::*;
-        match status {
-            Pending => "admin-provider-status-pending",
-            Approved => "admin-provider-status-approved",
-            Rejected => "admin-provider-status-rejected",
-            Suspended => "admin-provider-status-suspended",
-        }
+        provider_status_key(status)
     }
 
     pub fn name<'a>(&self, names: &'a [String; 3]) -> &'a str {
         self.i18n.pick(&names[0], &names[1], Some(&names[2]))
+    }
+}
+
+/// The Fluent key of a provider status.
+pub fn provider_status_key(status: &crate::db::types::ProviderStatus) -> &'static str {
+    use crate::db::types::ProviderStatus::*;
+    match status {
+        Pending => "admin-provider-status-pending",
+        Approved => "admin-provider-status-approved",
+        Rejected => "admin-provider-status-rejected",
+        Suspended => "admin-provider-status-suspended",
     }
 }
 

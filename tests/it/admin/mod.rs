@@ -3,4 +3,5 @@
 mod audit;
 mod bookings;
 mod contact;
+mod providers;
 mod users;
