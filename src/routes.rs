@@ -122,6 +122,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/admin/bookings.csv", get().to(admin::bookings::csv))
                 .route("/admin/bookings/{id}", get().to(admin::bookings::show))
                 .route("/admin/bookings/{id}/cancel", web::post().to(admin::bookings::cancel))
+                .route("/admin/services/{id}/deactivate", web::post().to(admin::users::deactivate_service))
                 .route("/admin/providers", get().to(admin::providers::index))
                 .route("/admin/providers/all", get().to(admin::providers::all))
                 .route("/admin/providers.csv", get().to(admin::providers::csv))

@@ -152,3 +152,7 @@ admin-bookings-shown = { $count ->
 }
 admin-bookings-reference = المرجع
 admin-providers-all-title = كل الحرفيين
+admin-service-reason = سبب التعطيل (يُرسل إلى الحرفي)
+admin-service-deactivate = تعطيل هذه الخدمة
+email-admin-service-subject = تم تعطيل إحدى خدماتك
+email-admin-service-body = عطّل فريق Khadamat خدمتك { $detail }. يمكنك تصحيحها ثم إعادة تفعيلها من فضائك.

@@ -141,3 +141,7 @@ admin-bookings-shown = { $count ->
 }
 admin-bookings-reference = Reference
 admin-providers-all-title = All providers
+admin-service-reason = Reason for deactivating (sent to the provider)
+admin-service-deactivate = Deactivate this service
+email-admin-service-subject = One of your services was deactivated
+email-admin-service-body = The Khadamat team deactivated your service { $detail }. You can correct it and activate it again from your area.

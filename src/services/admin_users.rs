@@ -170,3 +170,38 @@ fn cancel_open_bookings(
     }
     Ok(outcome)
 }
+
+/// Deactivates a provider's service with a reason the provider is emailed. Returns the provider's user id
+/// (for the page to go back to) and the email; `Ok(Err(key))` when refused.
+pub fn deactivate_service(
+    conn: &mut DbConn,
+    ctx: &Context<'_>,
+    service_id: i64,
+    reason: &str,
+    now: NaiveDateTime,
+    actor: &Actor,
+) -> Result<Result<(i64, Vec<crate::mail::Email>), &'static str>, AppError> {
+    use crate::db::models::service;
+    let found = service::find(conn, service_id)?.ok_or(AppError::NotFound)?;
+    let owner = provider::by_id(conn, found.provider_id)?;
+    let reason = reason.trim();
+    if !(5..=1000).contains(&reason.chars().count()) {
+        return Ok(Err("admin-user-error-reason"));
+    }
+    conn.transaction(|conn| {
+        if !service::deactivate(conn, service_id, now)? {
+            return Ok(Err("admin-user-error-moved"));
+        }
+        provider::refresh_search(conn, owner.id)?;
+        audit::record(
+            conn,
+            actor,
+            Entry::named("admin.service_deactivated")
+                .about("service", service_id)
+                .with_new(serde_json::json!({ "reason": reason })),
+        )?;
+        let person = user::find(conn, owner.user_id)?.ok_or(AppError::NotFound)?;
+        let detail = format!("« {} » — {reason}", found.name_fr);
+        Ok(Ok((owner.user_id, vec![ctx.account_decision(&person, "service", &detail)?])))
+    })
+}

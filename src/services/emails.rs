@@ -162,6 +162,7 @@ impl Context<'_> {
             "reactivated" => ("email-admin-reactivated-subject", "email-admin-reactivated-body"),
             "verified" => ("email-admin-verified-subject", "email-admin-verified-body"),
             "badge" => ("email-admin-badge-subject", "email-admin-badge-body"),
+            "service" => ("email-admin-service-subject", "email-admin-service-body"),
             "badge-revoked" => ("email-admin-badge-revoked-subject", "email-admin-badge-revoked-body"),
             _ => ("email-admin-role-subject", "email-admin-role-body"),
         };

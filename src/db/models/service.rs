@@ -97,6 +97,21 @@ pub fn set_active(conn: &mut crate::db::DbConn, id: i64, active: bool, at: Naive
         .execute(conn)
 }
 
+/// Deactivates a service that is active; `false` if it was not (or is deleted).
+pub fn deactivate(conn: &mut crate::db::DbConn, id: i64, at: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(
+        services::table.find(id).filter(services::is_active.eq(true)).filter(services::deleted_at.is_null()),
+    )
+    .set((services::is_active.eq(false), services::updated_at.eq(at)))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// A service by id, whoever owns it (the back office).
+pub fn find(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Option<Service>> {
+    services::table.find(id).select(Service::as_select()).first(conn).optional()
+}
+
 /// Deletes a service; one that bookings refer to is only marked deleted, so that they keep it.
 pub fn delete(conn: &mut crate::db::DbConn, id: i64, at: NaiveDateTime) -> QueryResult<()> {
     use crate::db::schema::bookings;

@@ -168,6 +168,8 @@ pub struct UserTemplate {
     pub sessions: Vec<Session>,
     pub events: Vec<AuditLog>,
     pub club_pro: bool,
+    /// The provider's services (active first).
+    pub services: Vec<crate::db::models::service::Service>,
     /// A refused decision (Fluent key).
     pub error: Option<&'static str>,
     pub roles: &'static [UserRole],
@@ -205,6 +207,10 @@ async fn user_page(
         .run(move |conn| {
             let user = user::find(conn, id)?.ok_or(AppError::NotFound)?;
             let provider = provider::for_user(conn, id)?;
+            let services = match &provider {
+                Some(p) => crate::db::models::service::list_for_provider(conn, p.id)?,
+                None => Vec::new(),
+            };
             let side = match &provider {
                 Some(p) => Side::Provider(p.id),
                 None => Side::Client(id),
@@ -222,10 +228,11 @@ async fn user_page(
                 crate::db::models::session::list_for_user(conn, id, now)?,
                 crate::db::models::audit_log::about_user(conn, id, 50)?,
                 user::has_club_pro(conn, id, now)?,
+                services,
             ))
         })
         .await?;
-    let (user, provider, bookings, reviews, sessions, events, club_pro) = tpl;
+    let (user, provider, bookings, reviews, sessions, events, club_pro, services) = tpl;
     let tpl = UserTemplate {
         i18n: page.i18n(),
         page,
@@ -236,6 +243,7 @@ async fn user_page(
         sessions,
         events,
         club_pro,
+        services,
         error,
         roles: UserRole::ALL,
     };
@@ -301,6 +309,44 @@ pub async fn decide(
             let status =
                 if key == "admin-user-error-moved" { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
             user_page(page, &state, id, Some(key), status).await
+        }
+    }
+}
+
+/// `POST /{lang}/admin/services/{id}/deactivate` (a reason is required; the provider is emailed).
+pub async fn deactivate_service(
+    req: HttpRequest,
+    htmx: Htmx,
+    page: Page,
+    state: web::Data<AppState>,
+    Admin(admin): Admin,
+    path: web::Path<(String, i64)>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner().1;
+    let actor = actor(&req, Some(admin.id));
+    let app = state.clone();
+    let now = state.clock.now();
+    let (outcome, owner) = state
+        .db
+        .run(move |conn| {
+            let ctx = crate::handlers::auth::email_context(&app);
+            let owner = crate::db::models::service::find(conn, id)?
+                .map(|s| crate::db::models::provider::by_id(conn, s.provider_id).map(|p| p.user_id))
+                .transpose()?
+                .ok_or(AppError::NotFound)?;
+            Ok((admin_users::deactivate_service(conn, &ctx, id, &form.reason, now, &actor)?, owner))
+        })
+        .await?;
+    match outcome {
+        Ok((user_id, emails)) => {
+            send_emails(&state, emails).await;
+            Ok(see_other(htmx, &page.href(&format!("/admin/users/{user_id}?notice=decision-saved"))))
+        }
+        Err(key) => {
+            let status =
+                if key == "admin-user-error-moved" { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
+            user_page(page, &state, owner, Some(key), status).await
         }
     }
 }

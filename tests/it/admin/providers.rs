@@ -27,3 +27,32 @@ async fn providers_are_listed_filtered_and_exported() {
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[1].starts_with(&format!("{provider},")) && lines[1].contains(",APPROVED,false,false,"));
 }
+
+#[actix_web::test]
+async fn a_service_is_deactivated_with_a_reason_the_provider_is_told() {
+    use diesel::prelude::*;
+    use khadamat::db::schema::services;
+    let mut app = TestApp::new().await;
+    let (slug, service) = crate::bookings::provider_with_service(&mut app).await;
+    let karim = app.user_id("karim@example.ma");
+    app.post_form(&format!("/fr/admin/services/{service}/deactivate"), &[("reason", "Je ne suis pas admin.")])
+        .await
+        .assert_status(403);
+    app.switch_browser(Default::default());
+    crate::provider::admin_signed_in(&mut app).await;
+    let page = app.get(&format!("/fr/admin/users/{karim}")).await.assert_status(200).doc();
+    page.assert_has(&format!("#service-{service} form"));
+    app.post_form(&format!("/fr/admin/services/{service}/deactivate"), &[("reason", "x")]).await.assert_status(422);
+    app.post_form(&format!("/fr/admin/services/{service}/deactivate"), &[("reason", "Prix trompeur affiché.")])
+        .await
+        .assert_status(303);
+    let active: bool = app.conn(|c| services::table.find(service).select(services::is_active).first(c).unwrap());
+    assert!(!active);
+    assert!(app.emails_to("karim@example.ma").last().unwrap().email.text.contains("Prix trompeur"));
+    assert_eq!(app.audit_count("admin.service_deactivated"), 1);
+    assert_eq!(app.get(&format!("/fr/providers/{slug}")).await.doc().count(&format!("[href*='service={service}']")), 0);
+    app.post_form(&format!("/fr/admin/services/{service}/deactivate"), &[("reason", "Une deuxième fois.")])
+        .await
+        .assert_status(409);
+    app.post_form("/fr/admin/services/999999/deactivate", &[("reason", "Service inconnu.")]).await.assert_status(404);
+}
