@@ -156,3 +156,4 @@ admin-service-reason = سبب التعطيل (يُرسل إلى الحرفي)
 admin-service-deactivate = تعطيل هذه الخدمة
 email-admin-service-subject = تم تعطيل إحدى خدماتك
 email-admin-service-body = عطّل فريق Khadamat خدمتك { $detail }. يمكنك تصحيحها ثم إعادة تفعيلها من فضائك.
+admin-booking-conversation = المحادثة بين الطرفين

@@ -145,3 +145,4 @@ admin-service-reason = Reason for deactivating (sent to the provider)
 admin-service-deactivate = Deactivate this service
 email-admin-service-subject = One of your services was deactivated
 email-admin-service-body = The Khadamat team deactivated your service { $detail }. You can correct it and activate it again from your area.
+admin-booking-conversation = Conversation between the parties

@@ -145,3 +145,4 @@ admin-service-reason = Motif de la désactivation (envoyé au prestataire)
 admin-service-deactivate = Désactiver ce service
 email-admin-service-subject = Un de vos services est désactivé
 email-admin-service-body = L’équipe Khadamat a désactivé votre service { $detail }. Vous pouvez le corriger puis le réactiver depuis votre espace.
+admin-booking-conversation = Conversation entre les parties

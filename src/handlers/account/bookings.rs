@@ -136,6 +136,8 @@ pub struct BookingTemplate {
     pub form: ActInput,
     pub reviews: crate::services::reviews::Panel,
     pub review: ReviewFeedback,
+    /// For the back office: the pair's latest written messages (the timeline has the booking events).
+    pub conversation: Vec<crate::db::models::conversation::Message>,
 }
 
 /// The review form as posted, with its errors (empty on a plain visit).
@@ -266,6 +268,11 @@ impl BookingTemplate {
         }
     }
 
+    /// Who wrote a message of the pair's conversation.
+    pub fn sender(&self, m: &crate::db::models::conversation::Message) -> String {
+        if m.sender_id == Some(self.v.client.id) { self.client_name() } else { self.v.provider.display_name.clone() }
+    }
+
     pub fn client_rating(&self) -> String {
         self.i18n.decimal(self.v.client.rating_avg, 1)
     }
@@ -294,13 +301,20 @@ pub async fn booking_page(
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
-    let (v, history, reviews) = state
+    let (v, history, reviews, conversation) = state
         .db
         .run(move |conn| {
             let v = bookings::view(conn, &user, id, party)?;
             let history = crate::db::models::booking::history(conn, id)?;
             let reviews = crate::services::reviews::panel(conn, &v.booking, party, now)?;
-            Ok((v, history, reviews))
+            let conversation = match (party, v.conversation_id) {
+                (Party::Admin, Some(c)) => crate::db::models::conversation::messages_page(conn, c, None, 50)?
+                    .into_iter()
+                    .filter(|m| m.kind == crate::db::types::MessageKind::User)
+                    .collect(),
+                _ => Vec::new(),
+            };
+            Ok((v, history, reviews, conversation))
         })
         .await?;
     let Feedback { error, form, review } = feedback;
@@ -317,6 +331,7 @@ pub async fn booking_page(
         form,
         reviews,
         review,
+        conversation,
     };
     Ok(super::private(render_status(status, &tpl)?))
 }

@@ -12,6 +12,14 @@ async fn bookings_are_filtered_and_exported() {
     let first = crate::reviews::book(&mut app, &slug, service, "08:00").await;
     let second = crate::reviews::book(&mut app, &slug, service, "12:00").await;
     app.post_form(&format!("/fr/account/bookings/{second}/cancel"), &[("reason", "")]).await.assert_status(303);
+    let conversation: i64 = app.conn(|c| {
+        use diesel::prelude::*;
+        use khadamat::db::schema::conversations;
+        conversations::table.order(conversations::id.desc()).select(conversations::id).first(c).unwrap()
+    });
+    app.post_form(&format!("/fr/messages/{conversation}"), &[("body", "Le code de l'immeuble est 4512.")])
+        .await
+        .assert_status(303);
     app.get("/fr/admin/bookings").await.assert_status(403);
     app.get("/fr/admin/bookings.csv").await.assert_status(403);
     app.switch_browser(Default::default());
@@ -38,6 +46,10 @@ async fn bookings_are_filtered_and_exported() {
         assert_eq!(res.doc().count("#bookings-results tbody tr"), 0, "{bad}");
     }
     app.get("/fr/admin/bookings?page=-1").await.assert_status(200);
+
+    // A booking's page shows the pair's written messages to the back office.
+    let page = app.get(&format!("/fr/admin/bookings/{first}")).await.assert_status(200).doc();
+    assert!(page.text("#conversation-messages").contains("immeuble est 4512"));
 
     let csv = app.get("/fr/admin/bookings.csv?client=amina%40example.ma&status=CANCELLED").await;
     csv.assert_status(200);
