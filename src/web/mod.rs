@@ -12,6 +12,7 @@ pub mod forms;
 pub mod headers;
 pub mod htmx;
 pub mod lang;
+pub mod listing;
 pub mod render;
 pub mod session;
 

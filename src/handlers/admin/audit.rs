@@ -4,13 +4,13 @@
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use chrono::NaiveDate;
 
 use crate::db::models::audit_log::{self, AuditLog, Filter};
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::state::AppState;
 use crate::web::auth::Admin;
+use crate::web::listing::{Listing, day_bound};
 use crate::web::{Page, render};
 
 pub const PER_PAGE: i64 = 50;
@@ -34,26 +34,17 @@ pub struct AuditQuery {
     pub page: String,
 }
 
-impl AuditQuery {
-    pub fn page(&self) -> i64 {
-        self.page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000)
+impl Listing for AuditQuery {
+    fn raw_page(&self) -> &str {
+        &self.page
     }
+}
 
+impl AuditQuery {
     /// The filter, or None when a field cannot match anything (an unknown actor, a malformed id or date):
     /// the page then shows an empty list rather than ignoring what was asked.
     fn filter(&self, actor_id: Option<Option<i64>>) -> Option<Filter> {
         let text = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(|s| s.chars().take(100).collect::<String>());
-        let date = |s: &str, next: bool| -> Result<Option<chrono::NaiveDateTime>, ()> {
-            match text(s) {
-                None => Ok(None),
-                Some(s) => {
-                    let day = NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| ())?;
-                    let day = if next { day.succ_opt().ok_or(())? } else { day };
-                    let local = day.and_hms_opt(0, 0, 0).ok_or(())?;
-                    Ok(Some(crate::domain::schedule::local_to_utc(local).unwrap_or(local)))
-                }
-            }
-        };
         let target_id = match text(&self.target_id) {
             None => None,
             Some(s) => Some(s.parse::<i64>().ok()?),
@@ -63,15 +54,9 @@ impl AuditQuery {
             action: text(&self.action),
             target_kind: text(&self.target),
             target_id,
-            from: date(&self.from, false).ok()?,
-            to: date(&self.to, true).ok()?,
+            from: day_bound(&self.from, false)?,
+            to: day_bound(&self.to, true)?,
         })
-    }
-
-    /// This filter's URL with another page number.
-    pub fn with_page(&self, page: i64) -> String {
-        let query = serde_urlencoded::to_string(self).unwrap_or_default();
-        format!("?{query}&page={page}")
     }
 }
 

@@ -18,6 +18,7 @@ use crate::handlers::account::bookings::{Feedback, booking_page, perform};
 use crate::services::bookings::ActInput;
 use crate::state::AppState;
 use crate::web::auth::Admin;
+use crate::web::listing::{Listing, day_bound};
 use crate::web::{CsrfForm, Htmx, Page};
 
 pub async fn show(
@@ -66,30 +67,17 @@ pub struct BookingsQuery {
     pub page: String,
 }
 
+impl Listing for BookingsQuery {
+    fn raw_page(&self) -> &str {
+        &self.page
+    }
+}
+
 impl BookingsQuery {
-    pub fn page(&self) -> i64 {
-        self.page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000)
-    }
-
-    pub fn with_page(&self, page: i64) -> String {
-        format!("?{}&page={page}", serde_urlencoded::to_string(self).unwrap_or_default())
-    }
-
-    pub fn csv_query(&self) -> String {
-        serde_urlencoded::to_string(self).unwrap_or_default()
-    }
-
     /// The filter, or None when a field cannot match (an unknown city or client, a malformed date).
     fn filter(&self, conn: &mut crate::db::DbConn) -> Result<Option<AdminFilter>, crate::error::AppError> {
         let text = |s: &str| Some(s.trim().chars().take(100).collect::<String>()).filter(|s| !s.is_empty());
-        let day = |s: &str, next: bool| -> Result<Option<chrono::NaiveDateTime>, ()> {
-            let Some(s) = text(s) else { return Ok(None) };
-            let d = chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| ())?;
-            let d = if next { d.succ_opt().ok_or(())? } else { d };
-            let local = d.and_hms_opt(0, 0, 0).ok_or(())?;
-            Ok(Some(crate::domain::schedule::local_to_utc(local).unwrap_or(local)))
-        };
-        let (Ok(from), Ok(to)) = (day(&self.from, false), day(&self.to, true)) else { return Ok(None) };
+        let (Some(from), Some(to)) = (day_bound(&self.from, false), day_bound(&self.to, true)) else { return Ok(None) };
         let status = match text(&self.status) {
             None => None,
             Some(s) => match s.parse() {

@@ -52,7 +52,7 @@ impl ListTemplate {
         crate::web::format::datetime_long(&self.i18n, m.created_at)
     }
 
-    pub fn page_href(&self, n: &i64) -> String {
+    pub fn page_href(&self, n: i64) -> String {
         let tab = if self.handled { "handled" } else { "open" };
         self.page.href(&format!("/admin/contact?tab={tab}&page={n}"))
     }

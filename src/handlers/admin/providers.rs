@@ -12,6 +12,7 @@ use crate::services::providers;
 use crate::state::{AppState, send_emails};
 use crate::web::auth::{Admin, actor};
 use crate::web::forms::FieldErrors;
+use crate::web::listing::Listing;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};
 
@@ -92,6 +93,12 @@ pub struct ListQuery {
     pub page: String,
 }
 
+impl Listing for ListQuery {
+    fn raw_page(&self) -> &str {
+        &self.page
+    }
+}
+
 impl ListQuery {
     /// None when a field cannot match (an unknown status).
     fn filter(&self) -> Option<provider::AdminFilter> {
@@ -109,18 +116,6 @@ impl ListQuery {
                 _ => None,
             },
         })
-    }
-
-    pub fn page(&self) -> i64 {
-        self.page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000)
-    }
-
-    pub fn with_page(&self, page: i64) -> String {
-        format!("?{}&page={page}", serde_urlencoded::to_string(self).unwrap_or_default())
-    }
-
-    pub fn csv_query(&self) -> String {
-        serde_urlencoded::to_string(self).unwrap_or_default()
     }
 }
 

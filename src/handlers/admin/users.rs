@@ -18,6 +18,7 @@ use crate::i18n::I18n;
 use crate::services::admin_users::{self, Decision};
 use crate::state::{AppState, send_emails};
 use crate::web::auth::{Admin, actor};
+use crate::web::listing::Listing;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page, render};
 
@@ -39,6 +40,12 @@ pub struct UsersQuery {
     pub page: String,
 }
 
+impl Listing for UsersQuery {
+    fn raw_page(&self) -> &str {
+        &self.page
+    }
+}
+
 impl UsersQuery {
     fn filter(&self) -> AdminFilter {
         let q = self.q.trim();
@@ -53,19 +60,6 @@ impl UsersQuery {
                 _ => AdminSort::Newest,
             },
         }
-    }
-
-    pub fn page(&self) -> i64 {
-        self.page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000)
-    }
-
-    /// The same filter with another page ("?q=…&page=2"), or as CSV.
-    pub fn with_page(&self, page: i64) -> String {
-        format!("?{}&page={page}", serde_urlencoded::to_string(self).unwrap_or_default())
-    }
-
-    pub fn csv_query(&self) -> String {
-        serde_urlencoded::to_string(self).unwrap_or_default()
     }
 }
 

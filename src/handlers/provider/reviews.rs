@@ -45,7 +45,7 @@ impl ReviewsTemplate {
         self.failed.as_ref().filter(|f| f.0 == r.review.id).map(|f| f.2)
     }
 
-    pub fn page_href(&self, n: &i64) -> String {
+    pub fn page_href(&self, n: i64) -> String {
         self.page.href(&format!("/provider/reviews?page={n}"))
     }
 }
