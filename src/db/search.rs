@@ -1,9 +1,10 @@
 //! Provider search: free text (FTS5 on SQLite, tsvector + GIN on PostgreSQL, behind this one function),
 //! filters, sorts and stable pagination. The text is folded like `providers.search_text`.
 
+use diesel::connection::SimpleConnection;
 use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Double, Text};
+use diesel::sql_types::{BigInt, Bool, Double, Text};
 
 use crate::db::schema::{cities, provider_categories, provider_cities, provider_listings, providers};
 use crate::db::types::ProviderStatus;
@@ -65,12 +66,12 @@ pub struct SearchResult {
 /// Counting stops here: exact totals past it cost a full scan and help nobody choose.
 pub const COUNT_CAP: i64 = 10_000;
 
-/// On SQLite, free-text matches are counted up to this many ("more than 100"): a common word matches
-/// thousands of providers and checking each one against the filters is what grows with the data.
+/// Free-text matches are counted up to this many ("more than 100") when that saves reading them all: a common
+/// word matches thousands of providers and checking each one against the filters is what grows with the data.
 pub const TEXT_COUNT_CAP: i64 = 100;
 
-/// Pages reached by walking a sort index while checking the words (see `providers_page`): past this offset the
-/// walk could read most of the index, and sorting the matches is cheaper.
+/// Pages reached by a shortcut (see `text_page`): past this offset a walk could read most of the index or a
+/// tier hold too few, and sorting the matches is cheaper.
 const WALK_OFFSET_LIMIT: i64 = 40;
 
 /// What the full-text condition does in a query.
@@ -83,12 +84,14 @@ enum Words {
     Checks,
 }
 
-/// The full-text condition for this backend, with the words bound as parameters.
-fn text_condition(
+/// The full-text condition for this backend, with the words bound as parameters. On PostgreSQL, `tags` (see
+/// [`TAGS`]) narrow the matches inside the GIN index: the place, and maybe a tier of the sort order.
+fn text_condition<QS>(
     postgres: bool,
     words: &[String],
     role: Words,
-) -> Option<diesel::expression::SqlLiteral<Bool, impl diesel::query_builder::QueryFragment<MultiBackend> + Send>> {
+    tags: &str,
+) -> Option<Box<dyn BoxableExpression<QS, MultiBackend, SqlType = Bool>>> {
     let words: Vec<String> = words
         .iter()
         .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
@@ -99,17 +102,85 @@ fn text_condition(
         return None;
     }
     Some(if postgres {
-        // Every word as a prefix: "plomb:* & casa:*".
+        // Every word as a prefix: "plomb:* & casa:*", and the tags as they are ("C1 & (R10 | R9)").
         let query = words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ");
-        sql::<Bool>("providers.search_vector @@ to_tsquery('simple', ").bind::<Text, _>(query).sql(")")
+        let words = sql::<Bool>("providers.search_vector @@ (to_tsquery('simple', ").bind::<Text, _>(query);
+        if tags.is_empty() {
+            Box::new(words.sql("))"))
+        } else {
+            Box::new(words.sql(") && CAST(").bind::<Text, _>(tags.to_string()).sql(" AS tsquery))"))
+        }
     } else {
         // Every word as a quoted prefix: "plomb"* "casa"*.
         let query = words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" ");
         let id = if role == Words::Drives { "providers.id" } else { "+providers.id" };
-        sql::<Bool>(&format!("{id} IN (SELECT rowid FROM providers_fts WHERE providers_fts MATCH "))
-            .bind::<Text, _>(query)
-            .sql(")")
+        Box::new(
+            sql::<Bool>(&format!("{id} IN (SELECT rowid FROM providers_fts WHERE providers_fts MATCH "))
+                .bind::<Text, _>(query)
+                .sql(")"),
+        )
     })
+}
+
+/// PostgreSQL: a live, approved provider's search tags, from the row `p` (migration 000006 holds a frozen copy).
+/// The sort tags `V<verified 0|1>R<rating bucket>`, `R<rating bucket>` (half stars, 0–10) and `P<price bucket>`
+/// (up to 100, 150, 200, 300, 500, 1,000 MAD, more), each city served `C<id>` alone and before each sort tag
+/// (`C1R9`: the matches in a city and a tier are one short list of the index), and each category `K<id>`.
+/// Upper case: folded words never match them.
+const TAGS: &str = "CASE WHEN p.status = 'APPROVED' AND p.removed_at IS NULL THEN ARRAY( \
+       SELECT e.tag FROM (SELECT ARRAY[ \
+             'V' || (CASE WHEN p.is_verified THEN 1 ELSE 0 END) || 'R' || LEAST(FLOOR(p.rating_avg * 2), 10)::int, \
+             'R' || LEAST(FLOOR(p.rating_avg * 2), 10)::int] \
+           || CASE WHEN p.min_price_cents IS NULL THEN ARRAY[]::text[] ELSE ARRAY['P' || CASE \
+             WHEN p.min_price_cents <= 10000 THEN 0 WHEN p.min_price_cents <= 15000 THEN 1 \
+             WHEN p.min_price_cents <= 20000 THEN 2 WHEN p.min_price_cents <= 30000 THEN 3 \
+             WHEN p.min_price_cents <= 50000 THEN 4 WHEN p.min_price_cents <= 100000 THEN 5 ELSE 6 END] END \
+           AS sort) s, \
+       LATERAL (SELECT unnest(s.sort) \
+           UNION ALL SELECT 'C' || x.city_id || u FROM provider_cities x, unnest(ARRAY[''] || s.sort) u \
+             WHERE x.provider_id = p.id \
+           UNION ALL SELECT 'K' || x.category_id FROM provider_categories x WHERE x.provider_id = p.id) AS e(tag) \
+       ORDER BY 1) \
+     ELSE ARRAY[]::text[] END";
+
+/// Rewrites the search tags of one provider, or of all (PostgreSQL; SQLite has none), where they changed.
+pub fn refresh_tags(conn: &mut DbConn, id: Option<i64>) -> QueryResult<()> {
+    if !matches!(conn, DbConn::Pg(_)) {
+        return Ok(());
+    }
+    let only = id.map_or(String::new(), |id| format!(" WHERE p.id = {id}"));
+    diesel::sql_query(format!(
+        "UPDATE providers SET search_tags = t.tags FROM (SELECT p.id, {TAGS} AS tags FROM providers p{only}) t \
+         WHERE providers.id = t.id AND providers.search_tags <> t.tags"
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// The place as tags (PostgreSQL), with the sort tags `tier` (alternatives) if given: `C1 & K3`,
+/// `(C1R10 | C1R9) & K3`.
+fn place_tags(q: &SearchQuery, tier: Option<&[&str]>) -> String {
+    let city = q.city_id.map(|c| format!("C{c}")).unwrap_or_default();
+    let mut tags: Vec<String> = match tier {
+        Some(tier) => vec![format!("({})", tier.iter().map(|t| format!("{city}{t}")).collect::<Vec<_>>().join(" | "))],
+        None if q.city_id.is_some() => vec![city],
+        None => Vec::new(),
+    };
+    tags.extend(q.category_id.map(|c| format!("K{c}")));
+    tags.join(" & ")
+}
+
+/// The first tier of a sort order (sort tags, see [`TAGS`]): every provider in it comes before every provider
+/// outside it, so a page that fills within the tier is that page of the whole order. About a sixth to a third of
+/// the providers: thin enough to read quickly, thick enough to fill the first pages of a common word.
+fn first_tier(sort: Sort) -> &'static [&'static str] {
+    match sort {
+        // Verified with 4.5 stars or more. (Distance without a point orders by relevance.)
+        Sort::Relevance | Sort::Distance => &["V1R10", "V1R9"],
+        Sort::Rating => &["R10", "R9"],
+        // Up to 150 MAD.
+        Sort::Price => &["P0", "P1"],
+    }
 }
 
 /// The filters that read `providers` and `cities`, for either shape of the query below.
@@ -194,12 +265,14 @@ fn distance(
         .sql(")")
 }
 
-/// All approved providers, filtered through the link tables.
-fn by_links(
-    q: &SearchQuery,
+/// All approved providers, filtered through the link tables (on PostgreSQL with words, through the tags, with
+/// the sort tier `tier` if given).
+fn by_links<'a>(
+    q: &'a SearchQuery,
     postgres: bool,
     text: Words,
-) -> diesel::helper_types::IntoBoxed<'_, diesel::helper_types::InnerJoin<providers::table, cities::table>, MultiBackend>
+    tier: Option<&[&str]>,
+) -> diesel::helper_types::IntoBoxed<'a, diesel::helper_types::InnerJoin<providers::table, cities::table>, MultiBackend>
 {
     let mut query = providers::table
         .inner_join(cities::table)
@@ -207,8 +280,13 @@ fn by_links(
         .into_boxed::<MultiBackend>();
     // The words drive the query when there are some (an `IN` list from the full-text index), else the category;
     // otherwise the providers are walked in sort order. A city (up to half the providers) is a probe of a key.
-    if let Some(condition) = text_condition(postgres, &q.words, text) {
+    let tags = if postgres { place_tags(q, tier) } else { String::new() };
+    if let Some(condition) = text_condition(postgres, &q.words, text, &tags) {
         query = query.filter(condition);
+        if postgres {
+            // The place is in the tags.
+            return common_filters!(query, q);
+        }
     }
     match (q.category_id, q.words.is_empty()) {
         // A category alone is selective (a few percent of providers): its list drives the query.
@@ -260,7 +338,8 @@ fn by_listing(
         .filter(provider_listings::category_id.eq(category))
         .filter(provider_listings::city_id.eq(city))
         .into_boxed::<MultiBackend>();
-    if let Some(condition) = text_condition(postgres, &q.words, Words::Drives) {
+    let tags = if postgres { place_tags(q, None) } else { String::new() };
+    if let Some(condition) = text_condition(postgres, &q.words, Words::Drives, &tags) {
         query = query.filter(condition);
     }
     common_filters!(query, q)
@@ -305,7 +384,7 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
             // wide rows; then the page's cards.
             let (total, cap, page) = if q.words.is_empty() {
                 // The count stops early; the page walks a sort index.
-                let total = by_links(q, postgres, Words::Drives)
+                let total = by_links(q, postgres, Words::Drives, None)
                     .select(providers::id)
                     .limit(COUNT_CAP + 1)
                     .load::<i64>(conn)?
@@ -313,7 +392,7 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
                 let page: Vec<i64> = if offset >= total {
                     Vec::new()
                 } else {
-                    ordered!(by_links(q, postgres, Words::Drives), q, providers, providers::id)
+                    ordered!(by_links(q, postgres, Words::Drives, None), q, providers, providers::id)
                         .limit(per_page)
                         .offset(offset)
                         .select(providers::id)
@@ -321,41 +400,14 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
                 };
                 (total, COUNT_CAP, page)
             } else if postgres {
-                // PostgreSQL reads each match's row from the heap whatever the plan (the bitmap scan is the cost,
-                // and its planner walks the primary key for a LIMIT): one pass gives the count and the page.
-                let ids = sorted_matches(conn, q, postgres)?;
-                (ids.len() as i64, COUNT_CAP, ids.into_iter().skip(offset as usize).take(per_page as usize).collect())
+                // Bitmap scans of the full-text index only: for a LIMIT the planner would rather read the table
+                // or a sort index in order, checking the words on every row.
+                conn.transaction(|conn| {
+                    conn.batch_execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")?;
+                    text_page(conn, q, offset, per_page)
+                })?
             } else {
-                // SQLite: the full-text list is cheap but checking thousands of matches against the filters is not.
-                // Count up to TEXT_COUNT_CAP; a few matches are sorted by id, many are found by walking the sort
-                // index and checking the words on each row (a common word fills the first pages quickly).
-                let ids: Vec<i64> =
-                    by_links(q, postgres, Words::Drives).select(providers::id).limit(TEXT_COUNT_CAP + 1).load(conn)?;
-                let by_distance = q.sort == Sort::Distance && q.near.is_some();
-                let page: Vec<i64> = if ids.len() as i64 <= TEXT_COUNT_CAP {
-                    let few = providers::table
-                        .inner_join(cities::table)
-                        .filter(providers::id.eq_any(&ids))
-                        .into_boxed::<MultiBackend>();
-                    ordered!(few, q, providers, providers::id)
-                        .limit(per_page)
-                        .offset(offset)
-                        .select(providers::id)
-                        .load(conn)?
-                } else if offset < WALK_OFFSET_LIMIT && !by_distance {
-                    ordered!(by_links(q, postgres, Words::Checks), q, providers, providers::id)
-                        .limit(per_page)
-                        .offset(offset)
-                        .select(providers::id)
-                        .load(conn)?
-                } else {
-                    sorted_matches(conn, q, postgres)?
-                        .into_iter()
-                        .skip(offset as usize)
-                        .take(per_page as usize)
-                        .collect()
-                };
-                (ids.len() as i64, TEXT_COUNT_CAP, page)
+                text_page(conn, q, offset, per_page)?
             };
             let mut rows: Vec<provider_card::Row> = if page.is_empty() {
                 Vec::new()
@@ -373,9 +425,59 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
     Ok(SearchResult { providers: provider_card::complete(conn, rows)?, total: total.min(cap), capped: total > cap })
 }
 
+/// Free-text results: the full-text index is cheap but checking thousands of matches against the filters and
+/// sorting them is not.
+///
+/// PostgreSQL reads each match from the heap: the first pages look within the first tier of the sort order
+/// (the GIN index gives only the matches in the place and the tier); when the tier holds more than
+/// [`TEXT_COUNT_CAP`] matches, the page is in it and the count is "more than the cap". Otherwise, and for deeper
+/// pages, one pass sorts every match and counts them.
+///
+/// SQLite: the matches are counted up to [`TEXT_COUNT_CAP`]; a few are sorted directly; the first pages of many
+/// walk the sort index, checking the words on each row; deeper pages sort every match.
+fn text_page(conn: &mut DbConn, q: &SearchQuery, offset: i64, per_page: i64) -> QueryResult<(i64, i64, Vec<i64>)> {
+    let postgres = matches!(conn, DbConn::Pg(_));
+    let first_pages = offset < WALK_OFFSET_LIMIT && !(q.sort == Sort::Distance && q.near.is_some());
+    if postgres {
+        if first_pages {
+            let rows: Vec<(i64, i64)> =
+                ordered!(by_links(q, postgres, Words::Drives, Some(first_tier(q.sort))), q, providers, providers::id)
+                    .limit(per_page)
+                    .offset(offset)
+                    .select((providers::id, sql::<BigInt>("count(*) OVER ()")))
+                    .load(conn)?;
+            // offset + per_page < TEXT_COUNT_CAP: the page is full.
+            if let Some(&(_, in_tier)) = rows.first().filter(|r| r.1 > TEXT_COUNT_CAP) {
+                return Ok((in_tier, TEXT_COUNT_CAP, rows.into_iter().map(|r| r.0).collect()));
+            }
+        }
+        let ids = sorted_matches(conn, q, postgres)?;
+        return Ok((
+            ids.len() as i64,
+            COUNT_CAP,
+            ids.into_iter().skip(offset as usize).take(per_page as usize).collect(),
+        ));
+    }
+    let ids: Vec<i64> =
+        by_links(q, postgres, Words::Drives, None).select(providers::id).limit(TEXT_COUNT_CAP + 1).load(conn)?;
+    let page: Vec<i64> = if ids.len() as i64 <= TEXT_COUNT_CAP {
+        let few = providers::table.inner_join(cities::table).filter(providers::id.eq_any(&ids)).into_boxed();
+        ordered!(few, q, providers, providers::id).limit(per_page).offset(offset).select(providers::id).load(conn)?
+    } else if first_pages {
+        ordered!(by_links(q, postgres, Words::Checks, None), q, providers, providers::id)
+            .limit(per_page)
+            .offset(offset)
+            .select(providers::id)
+            .load(conn)?
+    } else {
+        sorted_matches(conn, q, postgres)?.into_iter().skip(offset as usize).take(per_page as usize).collect()
+    };
+    Ok((ids.len() as i64, TEXT_COUNT_CAP, page))
+}
+
 /// Every match's id in order (up to [`COUNT_CAP`]), the full-text index driving.
 fn sorted_matches(conn: &mut DbConn, q: &SearchQuery, postgres: bool) -> QueryResult<Vec<i64>> {
-    ordered!(by_links(q, postgres, Words::Drives), q, providers, providers::id)
+    ordered!(by_links(q, postgres, Words::Drives, None), q, providers, providers::id)
         .limit(COUNT_CAP + 1)
         .select(providers::id)
         .load(conn)

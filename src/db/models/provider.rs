@@ -214,7 +214,7 @@ const LISTINGS_INSERT: &str = "INSERT INTO provider_listings \
      JOIN provider_cities pt ON pt.provider_id = p.id \
      WHERE p.status = 'APPROVED' AND p.removed_at IS NULL";
 
-/// Rewrites the provider's rows in `provider_listings` (none unless approved): after a change of categories,
+/// Rewrites the provider's rows in `provider_listings` (none unless approved) and search tags: after a change of categories,
 /// cities served, prices, status, verification or rating.
 pub fn refresh_listing(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<()> {
     use crate::db::schema::provider_listings;
@@ -222,14 +222,14 @@ pub fn refresh_listing(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<()>
     diesel::sql_query(format!("{LISTINGS_INSERT} AND p.id = $1"))
         .bind::<diesel::sql_types::BigInt, _>(id)
         .execute(conn)?;
-    Ok(())
+    crate::db::search::refresh_tags(conn, Some(id))
 }
 
 /// Rebuilds every listing row (after a bulk load such as the seed).
 pub fn rebuild_listings(conn: &mut crate::db::DbConn) -> QueryResult<()> {
     diesel::delete(crate::db::schema::provider_listings::table).execute(conn)?;
     diesel::sql_query(LISTINGS_INSERT).execute(conn)?;
-    Ok(())
+    crate::db::search::refresh_tags(conn, None)
 }
 
 /// The approval queue: providers waiting, oldest first.
