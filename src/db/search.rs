@@ -84,13 +84,13 @@ enum Words {
     Checks,
 }
 
-/// The full-text condition for this backend, with the words bound as parameters. On PostgreSQL, `tags` (see
-/// [`TAGS`]) narrow the matches inside the GIN index: the place, and maybe a tier of the sort order.
+/// The full-text condition for this backend, with the words bound as parameters. `tags` (see [`TAGS_PG`]) narrow
+/// the matches inside the full-text index: all of the groups, each one of its tags.
 fn text_condition<QS>(
     postgres: bool,
     words: &[String],
     role: Words,
-    tags: &str,
+    tags: &[Vec<String>],
 ) -> Option<Box<dyn BoxableExpression<QS, MultiBackend, SqlType = Bool>>> {
     let words: Vec<String> = words
         .iter()
@@ -101,18 +101,26 @@ fn text_condition<QS>(
     if words.is_empty() {
         return None;
     }
+    let groups = |column: &str, or: &str, and: &str| {
+        tags.iter().map(|group| format!("{column}({})", group.join(or))).collect::<Vec<_>>().join(and)
+    };
     Some(if postgres {
-        // Every word as a prefix: "plomb:* & casa:*", and the tags as they are ("C1 & (R10 | R9)").
+        // Every word as a prefix: "plomb:* & casa:*", and the tags as they are: "(C1) & (C1R10 | C1R9)".
         let query = words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ");
         let words = sql::<Bool>("providers.search_vector @@ (to_tsquery('simple', ").bind::<Text, _>(query);
         if tags.is_empty() {
             Box::new(words.sql("))"))
         } else {
-            Box::new(words.sql(") && CAST(").bind::<Text, _>(tags.to_string()).sql(" AS tsquery))"))
+            Box::new(words.sql(") && CAST(").bind::<Text, _>(groups("", " | ", " & ")).sql(" AS tsquery))"))
         }
     } else {
-        // Every word as a quoted prefix: "plomb"* "casa"*.
-        let query = words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" ");
+        // Every word as a quoted prefix of the text: {search_text}: ("plomb"* "casa"*), and the tags:
+        // AND search_tags: (C1) AND search_tags: (C1R10 OR C1R9).
+        let mut query =
+            format!("{{search_text}}: ({})", words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" "));
+        if !tags.is_empty() {
+            query = format!("{query} AND {}", groups("search_tags: ", " OR ", " AND "));
+        }
         let id = if role == Words::Drives { "providers.id" } else { "+providers.id" };
         Box::new(
             sql::<Bool>(&format!("{id} IN (SELECT rowid FROM providers_fts WHERE providers_fts MATCH "))
@@ -122,12 +130,12 @@ fn text_condition<QS>(
     })
 }
 
-/// PostgreSQL: a live, approved provider's search tags, from the row `p` (migration 000006 holds a frozen copy).
-/// The sort tags `V<verified 0|1>R<rating bucket>`, `R<rating bucket>` (half stars, 0–10) and `P<price bucket>`
-/// (up to 100, 150, 200, 300, 500, 1,000 MAD, more), each city served `C<id>` alone and before each sort tag
-/// (`C1R9`: the matches in a city and a tier are one short list of the index), and each category `K<id>`.
-/// Upper case: folded words never match them.
-const TAGS: &str = "CASE WHEN p.status = 'APPROVED' AND p.removed_at IS NULL THEN ARRAY( \
+/// A live, approved provider's search tags on PostgreSQL (a `text[]`), from the row `p` (migration 000006 holds
+/// a frozen copy): the sort tags `V<verified 0|1>R<rating bucket>`, `R<rating bucket>` (half stars, 0–10) and
+/// `P<price bucket>` (up to 100, 150, 200, 300, 500, 1,000 MAD, more), each city served `C<id>` alone and before
+/// each sort tag (`C1R9`: the matches in a city and a tier are one short list of the index), and each category
+/// `K<id>`. Upper case and outside the words: folded words never match them.
+const TAGS_PG: &str = "CASE WHEN p.status = 'APPROVED' AND p.removed_at IS NULL THEN ARRAY( \
        SELECT e.tag FROM (SELECT ARRAY[ \
              'V' || (CASE WHEN p.is_verified THEN 1 ELSE 0 END) || 'R' || LEAST(FLOOR(p.rating_avg * 2), 10)::int, \
              'R' || LEAST(FLOOR(p.rating_avg * 2), 10)::int] \
@@ -143,34 +151,48 @@ const TAGS: &str = "CASE WHEN p.status = 'APPROVED' AND p.removed_at IS NULL THE
        ORDER BY 1) \
      ELSE ARRAY[]::text[] END";
 
-/// Rewrites the search tags of one provider, or of all (PostgreSQL; SQLite has none), where they changed.
+/// The same tags on SQLite, as words of the second column of `providers_fts` (migration 000006 holds a frozen
+/// copy); the words of the text are looked for in the first column only.
+const TAGS_SQLITE: &str = "CASE WHEN p.status = 'APPROVED' AND p.removed_at IS NULL THEN ( \
+       SELECT s.sort \
+         || coalesce((SELECT group_concat(' C' || x.city_id || ' C' || x.city_id || replace(s.sort, ' ', ' C' || x.city_id), '') \
+              FROM provider_cities x WHERE x.provider_id = p.id), '') \
+         || coalesce((SELECT group_concat(' K' || x.category_id, '') FROM provider_categories x \
+              WHERE x.provider_id = p.id), '') \
+       FROM (SELECT 'V' || p.is_verified || 'R' || min(CAST(p.rating_avg * 2 AS INTEGER), 10) \
+           || ' R' || min(CAST(p.rating_avg * 2 AS INTEGER), 10) \
+           || CASE WHEN p.min_price_cents IS NULL THEN '' ELSE ' P' || CASE \
+             WHEN p.min_price_cents <= 10000 THEN 0 WHEN p.min_price_cents <= 15000 THEN 1 \
+             WHEN p.min_price_cents <= 20000 THEN 2 WHEN p.min_price_cents <= 30000 THEN 3 \
+             WHEN p.min_price_cents <= 50000 THEN 4 WHEN p.min_price_cents <= 100000 THEN 5 ELSE 6 END END \
+           AS sort) s) \
+     ELSE '' END";
+
+/// Rewrites the search tags of one provider, or of all, where they changed.
 pub fn refresh_tags(conn: &mut DbConn, id: Option<i64>) -> QueryResult<()> {
-    if !matches!(conn, DbConn::Pg(_)) {
-        return Ok(());
-    }
+    let tags = if matches!(conn, DbConn::Pg(_)) { TAGS_PG } else { TAGS_SQLITE };
     let only = id.map_or(String::new(), |id| format!(" WHERE p.id = {id}"));
     diesel::sql_query(format!(
-        "UPDATE providers SET search_tags = t.tags FROM (SELECT p.id, {TAGS} AS tags FROM providers p{only}) t \
+        "UPDATE providers SET search_tags = t.tags FROM (SELECT p.id, {tags} AS tags FROM providers p{only}) t \
          WHERE providers.id = t.id AND providers.search_tags <> t.tags"
     ))
     .execute(conn)?;
     Ok(())
 }
 
-/// The place as tags (PostgreSQL), with the sort tags `tier` (alternatives) if given: `C1 & K3`,
-/// `(C1R10 | C1R9) & K3`.
-fn place_tags(q: &SearchQuery, tier: Option<&[&str]>) -> String {
+/// The place as tag groups, with the sort tags `tier` if given: `[[C1], [K3]]`, `[[C1R10, C1R9], [K3]]`.
+fn place_tags(q: &SearchQuery, tier: Option<&[&str]>) -> Vec<Vec<String>> {
     let city = q.city_id.map(|c| format!("C{c}")).unwrap_or_default();
-    let mut tags: Vec<String> = match tier {
-        Some(tier) => vec![format!("({})", tier.iter().map(|t| format!("{city}{t}")).collect::<Vec<_>>().join(" | "))],
-        None if q.city_id.is_some() => vec![city],
+    let mut tags = match tier {
+        Some(tier) => vec![tier.iter().map(|t| format!("{city}{t}")).collect()],
+        None if q.city_id.is_some() => vec![vec![city]],
         None => Vec::new(),
     };
-    tags.extend(q.category_id.map(|c| format!("K{c}")));
-    tags.join(" & ")
+    tags.extend(q.category_id.map(|c| vec![format!("K{c}")]));
+    tags
 }
 
-/// The first tier of a sort order (sort tags, see [`TAGS`]): every provider in it comes before every provider
+/// The first tier of a sort order (sort tags, see [`TAGS_PG`]): every provider in it comes before every provider
 /// outside it, so a page that fills within the tier is that page of the whole order. About a sixth to a third of
 /// the providers: thin enough to read quickly, thick enough to fill the first pages of a common word.
 fn first_tier(sort: Sort) -> &'static [&'static str] {
@@ -280,13 +302,10 @@ fn by_links<'a>(
         .into_boxed::<MultiBackend>();
     // The words drive the query when there are some (an `IN` list from the full-text index), else the category;
     // otherwise the providers are walked in sort order. A city (up to half the providers) is a probe of a key.
-    let tags = if postgres { place_tags(q, tier) } else { String::new() };
-    if let Some(condition) = text_condition(postgres, &q.words, text, &tags) {
+    if let Some(condition) = text_condition(postgres, &q.words, text, &place_tags(q, tier)) {
+        // The place is in the tags.
         query = query.filter(condition);
-        if postgres {
-            // The place is in the tags.
-            return common_filters!(query, q);
-        }
+        return common_filters!(query, q);
     }
     match (q.category_id, q.words.is_empty()) {
         // A category alone is selective (a few percent of providers): its list drives the query.
@@ -338,8 +357,7 @@ fn by_listing(
         .filter(provider_listings::category_id.eq(category))
         .filter(provider_listings::city_id.eq(city))
         .into_boxed::<MultiBackend>();
-    let tags = if postgres { place_tags(q, None) } else { String::new() };
-    if let Some(condition) = text_condition(postgres, &q.words, Words::Drives, &tags) {
+    if let Some(condition) = text_condition(postgres, &q.words, Words::Drives, &place_tags(q, None)) {
         query = query.filter(condition);
     }
     common_filters!(query, q)
@@ -426,37 +444,32 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
 }
 
 /// Free-text results: the full-text index is cheap but checking thousands of matches against the filters and
-/// sorting them is not.
+/// sorting them is not. The first pages look within the first tier of the sort order (the index gives only the
+/// matches in the place and the tier, see [`TAGS_PG`]); when the tier holds more than [`TEXT_COUNT_CAP`] matches,
+/// the page is in it and the count is "more than the cap". Otherwise, and for deeper pages:
 ///
-/// PostgreSQL reads each match from the heap: the first pages look within the first tier of the sort order
-/// (the GIN index gives only the matches in the place and the tier); when the tier holds more than
-/// [`TEXT_COUNT_CAP`] matches, the page is in it and the count is "more than the cap". Otherwise, and for deeper
-/// pages, one pass sorts every match and counts them.
-///
-/// SQLite: the matches are counted up to [`TEXT_COUNT_CAP`]; a few are sorted directly; the first pages of many
-/// walk the sort index, checking the words on each row; deeper pages sort every match.
+/// - PostgreSQL reads each match from the heap anyway: one pass sorts and counts every match;
+/// - SQLite counts the matches up to the cap; a few are sorted directly; the first pages of many walk the sort
+///   index, checking the words on each row; deeper pages sort every match.
 fn text_page(conn: &mut DbConn, q: &SearchQuery, offset: i64, per_page: i64) -> QueryResult<(i64, i64, Vec<i64>)> {
     let postgres = matches!(conn, DbConn::Pg(_));
     let first_pages = offset < WALK_OFFSET_LIMIT && !(q.sort == Sort::Distance && q.near.is_some());
-    if postgres {
-        if first_pages {
-            let rows: Vec<(i64, i64)> =
-                ordered!(by_links(q, postgres, Words::Drives, Some(first_tier(q.sort))), q, providers, providers::id)
-                    .limit(per_page)
-                    .offset(offset)
-                    .select((providers::id, sql::<BigInt>("count(*) OVER ()")))
-                    .load(conn)?;
-            // offset + per_page < TEXT_COUNT_CAP: the page is full.
-            if let Some(&(_, in_tier)) = rows.first().filter(|r| r.1 > TEXT_COUNT_CAP) {
-                return Ok((in_tier, TEXT_COUNT_CAP, rows.into_iter().map(|r| r.0).collect()));
-            }
+    if first_pages {
+        let rows: Vec<(i64, i64)> =
+            ordered!(by_links(q, postgres, Words::Drives, Some(first_tier(q.sort))), q, providers, providers::id)
+                .limit(per_page)
+                .offset(offset)
+                .select((providers::id, sql::<BigInt>("count(*) OVER ()")))
+                .load(conn)?;
+        // offset + per_page < TEXT_COUNT_CAP: the page is full.
+        if let Some(&(_, in_tier)) = rows.first().filter(|r| r.1 > TEXT_COUNT_CAP) {
+            return Ok((in_tier, TEXT_COUNT_CAP, rows.into_iter().map(|r| r.0).collect()));
         }
+    }
+    if postgres {
         let ids = sorted_matches(conn, q, postgres)?;
-        return Ok((
-            ids.len() as i64,
-            COUNT_CAP,
-            ids.into_iter().skip(offset as usize).take(per_page as usize).collect(),
-        ));
+        let total = ids.len() as i64;
+        return Ok((total, COUNT_CAP, ids.into_iter().skip(offset as usize).take(per_page as usize).collect()));
     }
     let ids: Vec<i64> =
         by_links(q, postgres, Words::Drives, None).select(providers::id).limit(TEXT_COUNT_CAP + 1).load(conn)?;
