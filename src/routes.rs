@@ -82,6 +82,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/messages", get().to(messages::index))
                 .route("/messages/{id}", get().to(messages::show))
                 .route("/messages/{id}", web::post().to(messages::create))
+                .route("/messages/{id}/report", get().to(messages::report_form))
+                .route("/messages/{id}/report", web::post().to(messages::report))
                 .route("/provider/profile", get().to(provider::profile::edit))
                 .route("/provider/profile", web::post().to(provider::profile::update))
                 .route("/provider/services", get().to(provider::services::index))
@@ -116,6 +118,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/admin/contact", get().to(admin::contact::index))
                 .route("/admin/contact/{id}", get().to(admin::contact::show))
                 .route("/admin/contact/{id}/{action:handled|reply}", web::post().to(admin::contact::handle))
+                .route("/admin/conversations", get().to(admin::conversations::index))
+                .route("/admin/conversations/{id}", get().to(admin::conversations::show))
+                .route("/admin/conversations/{id}/warn", web::post().to(admin::conversations::warn))
+                .route("/admin/conversations/{id}/dismiss", web::post().to(admin::conversations::dismiss))
+                .route(
+                    "/admin/messages/{id}/{decision:hide|restore}",
+                    web::post().to(admin::conversations::decide_message),
+                )
                 .route("/admin/reviews", get().to(admin::reviews::index))
                 .route("/admin/reviews/{id}/{decision:hide|restore}", web::post().to(admin::reviews::decide))
                 .route("/admin/bookings", get().to(admin::bookings::index))

@@ -26,3 +26,11 @@ email-message-count = { $count ->
 }
 email-message-action = الرد
 messages-bookings = الحجوزات بينكما
+messages-report = إبلاغ
+messages-report-conversation-link = الإبلاغ عن المحادثة
+messages-report-title = إبلاغ فريق Khadamat
+messages-report-back = العودة إلى المحادثة
+messages-report-conversation = أنت تبلغ عن المحادثة كاملة: سيقرؤها الفريق كلها.
+messages-report-reason = ماذا يحدث؟
+messages-report-hint = من 5 إلى 1000 حرف: شتائم، تهديدات، احتيال، طلب دفع خارج Khadamat…
+messages-report-submit = إرسال البلاغ

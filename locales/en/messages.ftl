@@ -22,3 +22,11 @@ email-message-count = { $count ->
 }
 email-message-action = Reply
 messages-bookings = Your bookings together
+messages-report = Report
+messages-report-conversation-link = Report the conversation
+messages-report-title = Report to the Khadamat team
+messages-report-back = Back to the conversation
+messages-report-conversation = You are reporting the whole conversation: the team will read all of it.
+messages-report-reason = What is happening?
+messages-report-hint = 5 to 1,000 characters: insults, threats, a scam, a request to pay outside Khadamat…
+messages-report-submit = Send the report

@@ -22,3 +22,11 @@ email-message-count = { $count ->
 }
 email-message-action = Répondre
 messages-bookings = Réservations entre vous
+messages-report = Signaler
+messages-report-conversation-link = Signaler la conversation
+messages-report-title = Signaler à l’équipe Khadamat
+messages-report-back = Retour à la conversation
+messages-report-conversation = Vous signalez toute la conversation : l’équipe la lira en entier.
+messages-report-reason = Que se passe-t-il ?
+messages-report-hint = Entre 5 et 1 000 caractères : insultes, menaces, arnaque, demande de paiement hors de Khadamat…
+messages-report-submit = Envoyer le signalement

@@ -9,7 +9,7 @@ use askama::Template;
 use crate::db::models::User;
 use crate::db::models::conversation::{InboxRow, Message};
 use crate::db::types::MessageKind;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::i18n::{I18n, Lang};
 use crate::realtime::{self, Event};
 use crate::services::messages::{self, Thread};
@@ -28,6 +28,8 @@ pub struct MessageView {
     pub side: &'static str,
     pub when: String,
     pub seen: bool,
+    /// The other party's messages can be reported.
+    pub report_href: Option<String>,
 }
 
 pub fn views(i18n: &I18n, me: i64, messages: &[Message]) -> Vec<MessageView> {
@@ -45,6 +47,8 @@ pub fn views(i18n: &I18n, me: i64, messages: &[Message]) -> Vec<MessageView> {
                 side,
                 when: crate::web::format::datetime_long(i18n, m.created_at),
                 seen: side == "mine" && m.read_at.is_some(),
+                report_href: (side == "theirs")
+                    .then(|| format!("/{}/messages/{}/report?message={}", i18n.lang(), m.conversation_id, m.id)),
             }
         })
         .collect()
@@ -326,6 +330,92 @@ pub async fn start(
         Err(key) => {
             let notice = if key == "message-error-self" { "writing-to-self" } else { "unverified-email" };
             Ok(see_other(htmx, &page.href(&format!("/providers/{slug}?notice={notice}"))))
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct ReportQuery {
+    /// The reported message (none: the whole conversation).
+    #[serde(default)]
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct ReportForm {
+    #[serde(default)]
+    pub message: String,
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "messages/report.html")]
+pub struct ReportTemplate {
+    pub i18n: I18n,
+    pub page: Page,
+    pub conversation: i64,
+    pub message: Option<Message>,
+    pub form: ReportForm,
+    pub errors: crate::web::forms::FieldErrors,
+}
+
+/// The conversation (the reporter takes part) and the message being reported, if any (else 404).
+async fn reported(state: &web::Data<AppState>, user: &User, id: i64, message: &str) -> AppResult<Option<Message>> {
+    let message = if message.is_empty() { None } else { Some(message.parse::<i64>().map_err(|_| AppError::NotFound)?) };
+    let u = user.clone();
+    state
+        .db
+        .run(move |conn| {
+            messages::participant(conn, &u, id)?;
+            message.map(|m| crate::services::moderation::reportable(conn, &u, id, m)).transpose()
+        })
+        .await
+}
+
+/// `GET /{lang}/messages/{id}/report[?message=…]`: why the conversation or message should be looked at.
+pub async fn report_form(
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentUser(user): CurrentUser,
+    path: web::Path<(String, i64)>,
+    query: web::Query<ReportQuery>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner().1;
+    let message = reported(&state, &user, id, &query.message).await?;
+    let form = ReportForm { message: query.message.clone(), reason: String::new() };
+    let tpl = ReportTemplate { i18n: page.i18n(), page, conversation: id, message, form, errors: Default::default() };
+    Ok(crate::handlers::account::private(render_status(StatusCode::OK, &tpl)?))
+}
+
+/// `POST /{lang}/messages/{id}/report`: to the back office; back to the conversation with a thank-you.
+pub async fn report(
+    req: actix_web::HttpRequest,
+    htmx: Htmx,
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentUser(user): CurrentUser,
+    path: web::Path<(String, i64)>,
+    CsrfForm(form): CsrfForm<ReportForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner().1;
+    let message = reported(&state, &user, id, &form.message).await?;
+    let actor = crate::web::auth::actor(&req, Some(user.id));
+    let now = state.clock.now();
+    let (u, m, reason) = (user.clone(), message.as_ref().map(|m| m.id), form.reason.clone());
+    let done =
+        state.db.run(move |conn| crate::services::moderation::report(conn, &u, id, m, &reason, now, &actor)).await?;
+    match done {
+        Ok(()) => Ok(see_other(htmx, &page.href(&format!("/messages/{id}?notice=thanks-report")))),
+        Err(refusal) => {
+            let key = match refusal {
+                crate::services::moderation::Refusal::Invalid(key)
+                | crate::services::moderation::Refusal::Changed(key) => key,
+            };
+            let mut errors = crate::web::forms::FieldErrors::new();
+            errors.add("reason", key);
+            let tpl = ReportTemplate { i18n: page.i18n(), page, conversation: id, message, form, errors };
+            Ok(crate::handlers::account::private(render_status(StatusCode::UNPROCESSABLE_ENTITY, &tpl)?))
         }
     }
 }

@@ -164,6 +164,9 @@ impl Context<'_> {
             "badge" => ("email-admin-badge-subject", "email-admin-badge-body"),
             "service" => ("email-admin-service-subject", "email-admin-service-body"),
             "badge-revoked" => ("email-admin-badge-revoked-subject", "email-admin-badge-revoked-body"),
+            "hidden-message" => ("email-admin-message-hidden-subject", "email-admin-message-hidden-body"),
+            "restored-message" => ("email-admin-message-restored-subject", "email-admin-message-restored-body"),
+            "warned" => ("email-admin-warned-subject", "email-admin-warned-body"),
             _ => ("email-admin-role-subject", "email-admin-role-body"),
         };
         let detail = match detail.parse::<crate::db::types::UserRole>() {

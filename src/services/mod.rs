@@ -9,6 +9,7 @@ pub mod contact;
 pub mod emails;
 pub mod favorites;
 pub mod messages;
+pub mod moderation;
 pub mod notify;
 pub mod profile_views;
 pub mod providers;

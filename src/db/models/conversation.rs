@@ -110,6 +110,29 @@ pub fn messages_page(
     Ok(rows)
 }
 
+/// The whole conversation for the back office, hidden messages included, oldest first (the latest `limit`).
+pub fn all_messages(conn: &mut DbConn, conversation_id: i64, limit: i64) -> QueryResult<Vec<Message>> {
+    let mut rows: Vec<Message> = messages::table
+        .filter(messages::conversation_id.eq(conversation_id))
+        .order(messages::id.desc())
+        .limit(limit)
+        .select(Message::as_select())
+        .load(conn)?;
+    rows.reverse();
+    Ok(rows)
+}
+
+/// Moderation: hides a visible message with a reason, or shows a hidden one again; `false` when it already was.
+pub fn set_hidden(conn: &mut DbConn, id: i64, hide: bool, reason: &str, at: NaiveDateTime) -> QueryResult<bool> {
+    let values = (messages::hidden_at.eq(hide.then_some(at)), messages::hidden_reason.eq(hide.then_some(reason)));
+    let n = if hide {
+        diesel::update(messages::table.find(id).filter(messages::hidden_at.is_null())).set(values).execute(conn)?
+    } else {
+        diesel::update(messages::table.find(id).filter(messages::hidden_at.is_not_null())).set(values).execute(conn)?
+    };
+    Ok(n == 1)
+}
+
 /// Marks what the reader has seen: their side's read time and the other party's messages' `read_at`.
 /// Returns how many messages became read.
 pub fn mark_read(

@@ -13,6 +13,7 @@ pub mod notification_preference;
 pub mod profile_view;
 pub mod provider;
 pub mod rate_limit;
+pub mod report;
 pub mod review;
 pub mod service;
 pub mod session;

@@ -272,27 +272,7 @@ pub fn report(
     reason: &str,
     at: NaiveDateTime,
 ) -> QueryResult<bool> {
-    let open = reports::table
-        .filter(reports::reporter_id.eq(reporter_id))
-        .filter(reports::target_kind.eq(ReportTarget::Review))
-        .filter(reports::target_id.eq(review_id))
-        .filter(reports::status.eq(ReportStatus::Open))
-        .count()
-        .get_result::<i64>(conn)?;
-    if open > 0 {
-        return Ok(false);
-    }
-    diesel::insert_into(reports::table)
-        .values((
-            reports::reporter_id.eq(reporter_id),
-            reports::target_kind.eq(ReportTarget::Review),
-            reports::target_id.eq(review_id),
-            reports::reason.eq(reason),
-            reports::status.eq(ReportStatus::Open),
-            reports::created_at.eq(at),
-        ))
-        .execute(conn)?;
-    Ok(true)
+    super::report::file(conn, reporter_id, ReportTarget::Review, review_id, reason, at)
 }
 
 /// A reported or hidden review in the moderation queue, with its open reports' reasons.
@@ -348,30 +328,12 @@ pub fn resolve_reports(
     note: &str,
     at: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(
-        reports::table
-            .filter(reports::target_kind.eq(ReportTarget::Review))
-            .filter(reports::target_id.eq(review_id))
-            .filter(reports::status.eq(ReportStatus::Open)),
-    )
-    .set((
-        reports::status.eq(ReportStatus::Resolved),
-        reports::resolved_by_id.eq(admin_id),
-        reports::resolution_note.eq(note),
-        reports::resolved_at.eq(at),
-    ))
-    .execute(conn)
+    super::report::close(conn, ReportTarget::Review, &[review_id], ReportStatus::Resolved, admin_id, note, at)
 }
 
 /// How many reviews have open reports (the back office's queue size).
 pub fn open_report_count(conn: &mut DbConn) -> QueryResult<i64> {
-    let ids: Vec<i64> = reports::table
-        .filter(reports::target_kind.eq(ReportTarget::Review))
-        .filter(reports::status.eq(ReportStatus::Open))
-        .select(reports::target_id)
-        .distinct()
-        .load(conn)?;
-    Ok(ids.len() as i64)
+    super::report::open_targets(conn, ReportTarget::Review)
 }
 
 /// Reviews a user wrote or received, newest first (the back office's user page).

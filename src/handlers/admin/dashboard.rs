@@ -25,6 +25,8 @@ pub struct DashboardTemplate {
     pub stats: AdminStats,
     pub pending_providers: usize,
     pub reported_reviews: i64,
+    /// Conversations and messages with open reports.
+    pub reported_conversations: usize,
     pub open_contact: i64,
     pub charts: Vec<Chart>,
 }
@@ -67,13 +69,14 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     // The last 30 days unless asked: the whole marketplace's bookings are counted for the period.
     let period = query.period(state.clock.now(), "30d");
-    let (stats, pending_providers, reported_reviews, open_contact) = state
+    let (stats, pending_providers, reported_reviews, reported_conversations, open_contact) = state
         .db
         .run(move |conn| {
             Ok((
                 statistics::admin(conn, &period)?,
                 crate::db::models::provider::pending(conn)?.len(),
                 crate::db::models::review::open_report_count(conn)?,
+                crate::db::models::report::about_conversations(conn, None, 1000)?.len(),
                 crate::db::models::contact_message::open_count(conn)?,
             ))
         })
@@ -120,7 +123,16 @@ pub async fn show(
             |v| i18n.price(v.round() as i64),
         ),
     ];
-    let tpl =
-        DashboardTemplate { i18n, page, period, stats, pending_providers, reported_reviews, open_contact, charts };
+    let tpl = DashboardTemplate {
+        i18n,
+        page,
+        period,
+        stats,
+        pending_providers,
+        reported_reviews,
+        reported_conversations,
+        open_contact,
+        charts,
+    };
     Ok(crate::handlers::account::private(render(&tpl)?))
 }

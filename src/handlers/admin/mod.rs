@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod bookings;
 pub mod contact;
+pub mod conversations;
 pub mod dashboard;
 pub mod providers;
 pub mod reviews;

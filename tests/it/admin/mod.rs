@@ -3,5 +3,6 @@
 mod audit;
 mod bookings;
 mod contact;
+mod moderation;
 mod providers;
 mod users;
