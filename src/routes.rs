@@ -118,6 +118,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/admin/contact", get().to(admin::contact::index))
                 .route("/admin/contact/{id}", get().to(admin::contact::show))
                 .route("/admin/contact/{id}/{action:handled|reply}", web::post().to(admin::contact::handle))
+                .route("/admin/catalogue", get().to(admin::catalogue::index))
+                .route("/admin/catalogue/categories/new", get().to(admin::catalogue::new_category))
+                .route("/admin/catalogue/categories", web::post().to(admin::catalogue::save_category))
+                .route("/admin/catalogue/categories/{id}", get().to(admin::catalogue::show_category))
+                .route("/admin/catalogue/categories/{id}", web::post().to(admin::catalogue::save_category))
+                .route(
+                    "/admin/catalogue/categories/{id}/{decision:merge|delete}",
+                    web::post().to(admin::catalogue::decide_category),
+                )
+                .route("/admin/catalogue/cities/new", get().to(admin::catalogue::new_city))
+                .route("/admin/catalogue/cities", web::post().to(admin::catalogue::save_city))
+                .route("/admin/catalogue/cities/{id}", get().to(admin::catalogue::show_city))
+                .route("/admin/catalogue/cities/{id}", web::post().to(admin::catalogue::save_city))
                 .route("/admin/conversations", get().to(admin::conversations::index))
                 .route("/admin/conversations/{id}", get().to(admin::conversations::show))
                 .route("/admin/conversations/{id}/warn", web::post().to(admin::conversations::warn))

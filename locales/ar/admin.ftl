@@ -187,3 +187,46 @@ email-admin-message-restored-subject = رسالتك ظاهرة من جديد
 email-admin-message-restored-body = أعاد فريق Khadamat إظهار إحدى رسائلك. السبب: { $detail }
 email-admin-warned-subject = إنذار من فريق Khadamat
 email-admin-warned-body = يوجّه لك فريق Khadamat إنذارا بخصوص إحدى محادثاتك. السبب: { $detail } في حال التكرار، قد يُعلَّق حسابك.
+
+## Catalogue
+admin-catalogue-title = الدليل
+admin-catalogue-categories = الفئات
+admin-catalogue-cities = المدن
+admin-catalogue-new-category = فئة جديدة
+admin-catalogue-new-city = مدينة جديدة
+admin-catalogue-order = الترتيب
+admin-catalogue-name = الاسم
+admin-catalogue-name-fr = الاسم بالفرنسية
+admin-catalogue-name-ar = الاسم بالعربية
+admin-catalogue-name-en = الاسم بالإنجليزية
+admin-catalogue-slug = العنوان (slug)
+admin-catalogue-icon = الأيقونة
+admin-catalogue-latitude = خط العرض
+admin-catalogue-longitude = خط الطول
+admin-catalogue-state = الحالة
+admin-catalogue-used = الاستعمالات
+admin-catalogue-served = مقدمو الخدمات
+admin-catalogue-shown = ظاهرة
+admin-catalogue-hidden = مخفية
+admin-catalogue-popular = رائجة
+admin-catalogue-merged-into = مدمجة في { $name }
+admin-catalogue-save = حفظ
+admin-catalogue-merge-title = الدمج في فئة أخرى
+admin-catalogue-merge-hint = ينتقل مقدمو خدماتها وخدماتها إلى الفئة المختارة، وتُحوَّل صفحاتها إليها وتبقى مخفية. لا يمكن التراجع عن ذلك.
+admin-catalogue-merge-into = الفئة المستقبِلة
+admin-catalogue-merge = دمج
+admin-catalogue-delete-title = حذف
+admin-catalogue-delete = حذف الفئة
+admin-catalogue-in-use = { $count ->
+    [one] مستعملة مرة واحدة (مقدم خدمة أو خدمة أو فئة مدمجة): أخفها أو ادمجها.
+   *[other] مستعملة { $count } مرات (مقدمو خدمات أو خدمات أو فئات مدمجة): أخفها أو ادمجها.
+}
+catalogue-error-name = اذكر اسما من 2 إلى 80 حرفا.
+catalogue-error-slug = العنوان: من 2 إلى 60 حرفا لاتينيا صغيرا بدون نبرات أو أرقاما، والكلمات مفصولة بشرطة.
+catalogue-error-slug-taken = هذا العنوان مستعمل من قبل.
+catalogue-error-icon = اختر أيقونة من القائمة.
+catalogue-error-position = الترتيب رقم من 0 إلى 9999.
+catalogue-error-coordinates = اذكر خط عرض وخط طول داخل المغرب (مثلا 33.5731 و‎-7.5898).
+catalogue-error-changed = تغيّرت هذه الفئة في الأثناء: هذه نسختها الحالية.
+catalogue-error-merge-target = اختر فئة أخرى ظاهرة وغير مدمجة.
+catalogue-error-in-use = هذه الفئة مستعملة: أخفها أو ادمجها.

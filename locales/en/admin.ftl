@@ -176,3 +176,46 @@ email-admin-message-restored-subject = Your message is visible again
 email-admin-message-restored-body = The Khadamat team restored one of your messages. Reason: { $detail }
 email-admin-warned-subject = A warning from the Khadamat team
 email-admin-warned-body = The Khadamat team is warning you about one of your conversations. Reason: { $detail } If it happens again, your account may be suspended.
+
+## Catalogue
+admin-catalogue-title = Catalogue
+admin-catalogue-categories = Categories
+admin-catalogue-cities = Cities
+admin-catalogue-new-category = New category
+admin-catalogue-new-city = New city
+admin-catalogue-order = Order
+admin-catalogue-name = Name
+admin-catalogue-name-fr = Name in French
+admin-catalogue-name-ar = Name in Arabic
+admin-catalogue-name-en = Name in English
+admin-catalogue-slug = Address (slug)
+admin-catalogue-icon = Icon
+admin-catalogue-latitude = Latitude
+admin-catalogue-longitude = Longitude
+admin-catalogue-state = State
+admin-catalogue-used = Uses
+admin-catalogue-served = Providers
+admin-catalogue-shown = Shown
+admin-catalogue-hidden = Hidden
+admin-catalogue-popular = Popular
+admin-catalogue-merged-into = Merged into { $name }
+admin-catalogue-save = Save
+admin-catalogue-merge-title = Merge into another category
+admin-catalogue-merge-hint = Its providers and services move to the chosen category, its pages redirect there and it stays hidden. This cannot be undone.
+admin-catalogue-merge-into = Receiving category
+admin-catalogue-merge = Merge
+admin-catalogue-delete-title = Delete
+admin-catalogue-delete = Delete the category
+admin-catalogue-in-use = { $count ->
+    [one] Used once (provider, service or merged category): hide or merge it.
+   *[other] Used { $count } times (providers, services or merged categories): hide or merge it.
+}
+catalogue-error-name = Give a name of 2 to 80 characters.
+catalogue-error-slug = The address: 2 to 60 lower-case letters without accents or digits, words joined by a hyphen.
+catalogue-error-slug-taken = This address is already taken.
+catalogue-error-icon = Choose an icon from the list.
+catalogue-error-position = The order is a number from 0 to 9,999.
+catalogue-error-coordinates = Give a latitude and longitude in Morocco (for example 33.5731 and -7.5898).
+catalogue-error-changed = This category changed in the meantime: here is its current version.
+catalogue-error-merge-target = Choose another category, shown and not merged.
+catalogue-error-in-use = This category is in use: hide or merge it.

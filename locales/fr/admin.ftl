@@ -176,3 +176,46 @@ email-admin-message-restored-subject = Votre message est de nouveau visible
 email-admin-message-restored-body = L’équipe Khadamat a rétabli un de vos messages. Motif : { $detail }
 email-admin-warned-subject = Avertissement de l’équipe Khadamat
 email-admin-warned-body = L’équipe Khadamat vous adresse un avertissement à propos d’une de vos conversations. Motif : { $detail } En cas de récidive, votre compte pourra être suspendu.
+
+## Catalogue
+admin-catalogue-title = Catalogue
+admin-catalogue-categories = Catégories
+admin-catalogue-cities = Villes
+admin-catalogue-new-category = Nouvelle catégorie
+admin-catalogue-new-city = Nouvelle ville
+admin-catalogue-order = Ordre
+admin-catalogue-name = Nom
+admin-catalogue-name-fr = Nom en français
+admin-catalogue-name-ar = Nom en arabe
+admin-catalogue-name-en = Nom en anglais
+admin-catalogue-slug = Adresse (slug)
+admin-catalogue-icon = Icône
+admin-catalogue-latitude = Latitude
+admin-catalogue-longitude = Longitude
+admin-catalogue-state = État
+admin-catalogue-used = Utilisations
+admin-catalogue-served = Prestataires
+admin-catalogue-shown = Visible
+admin-catalogue-hidden = Masquée
+admin-catalogue-popular = Populaire
+admin-catalogue-merged-into = Fusionnée dans { $name }
+admin-catalogue-save = Enregistrer
+admin-catalogue-merge-title = Fusionner dans une autre catégorie
+admin-catalogue-merge-hint = Ses prestataires et services passent dans la catégorie choisie, ses pages redirigent vers elle et elle reste masquée. C’est définitif.
+admin-catalogue-merge-into = Catégorie d’accueil
+admin-catalogue-merge = Fusionner
+admin-catalogue-delete-title = Supprimer
+admin-catalogue-delete = Supprimer la catégorie
+admin-catalogue-in-use = { $count ->
+    [one] Utilisée une fois (prestataire, service ou catégorie fusionnée) : masquez-la ou fusionnez-la.
+   *[other] Utilisée { $count } fois (prestataires, services ou catégories fusionnées) : masquez-la ou fusionnez-la.
+}
+catalogue-error-name = Indiquez un nom de 2 à 80 caractères.
+catalogue-error-slug = L’adresse : 2 à 60 lettres minuscules sans accent ou chiffres, mots séparés par un tiret.
+catalogue-error-slug-taken = Cette adresse est déjà prise.
+catalogue-error-icon = Choisissez une icône de la liste.
+catalogue-error-position = L’ordre est un nombre de 0 à 9 999.
+catalogue-error-coordinates = Indiquez une latitude et une longitude au Maroc (par exemple 33.5731 et -7.5898).
+catalogue-error-changed = Cette catégorie a changé entre-temps : voici sa version actuelle.
+catalogue-error-merge-target = Choisissez une autre catégorie, visible et non fusionnée.
+catalogue-error-in-use = Cette catégorie est utilisée : masquez-la ou fusionnez-la.

@@ -1,6 +1,7 @@
 //! Pure rules: no database, no HTTP. Unit-tested in place.
 
 pub mod booking;
+pub mod catalogue;
 pub mod device;
 pub mod geo;
 pub mod money;

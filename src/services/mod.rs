@@ -5,6 +5,7 @@ pub mod admin_users;
 pub mod audit;
 pub mod auth;
 pub mod bookings;
+pub mod catalogue;
 pub mod contact;
 pub mod emails;
 pub mod favorites;

@@ -36,3 +36,132 @@ pub fn list_active(conn: &mut crate::db::DbConn) -> QueryResult<Vec<Category>> {
         .select(Category::as_select())
         .load(conn)
 }
+
+/// Every category, hidden and merged ones included, in catalogue order (the back office).
+pub fn all(conn: &mut crate::db::DbConn) -> QueryResult<Vec<Category>> {
+    categories::table.order((categories::position.asc(), categories::id.asc())).select(Category::as_select()).load(conn)
+}
+
+pub fn find(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Option<Category>> {
+    categories::table.find(id).select(Category::as_select()).first(conn).optional()
+}
+
+/// A category by slug, hidden and merged ones included (a merged slug redirects to its new category).
+pub fn by_slug(conn: &mut crate::db::DbConn, slug: &str) -> QueryResult<Option<Category>> {
+    categories::table.filter(categories::slug.eq(slug)).select(Category::as_select()).first(conn).optional()
+}
+
+/// Whether another category (than `except`) has this slug or code.
+pub fn taken(conn: &mut crate::db::DbConn, slug: &str, code: &str, except: Option<i64>) -> QueryResult<bool> {
+    let n: i64 = categories::table
+        .filter(categories::slug.eq(slug).or(categories::code.eq(code)))
+        .filter(categories::id.ne(except.unwrap_or(-1)))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn insert(
+    conn: &mut crate::db::DbConn,
+    v: &crate::domain::catalogue::CategoryValues,
+    code: &str,
+    at: NaiveDateTime,
+) -> QueryResult<i64> {
+    diesel::insert_into(categories::table)
+        .values((
+            categories::code.eq(code),
+            categories::slug.eq(&v.slug),
+            categories::name_fr.eq(&v.names[0]),
+            categories::name_ar.eq(&v.names[1]),
+            categories::name_en.eq(&v.names[2]),
+            categories::icon.eq(&v.icon),
+            categories::position.eq(v.position),
+            categories::is_popular.eq(v.is_popular),
+            categories::is_active.eq(v.is_active),
+            categories::created_at.eq(at),
+            categories::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    categories::table.filter(categories::code.eq(code)).select(categories::id).first(conn)
+}
+
+/// Saves the form over the row as it was shown (`version`: its `updated_at`); `false` when it changed since,
+/// or was merged (a merged category stays hidden).
+pub fn update(
+    conn: &mut crate::db::DbConn,
+    id: i64,
+    v: &crate::domain::catalogue::CategoryValues,
+    version: NaiveDateTime,
+    at: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        categories::table
+            .find(id)
+            .filter(categories::updated_at.eq(version))
+            .filter(categories::merged_into_id.is_null()),
+    )
+    .set((
+        categories::slug.eq(&v.slug),
+        categories::name_fr.eq(&v.names[0]),
+        categories::name_ar.eq(&v.names[1]),
+        categories::name_en.eq(&v.names[2]),
+        categories::icon.eq(&v.icon),
+        categories::position.eq(v.position),
+        categories::is_popular.eq(v.is_popular),
+        categories::is_active.eq(v.is_active),
+        categories::updated_at.eq(at),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// The providers listed in a category (any status).
+pub fn provider_ids(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Vec<i64>> {
+    use crate::db::schema::provider_categories as pc;
+    pc::table.filter(pc::category_id.eq(id)).select(pc::provider_id).load(conn)
+}
+
+/// What uses a category: providers listed in it, services (deleted ones included: bookings point to them),
+/// categories merged into it.
+pub fn usage(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<i64> {
+    use crate::db::schema::services;
+    let services: i64 = services::table.filter(services::category_id.eq(id)).count().get_result(conn)?;
+    let merged: i64 = categories::table.filter(categories::merged_into_id.eq(id)).count().get_result(conn)?;
+    Ok(provider_ids(conn, id)?.len() as i64 + services + merged)
+}
+
+/// Moves everything of `from` into `into` and hides `from` for good (its pages redirect); `false` when `from`
+/// was merged meanwhile. Returns the providers concerned (their search text and listings need refreshing).
+pub fn merge(conn: &mut crate::db::DbConn, from: i64, into: i64, at: NaiveDateTime) -> QueryResult<Option<Vec<i64>>> {
+    use crate::db::schema::{provider_categories as pc, services};
+    let n = diesel::update(categories::table.find(from).filter(categories::merged_into_id.is_null()))
+        .set((categories::is_active.eq(false), categories::merged_into_id.eq(into), categories::updated_at.eq(at)))
+        .execute(conn)?;
+    if n != 1 {
+        return Ok(None);
+    }
+    diesel::update(categories::table.filter(categories::merged_into_id.eq(from)))
+        .set(categories::merged_into_id.eq(into))
+        .execute(conn)?;
+    let providers = provider_ids(conn, from)?;
+    diesel::sql_query(
+        "INSERT INTO provider_categories (provider_id, category_id) SELECT provider_id, $1 FROM provider_categories \
+         WHERE category_id = $2 AND provider_id NOT IN (SELECT provider_id FROM provider_categories WHERE category_id = $1)",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(into)
+    .bind::<diesel::sql_types::BigInt, _>(from)
+    .execute(conn)?;
+    diesel::delete(pc::table.filter(pc::category_id.eq(from))).execute(conn)?;
+    diesel::update(services::table.filter(services::category_id.eq(from)))
+        .set(services::category_id.eq(into))
+        .execute(conn)?;
+    Ok(Some(providers))
+}
+
+/// Deletes an unused category; `false` when it is gone or used.
+pub fn delete(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<bool> {
+    if usage(conn, id)? > 0 {
+        return Ok(false);
+    }
+    Ok(diesel::delete(categories::table.find(id)).execute(conn)? == 1)
+}

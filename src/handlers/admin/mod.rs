@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod bookings;
+pub mod catalogue;
 pub mod contact;
 pub mod conversations;
 pub mod dashboard;

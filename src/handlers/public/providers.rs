@@ -175,16 +175,28 @@ pub async fn landing(
     let parts = path.into_inner();
     let (category, city) = (parts.get(1).cloned().unwrap_or_default(), parts.get(2).cloned().unwrap_or_default());
     let (c, t) = (category.clone(), city.clone());
-    let known = state
+    // Known: `None`; a category merged into another: its slug (the page moved for good).
+    let moved = state
         .db
         .run(move |conn| {
-            let categories = category::list_active(conn)?;
             let cities = city::list_active(conn)?;
-            Ok(categories.iter().any(|x| x.slug == c) && (t.is_empty() || cities.iter().any(|x| x.slug == t)))
+            if !t.is_empty() && !cities.iter().any(|x| x.slug == t) {
+                return Err(crate::error::AppError::NotFound);
+            }
+            let found = category::by_slug(conn, &c)?.ok_or(crate::error::AppError::NotFound)?;
+            if found.is_active {
+                return Ok(None);
+            }
+            match found.merged_into_id.map(|id| category::find(conn, id)).transpose()?.flatten() {
+                Some(target) if target.is_active => Ok(Some(target.slug)),
+                _ => Err(crate::error::AppError::NotFound),
+            }
         })
         .await?;
-    if !known {
-        return Err(crate::error::AppError::NotFound);
+    if let Some(slug) = moved {
+        let city = if city.is_empty() { String::new() } else { format!("/{city}") };
+        let location = page.href(&format!("/services/{slug}{city}"));
+        return Ok(HttpResponse::MovedPermanently().insert_header(("Location", location)).finish());
     }
     let mut params = params.into_inner();
     params.category = category;

@@ -2,6 +2,7 @@
 
 mod audit;
 mod bookings;
+mod catalogue;
 mod contact;
 mod moderation;
 mod providers;
