@@ -152,3 +152,4 @@ email-generic-subject = إشعار جديد
 email-generic-body = لديك إشعار جديد على Khadamat.
 booking-parties = الطرفان
 booking-message = إرسال رسالة
+booking-reason-account-deleted = حذف الطرف الآخر حسابه على Khadamat.

@@ -144,3 +144,4 @@ email-generic-subject = New notification
 email-generic-body = You have a new notification on Khadamat.
 booking-parties = The parties
 booking-message = Send a message
+booking-reason-account-deleted = The other party deleted their Khadamat account.

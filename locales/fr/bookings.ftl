@@ -144,3 +144,4 @@ email-generic-subject = Nouvelle notification
 email-generic-body = Vous avez une nouvelle notification sur Khadamat.
 booking-parties = Les parties
 booking-message = Écrire un message
+booking-reason-account-deleted = L’autre partie a supprimé son compte Khadamat.

@@ -4,13 +4,14 @@ use chrono::Duration;
 use diesel::Connection;
 
 use crate::db::models::{NewUser, User, booking, notification_preference, provider, user as users, user_token};
-use crate::db::types::{Locale, NotificationTopic, TokenKind, UserRole};
+use crate::db::types::{Locale, NotificationKind, NotificationTopic, TokenKind, UserRole};
 use crate::db::{DbConn, now};
 use crate::domain::{password, phone, token};
 use crate::error::AppError;
+use crate::i18n::I18n;
 use crate::mail::Email;
 use crate::services::audit::{self, Actor, Entry};
-use crate::services::emails::Context;
+use crate::services::emails::{Context, lang_of};
 use crate::services::throttle;
 use crate::web::forms::{FieldErrors, looks_like_email, trimmed};
 
@@ -370,9 +371,20 @@ pub fn delete_account(
     let goodbye = ctx.account_deleted(user, &user.email)?;
     conn.transaction(|conn| {
         let at = now();
-        // Open bookings of this person, as client or as provider, are cancelled for the other party.
+        // Open bookings of this person, as client or as provider, are cancelled and the other party told.
         let provider_id = provider::id_for_user(conn, user.id)?;
+        let open = booking::open_for_party(conn, user.id, provider_id)?;
         booking::cancel_open_for_party(conn, user.id, provider_id, user.id, "account deleted", at)?;
+        let mut emails = vec![goodbye];
+        for (id, _) in open {
+            let b = booking::find(conn, id)?.ok_or(AppError::NotFound)?;
+            let (client, provider_user) = crate::services::bookings::parties(conn, &b)?;
+            let (other, deleted) = if client.id == user.id { (provider_user, client) } else { (client, provider_user) };
+            let reason = I18n::new(lang_of(other.locale)).t("booking-reason-account-deleted");
+            let event =
+                crate::services::bookings::event(&b, NotificationKind::BookingCancelled, &deleted, Some(&reason));
+            emails.extend(crate::services::notify::send(conn, ctx, &other, event, at)?);
+        }
         if let Some(pid) = provider_id {
             provider::remove(conn, pid, at)?;
         }
@@ -381,6 +393,6 @@ pub fn delete_account(
         crate::db::models::session::delete_others(conn, user.id, None)?;
         users::anonymise(conn, user.id, &password::hash(&token::random()), at)?;
         audit::record(conn, actor, Entry::about_user("account.deleted", user.id))?;
-        Ok(Ok(vec![goodbye]))
+        Ok(Ok(emails))
     })
 }

@@ -172,7 +172,7 @@ fn cancel_open_bookings(
 }
 
 /// Deactivates a provider's service with a reason the provider is emailed. Returns the provider's user id
-/// (for the page to go back to) and the email; `Ok(Err(key))` when refused.
+/// (the page to go back to) and the email, or the refusal's key.
 pub fn deactivate_service(
     conn: &mut DbConn,
     ctx: &Context<'_>,
@@ -180,17 +180,17 @@ pub fn deactivate_service(
     reason: &str,
     now: NaiveDateTime,
     actor: &Actor,
-) -> Result<Result<(i64, Vec<crate::mail::Email>), &'static str>, AppError> {
+) -> Result<(i64, Result<Vec<crate::mail::Email>, &'static str>), AppError> {
     use crate::db::models::service;
     let found = service::find(conn, service_id)?.ok_or(AppError::NotFound)?;
     let owner = provider::by_id(conn, found.provider_id)?;
     let reason = reason.trim();
     if !(5..=1000).contains(&reason.chars().count()) {
-        return Ok(Err("admin-user-error-reason"));
+        return Ok((owner.user_id, Err("admin-user-error-reason")));
     }
     conn.transaction(|conn| {
         if !service::deactivate(conn, service_id, now)? {
-            return Ok(Err("admin-user-error-moved"));
+            return Ok((owner.user_id, Err("admin-user-error-moved")));
         }
         provider::refresh_search(conn, owner.id)?;
         audit::record(
@@ -202,6 +202,6 @@ pub fn deactivate_service(
         )?;
         let person = user::find(conn, owner.user_id)?.ok_or(AppError::NotFound)?;
         let detail = format!("« {} » — {reason}", found.name_fr);
-        Ok(Ok((owner.user_id, vec![ctx.account_decision(&person, "service", &detail)?])))
+        Ok((owner.user_id, Ok(vec![ctx.account_decision(&person, "service", &detail)?])))
     })
 }

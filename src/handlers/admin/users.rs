@@ -321,21 +321,17 @@ pub async fn deactivate_service(
     let actor = actor(&req, Some(admin.id));
     let app = state.clone();
     let now = state.clock.now();
-    let (outcome, owner) = state
+    let (owner, outcome) = state
         .db
         .run(move |conn| {
             let ctx = crate::handlers::auth::email_context(&app);
-            let owner = crate::db::models::service::find(conn, id)?
-                .map(|s| crate::db::models::provider::by_id(conn, s.provider_id).map(|p| p.user_id))
-                .transpose()?
-                .ok_or(AppError::NotFound)?;
-            Ok((admin_users::deactivate_service(conn, &ctx, id, &form.reason, now, &actor)?, owner))
+            admin_users::deactivate_service(conn, &ctx, id, &form.reason, now, &actor)
         })
         .await?;
     match outcome {
-        Ok((user_id, emails)) => {
+        Ok(emails) => {
             send_emails(&state, emails).await;
-            Ok(see_other(htmx, &page.href(&format!("/admin/users/{user_id}?notice=decision-saved"))))
+            Ok(see_other(htmx, &page.href(&format!("/admin/users/{owner}?notice=decision-saved"))))
         }
         Err(key) => {
             let status =

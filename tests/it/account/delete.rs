@@ -29,7 +29,7 @@ async fn deleting_the_account_anonymises_it_and_ends_sessions() {
 }
 
 #[actix_web::test]
-async fn deleting_a_provider_cancels_open_bookings_for_clients() {
+async fn deleting_a_provider_cancels_open_bookings_and_tells_the_clients() {
     let mut app = TestApp::with_providers(0).await;
     use khadamat::db::schema::{bookings, providers};
     use khadamat::db::types::BookingStatus;
@@ -47,6 +47,13 @@ async fn deleting_a_provider_cancels_open_bookings_for_clients() {
     app.sign_in(khadamat::db::seed::DEMO_PROVIDER, khadamat::db::seed::DEMO_PASSWORD).await.assert_status(303);
     app.post_form("/fr/account/delete", &[("password", khadamat::db::seed::DEMO_PASSWORD)]).await.assert_status(303);
     assert_eq!(open(&app), 0);
+    // The client is told, in their language, for each booking.
+    let told: Vec<_> = app
+        .emails_to(khadamat::db::seed::DEMO_CLIENT)
+        .into_iter()
+        .filter(|e| e.email.text.contains("a supprimé son compte"))
+        .collect();
+    assert_eq!(told.len(), 2);
     let removed: Option<chrono::NaiveDateTime> =
         app.conn(|c| providers::table.select(providers::removed_at).first(c).unwrap());
     assert!(removed.is_some());
