@@ -61,6 +61,32 @@ pub fn taken(conn: &mut crate::db::DbConn, slug: &str, code: &str, except: Optio
     Ok(n > 0)
 }
 
+/// The columns the back office's form sets.
+#[allow(clippy::type_complexity)]
+fn fields(
+    v: &crate::domain::catalogue::CategoryValues,
+) -> (
+    diesel::dsl::Eq<categories::slug, &String>,
+    diesel::dsl::Eq<categories::name_fr, &String>,
+    diesel::dsl::Eq<categories::name_ar, &String>,
+    diesel::dsl::Eq<categories::name_en, &String>,
+    diesel::dsl::Eq<categories::icon, &String>,
+    diesel::dsl::Eq<categories::position, i32>,
+    diesel::dsl::Eq<categories::is_popular, bool>,
+    diesel::dsl::Eq<categories::is_active, bool>,
+) {
+    (
+        categories::slug.eq(&v.slug),
+        categories::name_fr.eq(&v.names[0]),
+        categories::name_ar.eq(&v.names[1]),
+        categories::name_en.eq(&v.names[2]),
+        categories::icon.eq(&v.icon),
+        categories::position.eq(v.position),
+        categories::is_popular.eq(v.is_popular),
+        categories::is_active.eq(v.is_active),
+    )
+}
+
 pub fn insert(
     conn: &mut crate::db::DbConn,
     v: &crate::domain::catalogue::CategoryValues,
@@ -68,19 +94,7 @@ pub fn insert(
     at: NaiveDateTime,
 ) -> QueryResult<i64> {
     diesel::insert_into(categories::table)
-        .values((
-            categories::code.eq(code),
-            categories::slug.eq(&v.slug),
-            categories::name_fr.eq(&v.names[0]),
-            categories::name_ar.eq(&v.names[1]),
-            categories::name_en.eq(&v.names[2]),
-            categories::icon.eq(&v.icon),
-            categories::position.eq(v.position),
-            categories::is_popular.eq(v.is_popular),
-            categories::is_active.eq(v.is_active),
-            categories::created_at.eq(at),
-            categories::updated_at.eq(at),
-        ))
+        .values((fields(v), categories::code.eq(code), categories::created_at.eq(at), categories::updated_at.eq(at)))
         .execute(conn)?;
     categories::table.filter(categories::code.eq(code)).select(categories::id).first(conn)
 }
@@ -100,17 +114,7 @@ pub fn update(
             .filter(categories::updated_at.eq(version))
             .filter(categories::merged_into_id.is_null()),
     )
-    .set((
-        categories::slug.eq(&v.slug),
-        categories::name_fr.eq(&v.names[0]),
-        categories::name_ar.eq(&v.names[1]),
-        categories::name_en.eq(&v.names[2]),
-        categories::icon.eq(&v.icon),
-        categories::position.eq(v.position),
-        categories::is_popular.eq(v.is_popular),
-        categories::is_active.eq(v.is_active),
-        categories::updated_at.eq(at),
-    ))
+    .set((fields(v), categories::updated_at.eq(at)))
     .execute(conn)?;
     Ok(n == 1)
 }

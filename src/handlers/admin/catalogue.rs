@@ -151,6 +151,11 @@ pub async fn show_category(
     category_page(page, &state, Some(path.into_inner().1), None, FieldErrors::new(), None, StatusCode::OK).await
 }
 
+/// The id in `…/{id}`, or `None` for a new one (`/{lang}/…/categories`); not a number: 404.
+fn existing(path: &[String]) -> AppResult<Option<i64>> {
+    path.get(1).map(|id| id.parse::<i64>().map_err(|_| AppError::NotFound)).transpose()
+}
+
 /// `POST /{lang}/admin/catalogue/categories[/{id}]`: create or save.
 pub async fn save_category(
     req: HttpRequest,
@@ -161,10 +166,7 @@ pub async fn save_category(
     path: web::Path<Vec<String>>,
     CsrfForm(form): CsrfForm<CategoryInput>,
 ) -> AppResult<HttpResponse> {
-    let id = match path.into_inner().get(1) {
-        Some(id) => Some(id.parse::<i64>().map_err(|_| AppError::NotFound)?),
-        None => None,
-    };
+    let id = existing(&path)?;
     let actor = actor(&req, Some(admin.id));
     let now = state.clock.now();
     let input = form.clone();
@@ -292,10 +294,7 @@ pub async fn save_city(
     path: web::Path<Vec<String>>,
     CsrfForm(form): CsrfForm<CityInput>,
 ) -> AppResult<HttpResponse> {
-    let id = match path.into_inner().get(1) {
-        Some(id) => Some(id.parse::<i64>().map_err(|_| AppError::NotFound)?),
-        None => None,
-    };
+    let id = existing(&path)?;
     let actor = actor(&req, Some(admin.id));
     let now = state.clock.now();
     let input = form.clone();
