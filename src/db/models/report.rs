@@ -65,7 +65,7 @@ pub fn close(
     .execute(conn)
 }
 
-/// How many targets of these kinds have open reports (a back office queue's size).
+/// How many targets of this kind have open reports (a back office queue's size).
 pub fn open_targets(conn: &mut DbConn, kind: ReportTarget) -> QueryResult<i64> {
     let ids: Vec<i64> = reports::table
         .filter(reports::target_kind.eq(kind))

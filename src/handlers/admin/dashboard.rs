@@ -5,6 +5,8 @@
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
+use crate::db::models::report;
+use crate::db::types::ReportTarget;
 use crate::db::views::statistics::{self, AdminStats};
 use crate::domain::period::Period;
 use crate::error::AppResult;
@@ -26,7 +28,7 @@ pub struct DashboardTemplate {
     pub pending_providers: usize,
     pub reported_reviews: i64,
     /// Conversations and messages with open reports.
-    pub reported_conversations: usize,
+    pub reported_conversations: i64,
     pub open_contact: i64,
     pub charts: Vec<Chart>,
 }
@@ -76,7 +78,8 @@ pub async fn show(
                 statistics::admin(conn, &period)?,
                 crate::db::models::provider::pending(conn)?.len(),
                 crate::db::models::review::open_report_count(conn)?,
-                crate::db::models::report::about_conversations(conn, None, 1000)?.len(),
+                report::open_targets(conn, ReportTarget::Conversation)?
+                    + report::open_targets(conn, ReportTarget::Message)?,
                 crate::db::models::contact_message::open_count(conn)?,
             ))
         })
