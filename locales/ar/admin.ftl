@@ -171,6 +171,8 @@ admin-conversation-suspend-hint = لتعليق حساب، افتح صفحة ال
 admin-conversation-reports = البلاغات عن المحادثة
 admin-conversation-system = رسالة تلقائية
 admin-conversation-hidden = مخفية
+admin-conversation-reason = السبب (يُرسل إلى صاحب الرسالة)
+admin-conversation-warn-reason = السبب (يُرسل إلى الشخص المُنذَر)
 admin-conversation-hide = إخفاء الرسالة
 admin-conversation-restore = إظهار الرسالة من جديد
 admin-conversation-warn-title = إنذار أحد المشاركين
@@ -214,6 +216,7 @@ admin-catalogue-save = حفظ
 admin-catalogue-merge-title = الدمج في فئة أخرى
 admin-catalogue-merge-hint = ينتقل مقدمو خدماتها وخدماتها إلى الفئة المختارة، وتُحوَّل صفحاتها إليها وتبقى مخفية. لا يمكن التراجع عن ذلك.
 admin-catalogue-merge-into = الفئة المستقبِلة
+admin-catalogue-merge-choose = اختر…
 admin-catalogue-merge = دمج
 admin-catalogue-delete-title = حذف
 admin-catalogue-delete = حذف الفئة
@@ -221,7 +224,9 @@ admin-catalogue-in-use = { $count ->
     [one] مستعملة مرة واحدة (مقدم خدمة أو خدمة أو فئة مدمجة): أخفها أو ادمجها.
    *[other] مستعملة { $count } مرات (مقدمو خدمات أو خدمات أو فئات مدمجة): أخفها أو ادمجها.
 }
-catalogue-error-name = اذكر اسما من 2 إلى 80 حرفا.
+catalogue-error-name-fr = اذكر الاسم بالفرنسية (من 2 إلى 80 حرفا).
+catalogue-error-name-ar = اذكر الاسم بالعربية (من 2 إلى 80 حرفا).
+catalogue-error-name-en = اذكر الاسم بالإنجليزية (من 2 إلى 80 حرفا).
 catalogue-error-slug = العنوان: من 2 إلى 60 حرفا لاتينيا صغيرا بدون نبرات أو أرقاما، والكلمات مفصولة بشرطة.
 catalogue-error-slug-taken = هذا العنوان مستعمل من قبل.
 catalogue-error-icon = اختر أيقونة من القائمة.

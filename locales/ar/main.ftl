@@ -107,5 +107,6 @@ notice-notification-deleted = تم حذف الإشعار.
 nav-messages = الرسائل
 notice-review-saved = تم حفظ تقييمك.
 notice-review-deleted = تم حذف تقييمك.
+notice-conversation-reported = شكرًا: سيراجع فريق الإشراف ما أبلغت عنه.
 notice-review-reported = شكرًا: سيراجع فريق الإشراف هذا التقييم.
 notice-review-replied = تم نشر ردك.

@@ -160,6 +160,8 @@ admin-conversation-suspend-hint = To suspend an account, open the person's page.
 admin-conversation-reports = Reports about the conversation
 admin-conversation-system = Automatic message
 admin-conversation-hidden = Hidden
+admin-conversation-reason = Reason (sent to the message’s author)
+admin-conversation-warn-reason = Reason (sent to the person warned)
 admin-conversation-hide = Hide the message
 admin-conversation-restore = Show the message again
 admin-conversation-warn-title = Warn a participant
@@ -203,6 +205,7 @@ admin-catalogue-save = Save
 admin-catalogue-merge-title = Merge into another category
 admin-catalogue-merge-hint = Its providers and services move to the chosen category, its pages redirect there and it stays hidden. This cannot be undone.
 admin-catalogue-merge-into = Receiving category
+admin-catalogue-merge-choose = Choose…
 admin-catalogue-merge = Merge
 admin-catalogue-delete-title = Delete
 admin-catalogue-delete = Delete the category
@@ -210,7 +213,9 @@ admin-catalogue-in-use = { $count ->
     [one] Used once (provider, service or merged category): hide or merge it.
    *[other] Used { $count } times (providers, services or merged categories): hide or merge it.
 }
-catalogue-error-name = Give a name of 2 to 80 characters.
+catalogue-error-name-fr = Give the name in French (2 to 80 characters).
+catalogue-error-name-ar = Give the name in Arabic (2 to 80 characters).
+catalogue-error-name-en = Give the name in English (2 to 80 characters).
 catalogue-error-slug = The address: 2 to 60 lower-case letters without accents or digits, words joined by a hyphen.
 catalogue-error-slug-taken = This address is already taken.
 catalogue-error-icon = Choose an icon from the list.

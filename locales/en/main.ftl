@@ -103,5 +103,6 @@ notice-notification-deleted = Notification deleted.
 nav-messages = Messages
 notice-review-saved = Your review is saved.
 notice-review-deleted = Your review is deleted.
+notice-conversation-reported = Thank you: the moderation team will look at what you reported.
 notice-review-reported = Thank you: the moderation team will look at this review.
 notice-review-replied = Your reply is published.

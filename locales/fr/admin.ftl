@@ -160,6 +160,8 @@ admin-conversation-suspend-hint = Pour suspendre un compte, ouvrez la fiche de l
 admin-conversation-reports = Signalements de la conversation
 admin-conversation-system = Message automatique
 admin-conversation-hidden = Masqué
+admin-conversation-reason = Motif (envoyé à l’auteur du message)
+admin-conversation-warn-reason = Motif (envoyé à la personne avertie)
 admin-conversation-hide = Masquer le message
 admin-conversation-restore = Rétablir le message
 admin-conversation-warn-title = Avertir un participant
@@ -203,6 +205,7 @@ admin-catalogue-save = Enregistrer
 admin-catalogue-merge-title = Fusionner dans une autre catégorie
 admin-catalogue-merge-hint = Ses prestataires et services passent dans la catégorie choisie, ses pages redirigent vers elle et elle reste masquée. C’est définitif.
 admin-catalogue-merge-into = Catégorie d’accueil
+admin-catalogue-merge-choose = Choisir…
 admin-catalogue-merge = Fusionner
 admin-catalogue-delete-title = Supprimer
 admin-catalogue-delete = Supprimer la catégorie
@@ -210,7 +213,9 @@ admin-catalogue-in-use = { $count ->
     [one] Utilisée une fois (prestataire, service ou catégorie fusionnée) : masquez-la ou fusionnez-la.
    *[other] Utilisée { $count } fois (prestataires, services ou catégories fusionnées) : masquez-la ou fusionnez-la.
 }
-catalogue-error-name = Indiquez un nom de 2 à 80 caractères.
+catalogue-error-name-fr = Indiquez le nom en français (2 à 80 caractères).
+catalogue-error-name-ar = Indiquez le nom en arabe (2 à 80 caractères).
+catalogue-error-name-en = Indiquez le nom en anglais (2 à 80 caractères).
 catalogue-error-slug = L’adresse : 2 à 60 lettres minuscules sans accent ou chiffres, mots séparés par un tiret.
 catalogue-error-slug-taken = Cette adresse est déjà prise.
 catalogue-error-icon = Choisissez une icône de la liste.

@@ -103,5 +103,6 @@ notice-notification-deleted = Notification supprimée.
 nav-messages = Messages
 notice-review-saved = Votre avis est enregistré.
 notice-review-deleted = Votre avis est supprimé.
+notice-conversation-reported = Merci : l’équipe de modération va examiner ce que vous avez signalé.
 notice-review-reported = Merci : l’équipe de modération va examiner cet avis.
 notice-review-replied = Votre réponse est publiée.

@@ -49,10 +49,15 @@ pub fn valid_slug(slug: &str) -> bool {
 /// The three names, each 2 to 80 characters.
 fn names(errors: &mut FieldErrors, fr: &str, ar: &str, en: &str) -> [String; 3] {
     let mut out = [String::new(), String::new(), String::new()];
-    for (i, (field, value)) in [("name_fr", fr), ("name_ar", ar), ("name_en", en)].into_iter().enumerate() {
+    let fields = [
+        ("name_fr", fr, "catalogue-error-name-fr"),
+        ("name_ar", ar, "catalogue-error-name-ar"),
+        ("name_en", en, "catalogue-error-name-en"),
+    ];
+    for (i, (field, value, key)) in fields.into_iter().enumerate() {
         let (name, n) = trimmed(value);
         if !(2..=80).contains(&n) {
-            errors.add(field, "catalogue-error-name");
+            errors.add(field, key);
         }
         out[i] = name;
     }

@@ -406,7 +406,7 @@ pub async fn report(
     let done =
         state.db.run(move |conn| crate::services::moderation::report(conn, &u, id, m, &reason, now, &actor)).await?;
     match done {
-        Ok(()) => Ok(see_other(htmx, &page.href(&format!("/messages/{id}?notice=thanks-report")))),
+        Ok(()) => Ok(see_other(htmx, &page.href(&format!("/messages/{id}?notice=thanks-conversation-report")))),
         Err(refusal) => {
             let key = match refusal {
                 crate::services::moderation::Refusal::Invalid(key)

@@ -128,6 +128,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("saved-review", "notice-review-saved"),
     ("deleted-review", "notice-review-deleted"),
     ("thanks-report", "notice-review-reported"),
+    ("thanks-conversation-report", "notice-conversation-reported"),
     ("reply-posted", "notice-review-replied"),
     ("writing-to-self", "message-error-self"),
     ("unverified-email", "message-error-verify-email"),

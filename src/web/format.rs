@@ -13,7 +13,9 @@ pub fn to_local(utc: NaiveDateTime) -> NaiveDateTime {
 /// "29 novembre 2026" / "29 نونبر 2026" / "29 November 2026".
 pub fn date_long(i18n: &I18n, date: NaiveDate) -> String {
     let args = [("day", i64::from(date.day())), ("month", i64::from(date.month())), ("year", i64::from(date.year()))];
-    i18n.t_numbers("format-date-long", &args)
+    // Without the isolation marks around its parts: a date made only of isolated parts would be laid out
+    // left to right inside a right-to-left sentence ("2026 نونبر 29").
+    i18n.t_numbers("format-date-long", &args).replace(['\u{2068}', '\u{2069}'], "")
 }
 
 /// "14:30" in local time.

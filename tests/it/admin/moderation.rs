@@ -39,7 +39,9 @@ async fn reported_messages_are_hidden_restored_warned_about_and_dismissed() {
     app.post_form(&path, &[("message", &message), ("reason", "x")]).await.assert_status(422);
     let done = app.post_form(&path, &[("message", &message), ("reason", "Demande de paiement hors plateforme.")]).await;
     done.assert_status(303);
-    assert!(done.location().contains("notice=thanks-report"));
+    assert!(done.location().contains("notice=thanks-conversation-report"));
+    let thanked = app.get(&done.location()).await.doc();
+    assert!(thanked.text(".notice").contains("ce que vous avez signalé"), "{}", thanked.text(".notice"));
     // Reporting again changes nothing; the whole conversation can be reported too.
     app.post_form(&path, &[("message", &message), ("reason", "Encore la même chose.")]).await.assert_status(303);
     app.post_form(&path, &[("reason", "Toute la conversation pose problème.")]).await.assert_status(303);
