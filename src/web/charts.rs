@@ -11,9 +11,10 @@ pub struct Point {
     pub shown: String,
 }
 
-const WIDTH: f64 = 640.0;
+// A narrow drawing, so that the axis text (16 px of it) stays legible once scaled down to a phone.
+const WIDTH: f64 = 480.0;
 const HEIGHT: f64 = 220.0;
-const LEFT: f64 = 56.0;
+const LEFT: f64 = 84.0;
 const RIGHT: f64 = 8.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 28.0;
@@ -22,7 +23,8 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// The frame: title, horizontal grid lines at 0, half and the top with their labels (`top_label` at the top).
+/// The frame: title, horizontal grid lines at 0, half and the top with their labels (`top_label` at the top;
+/// a chart with nothing above zero writes only the 0).
 fn frame(id: &str, title: &str, top_label: &str, half_label: &str) -> String {
     let mut svg = format!(
         r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{id}-title" preserveAspectRatio="xMidYMid meet"><title id="{id}-title">{}</title>"#,
@@ -72,10 +74,20 @@ fn scale_max(points: &[Point]) -> f64 {
     }
 }
 
+/// The top and half-way labels, none when every value is zero or missing (a scale of "0,02 DH" says nothing).
+fn scale_labels(points: &[Point], max: f64, fmt: impl Fn(f64) -> String) -> (String, String) {
+    if points.iter().any(|p| p.value.is_some_and(|v| v > 0.0)) {
+        (fmt(max), fmt(max / 2.0))
+    } else {
+        (String::new(), String::new())
+    }
+}
+
 /// A bar chart; `fmt` writes an axis value.
 pub fn bars(id: &str, title: &str, points: &[Point], fmt: impl Fn(f64) -> String) -> String {
     let max = scale_max(points);
-    let mut svg = frame(id, title, &fmt(max), &fmt(max / 2.0));
+    let (top, half) = scale_labels(points, max, fmt);
+    let mut svg = frame(id, title, &top, &half);
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let slot = plot_w / points.len().max(1) as f64;
@@ -101,7 +113,8 @@ pub fn bars(id: &str, title: &str, points: &[Point], fmt: impl Fn(f64) -> String
 
 /// A line chart over `0..=max`; points without a value break the line.
 pub fn line(id: &str, title: &str, points: &[Point], max: f64, fmt: impl Fn(f64) -> String) -> String {
-    let mut svg = frame(id, title, &fmt(max), &fmt(max / 2.0));
+    let (top, half) = scale_labels(points, max, fmt);
+    let mut svg = frame(id, title, &top, &half);
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let slot = plot_w / points.len().max(1) as f64;
@@ -161,6 +174,9 @@ mod tests {
         assert!(svg.contains("height=\"180.0\""));
         assert!(svg.contains(">4</text>") && svg.contains(">2</text>"));
         assert!(svg.contains("height=\"0.0\""));
+        // Nothing above zero: no scale but the 0.
+        let empty = bars("e", "Revenus", &points(&[Some(0.0), None]), |v| format!("{v} DH"));
+        assert!(!empty.contains("DH</text>") && empty.contains(">0</text>"));
     }
 
     #[test]
