@@ -53,6 +53,11 @@ impl Page {
         NOTICES.iter().find(|(name, _)| *name == wanted).map(|(_, key)| *key)
     }
 
+    /// Whether the notice asks for something rather than confirms it (shown as a warning).
+    pub fn notice_warns(&self) -> bool {
+        matches!(self.notice(), Some("notice-admin-needs-2fa" | "message-error-self" | "message-error-verify-email"))
+    }
+
     /// The current path and query, for "come back here after signing in".
     pub fn return_path(&self) -> String {
         self.url_in(&self.lang)

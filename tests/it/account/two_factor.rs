@@ -110,5 +110,5 @@ async fn admins_are_sent_to_set_up_two_factor() {
     res.assert_status(303);
     assert_eq!(res.location(), "/fr/account/two-factor?notice=needs-2fa");
     let doc = app.get(&res.location()).await.doc();
-    assert!(doc.text(".notice").contains("administrateurs"));
+    assert!(doc.text(".notice.notice-warning").contains("administrateurs"), "asked, shown as a warning");
 }
