@@ -168,10 +168,12 @@ const TAGS_SQLITE: &str = "CASE WHEN p.status = 'APPROVED' AND p.removed_at IS N
            AS sort) s) \
      ELSE '' END";
 
-/// Rewrites the search tags of one provider, or of all, where they changed.
-pub fn refresh_tags(conn: &mut DbConn, id: Option<i64>) -> QueryResult<()> {
+/// Rewrites the search tags of these providers, or of all, where they changed.
+pub fn refresh_tags(conn: &mut DbConn, ids: Option<&[i64]>) -> QueryResult<()> {
     let tags = if matches!(conn, DbConn::Pg(_)) { TAGS_PG } else { TAGS_SQLITE };
-    let only = id.map_or(String::new(), |id| format!(" WHERE p.id = {id}"));
+    let only = ids.map_or(String::new(), |ids| {
+        format!(" WHERE p.id IN ({})", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", "))
+    });
     diesel::sql_query(format!(
         "UPDATE providers SET search_tags = t.tags FROM (SELECT p.id, {tags} AS tags FROM providers p{only}) t \
          WHERE providers.id = t.id AND providers.search_tags <> t.tags"

@@ -28,10 +28,7 @@ pub fn version_of(at: NaiveDateTime) -> String {
 }
 
 fn refresh(conn: &mut DbConn, providers: &[i64]) -> Result<(), AppError> {
-    for id in providers {
-        provider::refresh_search(conn, *id)?;
-    }
-    Ok(())
+    Ok(provider::refresh_search_many(conn, providers)?)
 }
 
 /// Creates a category (`id`: `None`) or saves one; returns its id.

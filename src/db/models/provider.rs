@@ -169,40 +169,68 @@ pub fn links(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Links> {
 
 /// Recomputes the search text and the lowest price from the profile, its categories and active services.
 pub fn refresh_search(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<()> {
+    refresh_search_many(conn, &[id])
+}
+
+/// The same for many providers (a catalogue change): the profiles, categories and services are read in a few
+/// queries per 500 providers, then each search text is written, and the listings and tags rewritten together.
+pub fn refresh_search_many(conn: &mut crate::db::DbConn, ids: &[i64]) -> QueryResult<()> {
+    use std::collections::HashMap;
+
     use crate::db::schema::{categories, provider_categories, services};
-    let p: Provider = providers::table.find(id).select(Provider::as_select()).first(conn)?;
-    let cats: Vec<(String, String, String)> = provider_categories::table
-        .inner_join(categories::table)
-        .filter(provider_categories::provider_id.eq(id))
-        .select((categories::name_fr, categories::name_ar, categories::name_en))
-        .load(conn)?;
-    let active = services::table
-        .filter(services::provider_id.eq(id))
-        .filter(services::is_active.eq(true))
-        .filter(services::deleted_at.is_null());
-    let names: Vec<(String, String, Option<String>)> =
-        active.select((services::name_fr, services::name_ar, services::name_en)).load(conn)?;
-    let min_price: Option<i64> = active.select(diesel::dsl::min(services::base_price_cents)).first(conn)?;
-    let mut text = vec![
-        p.display_name.clone(),
-        p.specialties.clone(),
-        p.bio_fr.clone(),
-        p.bio_ar.clone(),
-        p.bio_en.clone().unwrap_or_default(),
-    ];
-    for (fr, ar, en) in cats {
-        text.extend([fr, ar, en]);
+    for chunk in ids.chunks(500) {
+        let profiles: Vec<(i64, String, String, String, String, Option<String>)> = providers::table
+            .filter(providers::id.eq_any(chunk))
+            .select((
+                providers::id,
+                providers::display_name,
+                providers::specialties,
+                providers::bio_fr,
+                providers::bio_ar,
+                providers::bio_en,
+            ))
+            .load(conn)?;
+        let mut words: HashMap<i64, Vec<String>> = HashMap::new();
+        for (id, fr, ar, en) in provider_categories::table
+            .inner_join(categories::table)
+            .filter(provider_categories::provider_id.eq_any(chunk))
+            .select((provider_categories::provider_id, categories::name_fr, categories::name_ar, categories::name_en))
+            .load::<(i64, String, String, String)>(conn)?
+        {
+            words.entry(id).or_default().extend([fr, ar, en]);
+        }
+        let mut min_price: HashMap<i64, i64> = HashMap::new();
+        for (id, fr, ar, en, price) in services::table
+            .filter(services::provider_id.eq_any(chunk))
+            .filter(services::is_active.eq(true))
+            .filter(services::deleted_at.is_null())
+            .select((
+                services::provider_id,
+                services::name_fr,
+                services::name_ar,
+                services::name_en,
+                services::base_price_cents,
+            ))
+            .load::<(i64, String, String, Option<String>, Option<i64>)>(conn)?
+        {
+            words.entry(id).or_default().extend([fr, ar, en.unwrap_or_default()]);
+            if let Some(price) = price {
+                min_price.entry(id).and_modify(|m| *m = (*m).min(price)).or_insert(price);
+            }
+        }
+        for (id, name, specialties, bio_fr, bio_ar, bio_en) in profiles {
+            let mut text = vec![name, specialties, bio_fr, bio_ar, bio_en.unwrap_or_default()];
+            text.extend(words.remove(&id).unwrap_or_default());
+            diesel::update(providers::table.find(id))
+                .set((
+                    providers::search_text.eq(crate::domain::text::fold(&text.join(" "))),
+                    providers::min_price_cents.eq(min_price.get(&id).copied()),
+                ))
+                .execute(conn)?;
+        }
+        refresh_listings(conn, chunk)?;
     }
-    for (fr, ar, en) in names {
-        text.extend([fr, ar, en.unwrap_or_default()]);
-    }
-    diesel::update(providers::table.find(id))
-        .set((
-            providers::search_text.eq(crate::domain::text::fold(&text.join(" "))),
-            providers::min_price_cents.eq(min_price),
-        ))
-        .execute(conn)?;
-    refresh_listing(conn, id)
+    Ok(())
 }
 
 /// The listing rows of approved providers (all of them, or one), as `INSERT … SELECT`.
@@ -214,15 +242,22 @@ const LISTINGS_INSERT: &str = "INSERT INTO provider_listings \
      JOIN provider_cities pt ON pt.provider_id = p.id \
      WHERE p.status = 'APPROVED' AND p.removed_at IS NULL";
 
-/// Rewrites the provider's rows in `provider_listings` (none unless approved) and search tags: after a change of categories,
-/// cities served, prices, status, verification or rating.
+/// Rewrites the provider's rows in `provider_listings` (none unless approved) and search tags: after a change of
+/// categories, cities served, prices, status, verification or rating.
 pub fn refresh_listing(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<()> {
+    refresh_listings(conn, &[id])
+}
+
+/// The same for several providers at once.
+pub fn refresh_listings(conn: &mut crate::db::DbConn, ids: &[i64]) -> QueryResult<()> {
     use crate::db::schema::provider_listings;
-    diesel::delete(provider_listings::table.filter(provider_listings::provider_id.eq(id))).execute(conn)?;
-    diesel::sql_query(format!("{LISTINGS_INSERT} AND p.id = $1"))
-        .bind::<diesel::sql_types::BigInt, _>(id)
-        .execute(conn)?;
-    crate::db::search::refresh_tags(conn, Some(id))
+    if ids.is_empty() {
+        return Ok(());
+    }
+    diesel::delete(provider_listings::table.filter(provider_listings::provider_id.eq_any(ids))).execute(conn)?;
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    diesel::sql_query(format!("{LISTINGS_INSERT} AND p.id IN ({list})")).execute(conn)?;
+    crate::db::search::refresh_tags(conn, Some(ids))
 }
 
 /// Rebuilds every listing row (after a bulk load such as the seed).
