@@ -30,14 +30,7 @@ fn main() {
     let actor = Actor { user_id: None, ip_address: None, user_agent: None, request_id: None };
     let input = CategoryInput {
         name_fr: format!("{} et dépannage", c.name_fr),
-        name_ar: c.name_ar.clone(),
-        name_en: c.name_en.clone(),
-        slug: c.slug.clone(),
-        icon: c.icon.clone(),
-        position: c.position.to_string(),
-        is_popular: c.is_popular.then(String::new),
-        is_active: Some(String::new()),
-        version: catalogue::version_of(c.updated_at),
+        ..khadamat::handlers::admin::catalogue::category_form(&c)
     };
     let start = Instant::now();
     catalogue::save_category(&mut conn, Some(biggest), &input, khadamat::db::now(), &actor).unwrap().unwrap();

@@ -90,7 +90,8 @@ impl CategoryTemplate {
     }
 }
 
-fn category_form(c: &Category) -> CategoryInput {
+/// The form filled with a category as it is now (with its version).
+pub fn category_form(c: &Category) -> CategoryInput {
     CategoryInput {
         name_fr: c.name_fr.clone(),
         name_ar: c.name_ar.clone(),
