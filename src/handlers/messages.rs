@@ -407,13 +407,9 @@ pub async fn report(
         state.db.run(move |conn| crate::services::moderation::report(conn, &u, id, m, &reason, now, &actor)).await?;
     match done {
         Ok(()) => Ok(see_other(htmx, &page.href(&format!("/messages/{id}?notice=thanks-conversation-report")))),
-        Err(refusal) => {
-            let key = match refusal {
-                crate::services::moderation::Refusal::Invalid(key)
-                | crate::services::moderation::Refusal::Changed(key) => key,
-            };
+        Err(refused) => {
             let mut errors = crate::web::forms::FieldErrors::new();
-            errors.add("reason", key);
+            errors.add("reason", refused.key());
             let tpl = ReportTemplate { i18n: page.i18n(), page, conversation: id, message, form, errors };
             Ok(crate::handlers::account::private(render_status(StatusCode::UNPROCESSABLE_ENTITY, &tpl)?))
         }

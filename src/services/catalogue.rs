@@ -11,16 +11,8 @@ use crate::db::models::{category, city, provider};
 use crate::domain::catalogue::{CategoryInput, CityInput};
 use crate::error::AppError;
 use crate::services::audit::{self, Actor, Entry};
-use crate::web::forms::FieldErrors;
 
-/// Why nothing changed.
-#[derive(Debug)]
-pub enum Refused {
-    /// The form needs correcting (422).
-    Invalid(FieldErrors),
-    /// The category or city changed meanwhile, or the rule forbids it (409, Fluent key).
-    Rule(&'static str),
-}
+use crate::services::Refused;
 
 /// The form's `version`: the `updated_at` the form was shown with.
 pub fn version_of(at: NaiveDateTime) -> String {
@@ -52,9 +44,7 @@ pub fn save_category(
         None => values.slug.to_uppercase().replace('-', "_"),
     };
     if category::taken(conn, &values.slug, &code, id)? {
-        let mut errors = FieldErrors::new();
-        errors.add("slug", "catalogue-error-slug-taken");
-        return Ok(Err(Refused::Invalid(errors)));
+        return Ok(Err(Refused::field("slug", "catalogue-error-slug-taken")));
     }
     conn.transaction(|conn| {
         let id = match &before {
@@ -152,9 +142,7 @@ pub fn save_city(
         Err(errors) => return Ok(Err(Refused::Invalid(errors))),
     };
     if city::slug_taken(conn, &values.slug, id)? {
-        let mut errors = FieldErrors::new();
-        errors.add("slug", "catalogue-error-slug-taken");
-        return Ok(Err(Refused::Invalid(errors)));
+        return Ok(Err(Refused::field("slug", "catalogue-error-slug-taken")));
     }
     conn.transaction(|conn| {
         let saved = city::save(conn, id, &values, now)?;

@@ -16,3 +16,29 @@ pub mod profile_views;
 pub mod providers;
 pub mod reviews;
 pub mod throttle;
+
+/// Why a use case changed nothing, for the page to say so.
+#[derive(Debug)]
+pub enum Refused {
+    /// The form has errors (field → Fluent key): 422.
+    Invalid(crate::web::forms::FieldErrors),
+    /// A rule says no, or the object changed meanwhile (Fluent key): 409.
+    Rule(&'static str),
+}
+
+impl Refused {
+    /// One field's error.
+    pub fn field(field: &'static str, key: &'static str) -> Self {
+        let mut errors = crate::web::forms::FieldErrors::new();
+        errors.add(field, key);
+        Refused::Invalid(errors)
+    }
+
+    /// The first message, for a page that shows one.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Refused::Invalid(errors) => errors.fields().next().map_or("form-error-summary", |(_, key)| key),
+            Refused::Rule(key) => key,
+        }
+    }
+}

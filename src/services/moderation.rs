@@ -14,21 +14,14 @@ use crate::services::audit::{self, Actor, Entry};
 use crate::services::bookings::Outcome;
 use crate::services::emails::Context;
 
-/// Why nothing changed (Fluent keys).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Refusal {
-    /// The form needs correcting (422).
-    Invalid(&'static str),
-    /// The object changed meanwhile (409).
-    Changed(&'static str),
-}
+use crate::services::Refused;
 
-fn reason_of(reason: &str) -> Result<&str, Refusal> {
+fn reason_of(reason: &str) -> Result<&str, Refused> {
     let reason = reason.trim();
     if (5..=1000).contains(&reason.chars().count()) {
         Ok(reason)
     } else {
-        Err(Refusal::Invalid("moderation-error-reason"))
+        Err(Refused::field("reason", "moderation-error-reason"))
     }
 }
 
@@ -43,14 +36,14 @@ pub fn report(
     reason: &str,
     now: NaiveDateTime,
     actor: &Actor,
-) -> Result<Result<(), Refusal>, AppError> {
+) -> Result<Result<(), Refused>, AppError> {
     let (c, _) = crate::services::messages::participant(conn, reporter, conversation_id)?;
     if let Some(id) = message_id {
         reportable(conn, reporter, c.id, id)?;
     }
     let reason = match reason_of(reason) {
         Ok(reason) => reason,
-        Err(refusal) => return Ok(Err(refusal)),
+        Err(refused) => return Ok(Err(refused)),
     };
     conn.transaction(|conn| {
         let (kind, target, action, about) = match message_id {
@@ -82,7 +75,7 @@ pub fn reportable(
 }
 
 /// Hides a message with a reason (its reports are resolved) or shows it again; its author is emailed and both
-/// participants' open pages refresh.
+/// participants' open pages refresh. Returns the conversation (the page to go back to) and the outcome.
 #[allow(clippy::too_many_arguments)]
 pub fn set_hidden(
     conn: &mut DbConn,
@@ -93,17 +86,17 @@ pub fn set_hidden(
     reason: &str,
     now: NaiveDateTime,
     actor: &Actor,
-) -> Result<Result<Outcome, Refusal>, AppError> {
+) -> Result<(i64, Result<Outcome, Refused>), AppError> {
     let m =
         conversation::message(conn, message_id)?.filter(|m| m.kind != MessageKind::System).ok_or(AppError::NotFound)?;
     let c = conversation::find(conn, m.conversation_id)?.ok_or(AppError::NotFound)?;
     let reason = match reason_of(reason) {
         Ok(reason) => reason,
-        Err(refusal) => return Ok(Err(refusal)),
+        Err(refused) => return Ok((c.id, Err(refused))),
     };
-    conn.transaction(|conn| {
+    let outcome = conn.transaction(|conn| -> Result<Result<Outcome, Refused>, AppError> {
         if !conversation::set_hidden(conn, m.id, hide, reason, now)? {
-            return Ok(Err(Refusal::Changed("moderation-error-changed")));
+            return Ok(Err(Refused::Rule("moderation-error-changed")));
         }
         if hide {
             report::close(conn, ReportTarget::Message, &[m.id], ReportStatus::Resolved, admin.id, reason, now)?;
@@ -123,7 +116,8 @@ pub fn set_hidden(
         let (client, provider_user) = conversation::participants(conn, &c)?;
         outcome.live.push(Envelope { users: vec![client, provider_user], event: Event::Read { conversation: c.id } });
         Ok(Ok(outcome))
-    })
+    })?;
+    Ok((c.id, outcome))
 }
 
 /// Warns a participant of the conversation by email, with the reason.
@@ -137,7 +131,7 @@ pub fn warn(
     reason: &str,
     now: NaiveDateTime,
     actor: &Actor,
-) -> Result<Result<Outcome, Refusal>, AppError> {
+) -> Result<Result<Outcome, Refused>, AppError> {
     let c = conversation::find(conn, conversation_id)?.ok_or(AppError::NotFound)?;
     let (client, provider_user) = conversation::participants(conn, &c)?;
     if user_id != client && user_id != provider_user {
@@ -146,10 +140,10 @@ pub fn warn(
     let target = user::find(conn, user_id)?.ok_or(AppError::NotFound)?;
     let reason = match reason_of(reason) {
         Ok(reason) => reason,
-        Err(refusal) => return Ok(Err(refusal)),
+        Err(refused) => return Ok(Err(refused)),
     };
     if target.status == UserStatus::Deleted || target.id == admin.id {
-        return Ok(Err(Refusal::Changed("moderation-error-changed")));
+        return Ok(Err(Refused::Rule("moderation-error-changed")));
     }
     conn.transaction(|conn| {
         audit::record(
@@ -170,11 +164,11 @@ pub fn dismiss(
     note: &str,
     now: NaiveDateTime,
     actor: &Actor,
-) -> Result<Result<(), Refusal>, AppError> {
+) -> Result<Result<(), Refused>, AppError> {
     let c = conversation::find(conn, conversation_id)?.ok_or(AppError::NotFound)?;
     let note = match reason_of(note) {
         Ok(note) => note,
-        Err(refusal) => return Ok(Err(refusal)),
+        Err(refused) => return Ok(Err(refused)),
     };
     conn.transaction(|conn| {
         let open = report::about_conversations(conn, Some(c.id), 1000)?;
@@ -183,7 +177,7 @@ pub fn dismiss(
             report::close(conn, ReportTarget::Conversation, &[c.id], ReportStatus::Dismissed, admin.id, note, now)?
                 + report::close(conn, ReportTarget::Message, &messages, ReportStatus::Dismissed, admin.id, note, now)?;
         if closed == 0 {
-            return Ok(Err(Refusal::Changed("moderation-error-changed")));
+            return Ok(Err(Refused::Rule("moderation-error-changed")));
         }
         audit::record(
             conn,

@@ -17,16 +17,8 @@ use crate::error::AppError;
 use crate::services::audit::{self, Actor, Entry};
 use crate::services::bookings::{Outcome, event, parties};
 use crate::services::emails::Context;
-use crate::web::forms::FieldErrors;
 
-/// Why a review change did not happen.
-#[derive(Debug)]
-pub enum Refused {
-    /// The form has errors (field → Fluent key).
-    Invalid(FieldErrors),
-    /// A rule says no (Fluent key).
-    Rule(&'static str),
-}
+use crate::services::Refused;
 
 /// The review part of a booking's page.
 #[derive(Default)]
@@ -227,11 +219,7 @@ pub fn reply(
     }
     let text = text.trim();
     if !(2..=rules::REPLY_MAX).contains(&text.chars().count()) {
-        return Ok(Err(Refused::Invalid({
-            let mut e = FieldErrors::new();
-            e.add("reply", "review-error-reply");
-            e
-        })));
+        return Ok(Err(Refused::field("reply", "review-error-reply")));
     }
     conn.transaction(|conn| {
         provider::lock(conn, r.provider_id)?;
@@ -269,9 +257,7 @@ pub fn report(
     }
     let reason = reason.trim();
     if !(5..=1000).contains(&reason.chars().count()) {
-        let mut e = FieldErrors::new();
-        e.add("reason", "review-error-report-reason");
-        return Ok(Err(Refused::Invalid(e)));
+        return Ok(Err(Refused::field("reason", "review-error-report-reason")));
     }
     conn.transaction(|conn| {
         if review::report(conn, user.id, r.id, reason, now)? {
@@ -296,9 +282,7 @@ pub fn moderate(
     let r = review::find(conn, review_id)?.ok_or(AppError::NotFound)?;
     let reason = reason.trim();
     if !(5..=1000).contains(&reason.chars().count()) {
-        let mut e = FieldErrors::new();
-        e.add("reason", "review-error-moderation-reason");
-        return Ok(Err(Refused::Invalid(e)));
+        return Ok(Err(Refused::field("reason", "review-error-moderation-reason")));
     }
     let (from, to) = if hide {
         (ReviewStatus::Published, ReviewStatus::Hidden)

@@ -128,10 +128,33 @@ pub fn provider_ids(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Vec<i6
 /// What uses a category: providers listed in it, services (deleted ones included: bookings point to them),
 /// categories merged into it.
 pub fn usage(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<i64> {
-    use crate::db::schema::services;
-    let services: i64 = services::table.filter(services::category_id.eq(id)).count().get_result(conn)?;
-    let merged: i64 = categories::table.filter(categories::merged_into_id.eq(id)).count().get_result(conn)?;
-    Ok(provider_ids(conn, id)?.len() as i64 + services + merged)
+    Ok(usages(conn, Some(id))?.get(&id).copied().unwrap_or(0))
+}
+
+/// The same for one category or all of them, counted in three grouped queries.
+pub fn usages(conn: &mut crate::db::DbConn, only: Option<i64>) -> QueryResult<std::collections::HashMap<i64, i64>> {
+    use crate::db::schema::{provider_categories as pc, services};
+    use diesel::dsl::count_star;
+    let mut listed = pc::table.group_by(pc::category_id).select((pc::category_id, count_star())).into_boxed();
+    let mut offered =
+        services::table.group_by(services::category_id).select((services::category_id, count_star())).into_boxed();
+    let mut merged = categories::table
+        .filter(categories::merged_into_id.is_not_null())
+        .select(categories::merged_into_id.assume_not_null())
+        .into_boxed();
+    if let Some(id) = only {
+        listed = listed.filter(pc::category_id.eq(id));
+        offered = offered.filter(services::category_id.eq(id));
+        merged = merged.filter(categories::merged_into_id.eq(id));
+    }
+    let mut counts = std::collections::HashMap::new();
+    for (id, n) in listed.load::<(i64, i64)>(conn)?.into_iter().chain(offered.load::<(i64, i64)>(conn)?) {
+        *counts.entry(id).or_insert(0) += n;
+    }
+    for id in merged.load::<i64>(conn)? {
+        *counts.entry(id).or_insert(0) += 1;
+    }
+    Ok(counts)
 }
 
 /// Moves everything of `from` into `into` and hides `from` for good (its pages redirect); `false` when `from`

@@ -1,8 +1,6 @@
 //! `/{lang}/admin/catalogue`: categories and cities. Names in French, Arabic and English, slugs, icons, order,
 //! popular flag, shown or hidden; a category is merged into another or deleted when nothing uses it.
 
-use std::collections::HashMap;
-
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -11,7 +9,8 @@ use crate::db::models::{Category, City, category, city};
 use crate::domain::catalogue::{CATEGORY_ICONS, CategoryInput, CityInput};
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
-use crate::services::catalogue::{self as service, Refused, version_of};
+use crate::services::Refused;
+use crate::services::catalogue::{self as service, version_of};
 use crate::state::AppState;
 use crate::web::auth::{Admin, actor};
 use crate::web::forms::FieldErrors;
@@ -47,14 +46,17 @@ pub async fn index(page: Page, state: web::Data<AppState>, Admin(_): Admin) -> A
     let (categories, cities) = state
         .db
         .run(|conn| {
-            let mut categories = Vec::new();
-            for c in category::all(conn)? {
-                let used = category::usage(conn, c.id)?;
-                categories.push((c, used));
-            }
-            let counts: HashMap<i64, i64> = city::provider_counts(conn)?;
-            let cities = city::all(conn)?.into_iter().map(|c| (counts.get(&c.id).copied().unwrap_or(0), c));
-            Ok((categories, cities.map(|(n, c)| (c, n)).collect()))
+            let used = category::usages(conn, None)?;
+            let served = city::provider_counts(conn)?;
+            let categories = category::all(conn)?.into_iter().map(|c| {
+                let n = used.get(&c.id).copied().unwrap_or(0);
+                (c, n)
+            });
+            let cities = city::all(conn)?.into_iter().map(|c| {
+                let n = served.get(&c.id).copied().unwrap_or(0);
+                (c, n)
+            });
+            Ok((categories.collect(), cities.collect()))
         })
         .await?;
     let tpl = CatalogueTemplate { i18n: page.i18n(), page, categories, cities };

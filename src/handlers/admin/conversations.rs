@@ -11,7 +11,7 @@ use crate::db::models::report::{self, ConversationReport};
 use crate::db::models::{User, user};
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
-use crate::services::moderation::{self, Refusal};
+use crate::services::{Refused, moderation};
 use crate::state::{AppState, send_emails};
 use crate::web::auth::{Admin, actor};
 use crate::web::render::{render_status, see_other};
@@ -144,7 +144,7 @@ async fn after(
     state: &web::Data<AppState>,
     id: i64,
     form: &str,
-    outcome: Result<crate::services::bookings::Outcome, Refusal>,
+    outcome: Result<crate::services::bookings::Outcome, Refused>,
 ) -> AppResult<HttpResponse> {
     match outcome {
         Ok(outcome) => {
@@ -152,11 +152,12 @@ async fn after(
             crate::realtime::publish_all(state, outcome.live).await;
             Ok(see_other(htmx, &page.href(&format!("/admin/conversations/{id}?notice=decision-saved"))))
         }
-        Err(Refusal::Invalid(key)) => {
-            conversation_page(page, state, id, Some((form.to_string(), key)), StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(Refusal::Changed(key)) => {
-            conversation_page(page, state, id, Some((form.to_string(), key)), StatusCode::CONFLICT).await
+        Err(refused) => {
+            let status = match refused {
+                Refused::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                Refused::Rule(_) => StatusCode::CONFLICT,
+            };
+            conversation_page(page, state, id, Some((form.to_string(), refused.key())), status).await
         }
     }
 }
@@ -177,11 +178,8 @@ pub async fn decide_message(
     let (conversation_id, outcome) = state
         .db
         .run(move |conn| {
-            let m = conversation::message(conn, id)?.ok_or(AppError::NotFound)?;
             let ctx = crate::handlers::auth::email_context(&app);
-            let outcome =
-                moderation::set_hidden(conn, &ctx, &admin, id, decision == "hide", &form.reason, now, &actor)?;
-            Ok((m.conversation_id, outcome))
+            moderation::set_hidden(conn, &ctx, &admin, id, decision == "hide", &form.reason, now, &actor)
         })
         .await?;
     after(htmx, page, &state, conversation_id, &format!("message-{id}"), outcome).await

@@ -8,10 +8,10 @@ use askama::Template;
 use crate::db::models::review::{self, Reported};
 use crate::error::AppResult;
 use crate::i18n::I18n;
-use crate::services::reviews::{self as service, Refused};
+use crate::services::Refused;
+use crate::services::reviews as service;
 use crate::state::{AppState, send_emails};
 use crate::web::auth::{Admin, actor};
-use crate::web::forms::FieldErrors;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};
 
@@ -89,14 +89,9 @@ pub async fn decide(
             crate::realtime::publish_all(&state, outcome.live).await;
             Ok(see_other(htmx, &page.href("/admin/reviews?notice=decision-saved")))
         }
-        Err(Refused::Invalid(errors)) => {
-            let key = first_error(&errors);
-            queue(page, &state, Some((id, key)), StatusCode::UNPROCESSABLE_ENTITY).await
+        Err(refused @ Refused::Invalid(_)) => {
+            queue(page, &state, Some((id, refused.key())), StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(Refused::Rule(key)) => queue(page, &state, Some((id, key)), StatusCode::CONFLICT).await,
     }
-}
-
-fn first_error(errors: &FieldErrors) -> &'static str {
-    errors.fields().next().map(|(_, key)| key).unwrap_or("review-error-moderation-reason")
 }
