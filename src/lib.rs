@@ -65,6 +65,7 @@ pub fn build_app(
         .app_data(aweb::QueryConfig::default().error_handler(|e, _| error::AppError::BadRequest(e.to_string()).into()))
         .configure(routes::configure)
         .default_service(aweb::to(web::errors::not_found))
+        .wrap(from_fn(web::input::clean_query))
         .wrap(from_fn(web::lang::remember))
         .wrap(sessions)
         .wrap(from_fn(web::csrf::ensure_cookie))

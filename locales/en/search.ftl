@@ -21,6 +21,7 @@ search-count = { $count ->
    *[other] { $count } providers found
 }
 search-empty = No provider matches this search. Try fewer filters, another city or another word.
+search-unknown-filter = This category or city does not exist (or no longer) on Khadamat. Choose one from the list.
 search-empty-reset = Clear the filters
 search-pages = Result pages
 search-previous = Previous

@@ -21,6 +21,7 @@ search-count = { $count ->
    *[other] { $count } prestataires trouvés
 }
 search-empty = Aucun prestataire ne correspond à cette recherche. Essayez moins de filtres, une autre ville ou un autre mot.
+search-unknown-filter = Cette catégorie ou cette ville n'existe pas (ou plus) sur Khadamat. Choisissez-en une dans la liste.
 search-empty-reset = Effacer les filtres
 search-pages = Pages de résultats
 search-previous = Précédent

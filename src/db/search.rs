@@ -6,7 +6,7 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Double, Text};
 
-use crate::db::schema::{cities, provider_categories, provider_cities, provider_listings, providers};
+use crate::db::schema::{cities, provider_cities, provider_listings, providers, services};
 use crate::db::types::ProviderStatus;
 use crate::db::views::provider_card::{self, ProviderCard};
 use crate::db::{DbConn, MultiBackend};
@@ -56,6 +56,7 @@ impl SearchQuery {
     }
 }
 
+#[derive(Default)]
 pub struct SearchResult {
     pub providers: Vec<ProviderCard>,
     /// How many match, counted up to a cap (then `capped` is set and the page says "more than `total`").
@@ -134,7 +135,7 @@ fn text_condition<QS>(
 /// a frozen copy): the sort tags `V<verified 0|1>R<rating bucket>`, `R<rating bucket>` (half stars, 0–10) and
 /// `P<price bucket>` (up to 100, 150, 200, 300, 500, 1,000 MAD, more), each city served `C<id>` alone and before
 /// each sort tag (`C1R9`: the matches in a city and a tier are one short list of the index), and each category
-/// `K<id>`. Upper case and outside the words: folded words never match them.
+/// `K<id>` where the provider has an active service (as `provider_listings`). Upper case and outside the words: folded words never match them.
 const TAGS_PG: &str = "CASE WHEN p.status = 'APPROVED' AND p.removed_at IS NULL THEN ARRAY( \
        SELECT e.tag FROM (SELECT ARRAY[ \
              'V' || (CASE WHEN p.is_verified THEN 1 ELSE 0 END) || 'R' || LEAST(FLOOR(p.rating_avg * 2), 10)::int, \
@@ -147,7 +148,8 @@ const TAGS_PG: &str = "CASE WHEN p.status = 'APPROVED' AND p.removed_at IS NULL 
        LATERAL (SELECT unnest(s.sort) \
            UNION ALL SELECT 'C' || x.city_id || u FROM provider_cities x, unnest(ARRAY[''] || s.sort) u \
              WHERE x.provider_id = p.id \
-           UNION ALL SELECT 'K' || x.category_id FROM provider_categories x WHERE x.provider_id = p.id) AS e(tag) \
+           UNION SELECT 'K' || x.category_id FROM services x \
+             WHERE x.provider_id = p.id AND x.is_active AND x.deleted_at IS NULL) AS e(tag) \
        ORDER BY 1) \
      ELSE ARRAY[]::text[] END";
 
@@ -157,8 +159,8 @@ const TAGS_SQLITE: &str = "CASE WHEN p.status = 'APPROVED' AND p.removed_at IS N
        SELECT s.sort \
          || coalesce((SELECT group_concat(' C' || x.city_id || ' C' || x.city_id || replace(s.sort, ' ', ' C' || x.city_id), '') \
               FROM provider_cities x WHERE x.provider_id = p.id), '') \
-         || coalesce((SELECT group_concat(' K' || x.category_id, '') FROM provider_categories x \
-              WHERE x.provider_id = p.id), '') \
+         || coalesce((SELECT group_concat(' K' || x.category_id, '') FROM (SELECT DISTINCT category_id FROM services \
+              WHERE provider_id = p.id AND is_active AND deleted_at IS NULL) x), '') \
        FROM (SELECT 'V' || p.is_verified || 'R' || min(CAST(p.rating_avg * 2 AS INTEGER), 10) \
            || ' R' || min(CAST(p.rating_avg * 2 AS INTEGER), 10) \
            || CASE WHEN p.min_price_cents IS NULL THEN '' ELSE ' P' || CASE \
@@ -309,25 +311,18 @@ fn by_links<'a>(
         query = query.filter(condition);
         return common_filters!(query, q);
     }
-    match (q.category_id, q.words.is_empty()) {
-        // A category alone is selective (a few percent of providers): its list drives the query.
-        (Some(category), true) => {
-            query = query.filter(
-                providers::id.eq_any(
-                    provider_categories::table
-                        .filter(provider_categories::category_id.eq(category))
-                        .select(provider_categories::provider_id),
-                ),
-            )
-        }
-        (Some(category), false) => {
-            query = query.filter(diesel::dsl::exists(
-                provider_categories::table
-                    .filter(provider_categories::provider_id.eq(providers::id))
-                    .filter(provider_categories::category_id.eq(category)),
-            ))
-        }
-        (None, _) => {}
+    if let Some(category) = q.category_id {
+        // A category alone is selective (a few percent of providers): the providers with an active service in
+        // it drive the query.
+        query = query.filter(
+            providers::id.eq_any(
+                services::table
+                    .filter(services::category_id.eq(category))
+                    .filter(services::is_active.eq(true))
+                    .filter(services::deleted_at.is_null())
+                    .select(services::provider_id),
+            ),
+        )
     }
     if let Some(city) = q.city_id {
         // The cities served always include the home city (see services::providers and the seed).

@@ -22,6 +22,12 @@ pub fn fold(input: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether a character belongs in text people write: anything but control characters, tabs and line breaks
+/// aside (PostgreSQL refuses NUL in text; the others only hide or garble what is shown).
+pub fn is_text_char(c: char) -> bool {
+    !c.is_control() || matches!(c, '\t' | '\n' | '\r')
+}
+
 fn deaccent(c: char) -> String {
     let folded = match c {
         'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',

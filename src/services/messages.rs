@@ -122,6 +122,7 @@ pub struct Sent {
 
 /// The text of a message as it will be stored, or the key of what is wrong with it.
 pub fn clean(body: &str) -> Result<String, &'static str> {
+    let body: String = body.chars().filter(|c| crate::domain::text::is_text_char(*c)).collect();
     let text = body.trim();
     let count = text.chars().count();
     if count == 0 {

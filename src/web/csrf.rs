@@ -100,15 +100,6 @@ struct TokenField {
     csrf_token: Option<String>,
 }
 
-/// Whether every name and value of a url-encoded body is UTF-8 once decoded (the form parser would
-/// otherwise replace bad bytes with U+FFFD and store the damaged text).
-fn decodes_as_utf8(body: &[u8]) -> bool {
-    body.split(|b| *b == b'&').flat_map(|pair| pair.split(|b| *b == b'=')).all(|part| {
-        let plus_as_space: Vec<u8> = part.iter().map(|b| if *b == b'+' { b' ' } else { *b }).collect();
-        percent_encoding::percent_decode(&plus_as_space).decode_utf8().is_ok()
-    })
-}
-
 /// A url-encoded form whose CSRF token and Origin were checked. Every POST handler takes its form
 /// through this extractor, so a state change without the check cannot be written by mistake.
 pub struct CsrfForm<T>(pub T);
@@ -126,8 +117,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             if body.len() > MAX_FORM_BYTES {
                 return Err(AppError::BadRequest("form too large".into()));
             }
-            if !decodes_as_utf8(&body) {
-                return Err(AppError::BadRequest("form: not UTF-8".into()));
+            if !crate::web::input::is_clean(&body) {
+                return Err(AppError::BadRequest("form: not clean text".into()));
             }
             let field: TokenField = serde_urlencoded::from_bytes(&body).unwrap_or(TokenField { csrf_token: None });
             verify(&req, field.csrf_token.as_deref())?;

@@ -11,6 +11,7 @@ pub mod format;
 pub mod forms;
 pub mod headers;
 pub mod htmx;
+pub mod input;
 pub mod lang;
 pub mod listing;
 pub mod render;

@@ -10,6 +10,7 @@ mod browser;
 mod cli;
 mod db;
 mod errors;
+mod hostile_input;
 mod i18n;
 mod mail;
 mod messages;

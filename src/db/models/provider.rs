@@ -233,12 +233,13 @@ pub fn refresh_search_many(conn: &mut crate::db::DbConn, ids: &[i64]) -> QueryRe
     Ok(())
 }
 
-/// The listing rows of approved providers (all of them, or one), as `INSERT … SELECT`.
+/// The listing rows of approved providers (all of them, or one), as `INSERT … SELECT`: a provider is listed in
+/// each category where they have an active service (what a client can book), in each city they serve.
 const LISTINGS_INSERT: &str = "INSERT INTO provider_listings \
        (category_id, city_id, provider_id, is_verified, rating_avg, review_count, min_price_cents) \
-     SELECT pc.category_id, pt.city_id, p.id, p.is_verified, p.rating_avg, p.review_count, p.min_price_cents \
+     SELECT DISTINCT s.category_id, pt.city_id, p.id, p.is_verified, p.rating_avg, p.review_count, p.min_price_cents \
      FROM providers p \
-     JOIN provider_categories pc ON pc.provider_id = p.id \
+     JOIN services s ON s.provider_id = p.id AND s.is_active AND s.deleted_at IS NULL \
      JOIN provider_cities pt ON pt.provider_id = p.id \
      WHERE p.status = 'APPROVED' AND p.removed_at IS NULL";
 

@@ -2,12 +2,12 @@
 
 use std::collections::HashMap;
 
-use diesel::dsl::count_star;
+use diesel::dsl::count;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::models::{Category, category};
-use crate::db::schema::{provider_categories, providers};
+use crate::db::schema::{providers, services};
 use crate::db::types::ProviderStatus;
 
 #[derive(Clone, Debug)]
@@ -19,11 +19,14 @@ pub struct CategoryWithCount {
 /// Every visible category, in catalogue order, with its approved-provider count.
 pub fn categories_with_counts(conn: &mut DbConn) -> QueryResult<Vec<CategoryWithCount>> {
     let categories = category::list_active(conn)?;
-    let counts: HashMap<i64, i64> = provider_categories::table
+    // Providers listed in the category: approved, with an active service in it.
+    let counts: HashMap<i64, i64> = services::table
         .inner_join(providers::table)
         .filter(providers::status.eq(ProviderStatus::Approved))
-        .group_by(provider_categories::category_id)
-        .select((provider_categories::category_id, count_star()))
+        .filter(services::is_active.eq(true))
+        .filter(services::deleted_at.is_null())
+        .group_by(services::category_id)
+        .select((services::category_id, count(services::provider_id).aggregate_distinct()))
         .load::<(i64, i64)>(conn)?
         .into_iter()
         .collect();

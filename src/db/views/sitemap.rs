@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{categories, cities, provider_categories, providers};
+use crate::db::schema::{categories, cities, provider_listings, providers};
 use crate::db::types::ProviderStatus;
 
 /// Provider URLs per sitemap file (the protocol allows 50,000).
@@ -28,11 +28,13 @@ pub fn providers_chunk(conn: &mut DbConn, file: i64) -> QueryResult<Vec<(String,
 
 /// (category slug, city slug or None, last modified) for every landing page with providers.
 pub fn landing_pages(conn: &mut DbConn) -> QueryResult<Vec<(String, Option<String>, NaiveDateTime)>> {
-    let pairs: Vec<(String, String, NaiveDateTime)> = provider_categories::table
-        .inner_join(providers::table.inner_join(cities::table))
-        .inner_join(categories::table)
-        .filter(providers::status.eq(ProviderStatus::Approved))
+    // The listings: approved providers with an active service in the category, in each city they serve.
+    let pairs: Vec<(String, String, NaiveDateTime)> = provider_listings::table
+        .inner_join(providers::table)
+        .inner_join(cities::table.on(cities::id.eq(provider_listings::city_id)))
+        .inner_join(categories::table.on(categories::id.eq(provider_listings::category_id)))
         .filter(categories::is_active.eq(true))
+        .filter(cities::is_active.eq(true))
         .group_by((categories::slug, cities::slug))
         .select((categories::slug, cities::slug, diesel::dsl::max(providers::updated_at).assume_not_null()))
         .order((categories::slug, cities::slug))

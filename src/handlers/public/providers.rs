@@ -61,6 +61,8 @@ pub struct SearchTemplate {
     pub heading: String,
     /// The results the signed-in visitor has in favorites.
     pub favorite_ids: Vec<i64>,
+    /// The category or city asked for does not exist (or no longer).
+    pub unknown_filter: bool,
 }
 
 impl SearchTemplate {
@@ -113,16 +115,24 @@ fn number(s: &str) -> Option<f64> {
     s.trim().replace(',', ".").parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
-/// Turns the typed parameters into a query (unknown slugs give no results rather than all of them).
-pub fn to_query(params: &SearchParams, categories: &[Category], cities: &[City]) -> SearchQuery {
+/// A category or city filter that names nothing shown on the site: the search matches nothing (rather than
+/// everything) and the page says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownFilter;
+
+/// Turns the typed parameters into a query.
+pub fn to_query(params: &SearchParams, categories: &[Category], cities: &[City]) -> Result<SearchQuery, UnknownFilter> {
     let folded = text::fold(&params.q.chars().take(200).collect::<String>());
     let words = folded.split_whitespace().map(str::to_string).collect();
-    let by_slug = |slug: &str, ids: Vec<(String, i64)>| -> Option<i64> {
+    let by_slug = |slug: &str, ids: Vec<(&str, i64)>| -> Result<Option<i64>, UnknownFilter> {
         let slug = slug.trim();
-        (!slug.is_empty()).then(|| ids.into_iter().find(|(s, _)| s == slug).map(|(_, id)| id).unwrap_or(-1))
+        if slug.is_empty() {
+            return Ok(None);
+        }
+        ids.into_iter().find(|(s, _)| *s == slug).map(|(_, id)| Some(id)).ok_or(UnknownFilter)
     };
-    let category_id = by_slug(&params.category, categories.iter().map(|c| (c.slug.clone(), c.id)).collect());
-    let city_id = by_slug(&params.city, cities.iter().map(|c| (c.slug.clone(), c.id)).collect());
+    let category_id = by_slug(&params.category, categories.iter().map(|c| (c.slug.as_str(), c.id)).collect())?;
+    let city_id = by_slug(&params.city, cities.iter().map(|c| (c.slug.as_str(), c.id)).collect())?;
     let price = |s: &str| money::parse_mad(s).filter(|c| *c <= 100_000_000);
     let date = chrono::NaiveDate::parse_from_str(params.day.trim(), "%Y-%m-%d").ok();
     let near = match (number(&params.lat), number(&params.lng)) {
@@ -140,7 +150,7 @@ pub fn to_query(params: &SearchParams, categories: &[Category], cities: &[City])
         "distance" if near.is_some() => Sort::Distance,
         _ => Sort::Relevance,
     };
-    SearchQuery {
+    Ok(SearchQuery {
         words,
         category_id,
         city_id,
@@ -153,7 +163,7 @@ pub fn to_query(params: &SearchParams, categories: &[Category], cities: &[City])
         sort,
         page: params.page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000),
         per_page: PER_PAGE,
-    }
+    })
 }
 
 pub async fn index(
@@ -215,8 +225,13 @@ async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) ->
         .run(move |conn| {
             let categories = category::list_active(conn)?;
             let cities = city::list_active(conn)?;
-            let query = to_query(&p, &categories, &cities);
-            let result = search::providers_page(conn, &query)?;
+            let (query, result) = match to_query(&p, &categories, &cities) {
+                Ok(query) => {
+                    let result = search::providers_page(conn, &query)?;
+                    (Some(query), result)
+                }
+                Err(UnknownFilter) => (None, search::SearchResult::default()),
+            };
             let ids: Vec<i64> = result.providers.iter().map(|c| c.id).collect();
             let favorite_ids = match viewer {
                 Some(user) => crate::db::models::favorite::among(conn, user, &ids)?,
@@ -226,6 +241,8 @@ async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) ->
         })
         .await?;
     let i18n = page.i18n();
+    let unknown_filter = query.is_none();
+    let query = query.unwrap_or_default();
     let category = query.category_id.and_then(|id| categories.iter().find(|c| c.id == id));
     let city = query.city_id.and_then(|id| cities.iter().find(|c| c.id == id));
     let heading = match (category, city) {
@@ -250,10 +267,11 @@ async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) ->
         results: result.providers,
         total: result.total,
         capped: result.capped,
-        current_page: query.page,
+        current_page: query.page.max(1),
         last_page,
         heading,
         favorite_ids,
+        unknown_filter,
     })
 }
 

@@ -135,7 +135,7 @@ async fn the_verified_badge_and_deleting_an_account() {
     use diesel::prelude::*;
     use khadamat::db::schema::{provider_listings, providers, users};
     let mut app = TestApp::new().await;
-    let (provider, slug) = crate::provider::services::approved_provider(&mut app).await;
+    let (provider, slug) = crate::provider::services::listed_provider(&mut app).await;
     let karim = app.user_id("karim@example.ma");
     app.switch_browser(Default::default());
     crate::provider::admin_signed_in(&mut app).await;

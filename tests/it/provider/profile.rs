@@ -47,6 +47,9 @@ async fn a_client_becomes_a_provider_and_is_public_after_approval() {
     app.get(&format!("/ar/providers/{slug}")).await.assert_status(200);
     let found = app.get("/fr/providers?q=%D8%B3%D8%AE%D8%A7%D9%86%D8%A7%D8%AA").await.doc();
     assert!(found.attrs(".provider-name a", "href").iter().any(|h| h.contains(&slug)), "found by an Arabic word");
+    // Listed under a category once a service there can be booked.
+    let plumbing = super::services::plumbing_id(&app).to_string();
+    app.post_form("/fr/provider/services", &super::services::service_form(&plumbing)).await.assert_status(303);
     let landing = app.get("/fr/services/plomberie/rabat").await.doc();
     assert!(landing.attrs(".provider-name a", "href").iter().any(|h| h.contains(&slug)), "serves Rabat too");
 }

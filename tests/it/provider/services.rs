@@ -32,18 +32,24 @@ pub async fn approved_provider(app: &mut TestApp) -> (i64, String) {
     (id, slug)
 }
 
+/// An approved provider with an active plumbing service: listed under Plomberie in Casablanca and Rabat.
+pub async fn listed_provider(app: &mut TestApp) -> (i64, String) {
+    let (id, slug) = approved_provider(app).await;
+    let plumbing = plumbing_id(app);
+    app.post_form("/fr/provider/services", &service_form(&plumbing.to_string())).await.assert_status(303);
+    (id, slug)
+}
+
+pub fn plumbing_id(app: &TestApp) -> i64 {
+    use khadamat::db::schema::categories;
+    app.conn(|c| categories::table.filter(categories::slug.eq("plomberie")).select(categories::id).first(c).unwrap())
+}
+
 #[actix_web::test]
 async fn services_are_created_edited_hidden_and_deleted() {
     let mut app = TestApp::new().await;
     let (provider, slug) = approved_provider(&mut app).await;
-    let category: i64 = app.conn(|c| {
-        khadamat::db::schema::categories::table
-            .filter(khadamat::db::schema::categories::slug.eq("plomberie"))
-            .select(khadamat::db::schema::categories::id)
-            .first(c)
-            .unwrap()
-    });
-    let cat = category.to_string();
+    let cat = plumbing_id(&app).to_string();
     app.get("/fr/provider/services/new").await.assert_status(200);
     let res = app
         .post_form("/fr/provider/services", &[("name_fr", "x"), ("pricing_unit", "FIXED"), ("base_price", "-5")])
@@ -103,4 +109,54 @@ async fn publishing_needs_a_verified_email() {
     let doc = app.get("/fr/provider/services").await.assert_status(200).doc();
     doc.assert_has(".alert-warning");
     app.post_form("/fr/provider/services", &service_form("1")).await.assert_status(403);
+}
+
+#[actix_web::test]
+async fn listing_by_category_follows_active_services() {
+    // Karim ticks Plomberie on his profile and serves Casablanca and Rabat, but his one service is gardening: he
+    // is listed under Jardinage (and not Plomberie) while that service is active — search with and without
+    // words, landing pages, the catalogue count and the sitemap. (The demo provider is a plumber.)
+    let mut app = TestApp::new().await;
+    let (provider, slug) = approved_provider(&mut app).await;
+    let category: i64 = app.conn(|c| {
+        khadamat::db::schema::categories::table
+            .filter(khadamat::db::schema::categories::slug.eq("jardinage"))
+            .select(khadamat::db::schema::categories::id)
+            .first(c)
+            .unwrap()
+    });
+    app.post_form("/fr/provider/services", &service_form(&category.to_string())).await.assert_status(303);
+    let id: i64 =
+        app.conn(|c| services::table.filter(services::provider_id.eq(provider)).select(services::id).first(c).unwrap());
+    async fn listed(app: &mut TestApp, slug: &str, category: &str) -> Vec<bool> {
+        let mut seen = Vec::new();
+        for path in [
+            format!("/fr/providers?category={category}"),
+            format!("/fr/providers?category={category}&city=rabat"),
+            format!("/fr/providers?category={category}&q=karim"),
+            format!("/fr/providers?category={category}&city=casablanca&q=fuite"),
+            format!("/fr/services/{category}"),
+            format!("/ar/services/{category}/casablanca"),
+        ] {
+            let doc = app.get(&path).await.assert_status(200).doc();
+            seen.push(doc.attrs(".provider-name a", "href").iter().any(|h| h.contains(slug)));
+        }
+        let catalogue = app.get("/fr/services").await.doc();
+        let count = catalogue.text(&format!("a[href='/fr/services/{category}'] .category-count"));
+        seen.push(count.starts_with(|c: char| c.is_ascii_digit() && c != '0'));
+        let sitemap = app.get("/sitemap-fr-pages.xml").await.body;
+        seen.push(sitemap.contains(&format!("/services/{category}/rabat<")));
+        seen
+    }
+    assert_eq!(listed(&mut app, &slug, "jardinage").await, vec![true; 8]);
+    assert!(!listed(&mut app, &slug, "plomberie").await[..6].contains(&true), "a ticked trade without a service");
+    app.post_form(&format!("/fr/provider/services/{id}/deactivate"), &[]).await.assert_status(303);
+    assert_eq!(listed(&mut app, &slug, "jardinage").await, vec![false; 8], "a hidden service lists nothing");
+    // Found by name without a category all the same (the profile is public).
+    let doc = app.get("/fr/providers?q=karim").await.doc();
+    assert!(doc.attrs(".provider-name a", "href").iter().any(|h| h.contains(&slug)));
+    app.post_form(&format!("/fr/provider/services/{id}/activate"), &[]).await.assert_status(303);
+    assert_eq!(listed(&mut app, &slug, "jardinage").await, vec![true; 8]);
+    app.post_form(&format!("/fr/provider/services/{id}/delete"), &[]).await.assert_status(303);
+    assert_eq!(listed(&mut app, &slug, "jardinage").await, vec![false; 8], "a deleted service lists nothing");
 }

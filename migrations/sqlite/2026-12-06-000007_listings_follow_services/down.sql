@@ -1,0 +1,12 @@
+DROP INDEX services_listed_idx;
+DELETE FROM provider_listings;
+INSERT INTO provider_listings (category_id, city_id, provider_id, is_verified, rating_avg, review_count, min_price_cents)
+SELECT pc.category_id, pt.city_id, p.id, p.is_verified, p.rating_avg, p.review_count, p.min_price_cents
+FROM providers p
+JOIN provider_categories pc ON pc.provider_id = p.id
+JOIN provider_cities pt ON pt.provider_id = p.id
+WHERE p.status = 'APPROVED' AND p.removed_at IS NULL;
+UPDATE providers SET search_tags =
+    CASE WHEN instr(search_tags, ' K') > 0 THEN substr(search_tags, 1, instr(search_tags, ' K') - 1) ELSE search_tags END
+    || coalesce((SELECT group_concat(' K' || category_id, '') FROM provider_categories WHERE provider_id = providers.id), '')
+WHERE search_tags <> '';
