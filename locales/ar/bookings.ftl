@@ -44,6 +44,9 @@ booking-status-confirmed = مؤكَّد
 booking-status-in-progress = قيد التنفيذ
 booking-status-completed = منتهٍ
 booking-status-cancelled = ملغى
+booking-status-cancelled-by-client = ألغاه الزبون
+booking-status-cancelled-by-provider = ألغاه مقدّم الخدمة
+booking-status-cancelled-by-admin = ألغته Khadamat
 booking-status-rejected = مرفوض
 booking-status-expired = منتهي الصلاحية
 
@@ -118,7 +121,12 @@ notifications-delete = حذف
 notification-booking-request = طلب جديد من { $name }: { $service }، يوم { $when }.
 notification-booking-confirmed = قبل { $name } حجزك { $reference } ليوم { $when }.
 notification-booking-rejected = تم رفض طلبك { $reference }: { $reason }
-notification-booking-cancelled = تم إلغاء الحجز { $reference } ليوم { $when }.
+notification-booking-cancelled = { $by ->
+    [client] ألغى الزبون الحجز { $reference } ليوم { $when }.
+    [provider] ألغى مقدّم الخدمة الحجز { $reference } ليوم { $when }.
+    [admin] ألغت Khadamat الحجز { $reference } ليوم { $when }.
+   *[other] تم إلغاء الحجز { $reference } ليوم { $when }.
+}
 notification-booking-expired = انتهت صلاحية الطلب { $reference } دون رد.
 notification-booking-started = بدأ العمل { $reference }.
 notification-booking-completed = انتهى العمل { $reference }.
@@ -136,8 +144,18 @@ email-booking-confirmed-subject = تم تأكيد الحجز: { $service }
 email-booking-confirmed-body = قبل { $name } طلبك «{ $service }» ليوم { $when } (الحجز { $reference }).
 email-booking-rejected-subject = تم رفض الطلب: { $service }
 email-booking-rejected-body = تم رفض طلبك «{ $service }» ليوم { $when } (الحجز { $reference }). السبب: { $reason }
-email-booking-cancelled-subject = تم إلغاء الحجز: { $service }
-email-booking-cancelled-body = تم إلغاء الحجز { $reference } («{ $service }»، يوم { $when }). { $reason }
+email-booking-cancelled-subject = { $by ->
+    [client] ألغى الزبون الحجز: { $service }
+    [provider] ألغى مقدّم الخدمة الحجز: { $service }
+    [admin] ألغت Khadamat الحجز: { $service }
+   *[other] تم إلغاء الحجز: { $service }
+}
+email-booking-cancelled-body = { $by ->
+    [client] ألغى الزبون الحجز { $reference } («{ $service }»، يوم { $when }).
+    [provider] ألغى مقدّم الخدمة الحجز { $reference } («{ $service }»، يوم { $when }).
+    [admin] ألغت Khadamat الحجز { $reference } («{ $service }»، يوم { $when }).
+   *[other] تم إلغاء الحجز { $reference } («{ $service }»، يوم { $when }).
+} { $reason }
 email-booking-expired-subject = انتهت صلاحية الطلب: { $service }
 email-booking-expired-body = انتهت صلاحية الطلب { $reference } («{ $service }»، يوم { $when }) دون رد من الحرفي.
 email-booking-started-subject = بدأ العمل: { $service }

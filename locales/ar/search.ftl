@@ -2,7 +2,7 @@ search-title = ابحث عن حرفي
 search-heading-city = الحرفيون في { $city }
 search-heading-category-city = { $category } في { $city }
 search-page-number = الصفحة { $count }
-search-description = { $heading }: قارنوا بين مهنيين موثوقين وأثمنتهم بالدرهم وتقييمات زبنائهم، واحجزوا عبر الإنترنت على خدمات.
+search-description = { $heading }: قارنوا بين مهنيين موثوقين وأثمنتهم بالدرهم وتقييمات زبنائهم، واحجزوا عبر الإنترنت على Khadamat.
 search-price = ثمن البداية (درهم)
 search-price-min = الحد الأدنى
 search-price-max = الحد الأقصى
@@ -25,7 +25,7 @@ search-count = { $count ->
    *[other] تم العثور على { $count } حرفي
 }
 search-empty = لا يوجد حرفي يطابق هذا البحث. جرّبوا عدداً أقل من المعايير أو مدينة أخرى أو كلمة أخرى.
-search-unknown-filter = هذه الفئة أو هذه المدينة غير موجودة (أو لم تعد موجودة) على خدمات. اختر واحدة من القائمة.
+search-unknown-filter = هذه الفئة أو هذه المدينة غير موجودة (أو لم تعد موجودة) على Khadamat. اختر واحدة من القائمة.
 search-empty-reset = مسح المعايير
 search-pages = صفحات النتائج
 search-previous = السابق

@@ -40,6 +40,9 @@ booking-status-confirmed = Confirmed
 booking-status-in-progress = In progress
 booking-status-completed = Completed
 booking-status-cancelled = Cancelled
+booking-status-cancelled-by-client = Cancelled by the client
+booking-status-cancelled-by-provider = Cancelled by the provider
+booking-status-cancelled-by-admin = Cancelled by Khadamat
 booking-status-rejected = Declined
 booking-status-expired = Expired
 
@@ -110,7 +113,12 @@ notifications-delete = Delete
 notification-booking-request = New request from { $name }: { $service }, on { $when }.
 notification-booking-confirmed = { $name } accepted your booking { $reference } on { $when }.
 notification-booking-rejected = Your request { $reference } was declined: { $reason }
-notification-booking-cancelled = Booking { $reference } on { $when } was cancelled.
+notification-booking-cancelled = { $by ->
+    [client] The client cancelled booking { $reference } on { $when }.
+    [provider] The provider cancelled booking { $reference } on { $when }.
+    [admin] Khadamat cancelled booking { $reference } on { $when }.
+   *[other] Booking { $reference } on { $when } was cancelled.
+}
 notification-booking-expired = Request { $reference } expired without an answer.
 notification-booking-started = Job { $reference } has started.
 notification-booking-completed = Job { $reference } is complete.
@@ -128,8 +136,18 @@ email-booking-confirmed-subject = Booking confirmed: { $service }
 email-booking-confirmed-body = { $name } accepted your request "{ $service }" on { $when } (booking { $reference }).
 email-booking-rejected-subject = Request declined: { $service }
 email-booking-rejected-body = Your request "{ $service }" on { $when } (booking { $reference }) was declined. Reason: { $reason }
-email-booking-cancelled-subject = Booking cancelled: { $service }
-email-booking-cancelled-body = Booking { $reference } ("{ $service }", on { $when }) was cancelled. { $reason }
+email-booking-cancelled-subject = { $by ->
+    [client] Booking cancelled by the client: { $service }
+    [provider] Booking cancelled by the provider: { $service }
+    [admin] Booking cancelled by Khadamat: { $service }
+   *[other] Booking cancelled: { $service }
+}
+email-booking-cancelled-body = { $by ->
+    [client] The client cancelled booking { $reference } ("{ $service }", on { $when }).
+    [provider] The provider cancelled booking { $reference } ("{ $service }", on { $when }).
+    [admin] Khadamat cancelled booking { $reference } ("{ $service }", on { $when }).
+   *[other] Booking { $reference } ("{ $service }", on { $when }) was cancelled.
+} { $reason }
 email-booking-expired-subject = Request expired: { $service }
 email-booking-expired-body = Request { $reference } ("{ $service }", on { $when }) expired without an answer from the provider.
 email-booking-started-subject = Job started: { $service }

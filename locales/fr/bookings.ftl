@@ -40,6 +40,9 @@ booking-status-confirmed = Confirmée
 booking-status-in-progress = En cours
 booking-status-completed = Terminée
 booking-status-cancelled = Annulée
+booking-status-cancelled-by-client = Annulée par le client
+booking-status-cancelled-by-provider = Annulée par le prestataire
+booking-status-cancelled-by-admin = Annulée par Khadamat
 booking-status-rejected = Refusée
 booking-status-expired = Expirée
 
@@ -110,7 +113,12 @@ notifications-delete = Supprimer
 notification-booking-request = Nouvelle demande de { $name } : { $service }, le { $when }.
 notification-booking-confirmed = { $name } a accepté votre réservation { $reference } du { $when }.
 notification-booking-rejected = Votre demande { $reference } a été refusée : { $reason }
-notification-booking-cancelled = La réservation { $reference } du { $when } a été annulée.
+notification-booking-cancelled = { $by ->
+    [client] Le client a annulé la réservation { $reference } du { $when }.
+    [provider] Le prestataire a annulé la réservation { $reference } du { $when }.
+    [admin] Khadamat a annulé la réservation { $reference } du { $when }.
+   *[other] La réservation { $reference } du { $when } a été annulée.
+}
 notification-booking-expired = La demande { $reference } a expiré sans réponse.
 notification-booking-started = L'intervention { $reference } a commencé.
 notification-booking-completed = L'intervention { $reference } est terminée.
@@ -128,8 +136,18 @@ email-booking-confirmed-subject = Réservation confirmée : { $service }
 email-booking-confirmed-body = { $name } a accepté votre demande « { $service } » du { $when } (réservation { $reference }).
 email-booking-rejected-subject = Demande refusée : { $service }
 email-booking-rejected-body = Votre demande « { $service } » du { $when } (réservation { $reference }) a été refusée. Motif : { $reason }
-email-booking-cancelled-subject = Réservation annulée : { $service }
-email-booking-cancelled-body = La réservation { $reference } (« { $service } », le { $when }) a été annulée. { $reason }
+email-booking-cancelled-subject = { $by ->
+    [client] Réservation annulée par le client : { $service }
+    [provider] Réservation annulée par le prestataire : { $service }
+    [admin] Réservation annulée par Khadamat : { $service }
+   *[other] Réservation annulée : { $service }
+}
+email-booking-cancelled-body = { $by ->
+    [client] Le client a annulé la réservation { $reference } (« { $service } », le { $when }).
+    [provider] Le prestataire a annulé la réservation { $reference } (« { $service } », le { $when }).
+    [admin] Khadamat a annulé la réservation { $reference } (« { $service } », le { $when }).
+   *[other] La réservation { $reference } (« { $service } », le { $when }) a été annulée.
+} { $reason }
 email-booking-expired-subject = Demande expirée : { $service }
 email-booking-expired-body = La demande { $reference } (« { $service } », le { $when }) a expiré sans réponse du prestataire.
 email-booking-started-subject = Intervention commencée : { $service }

@@ -8,10 +8,9 @@ use crate::db::types::{Locale, NotificationKind, NotificationTopic, TokenKind, U
 use crate::db::{DbConn, now};
 use crate::domain::{password, phone, token};
 use crate::error::AppError;
-use crate::i18n::I18n;
 use crate::mail::Email;
 use crate::services::audit::{self, Actor, Entry};
-use crate::services::emails::{Context, lang_of};
+use crate::services::emails::Context;
 use crate::services::throttle;
 use crate::web::forms::{FieldErrors, looks_like_email, trimmed};
 
@@ -374,15 +373,14 @@ pub fn delete_account(
         // Open bookings of this person, as client or as provider, are cancelled and the other party told.
         let provider_id = provider::id_for_user(conn, user.id)?;
         let open = booking::open_for_party(conn, user.id, provider_id)?;
-        booking::cancel_open_for_party(conn, user.id, provider_id, user.id, "account deleted", at)?;
+        let reason = crate::services::bookings::ACCOUNT_DELETED;
+        booking::cancel_open_for_party(conn, user.id, provider_id, user.id, reason, at)?;
         let mut emails = vec![goodbye];
-        for (id, _) in open {
+        for (id, _, _) in open {
             let b = booking::find(conn, id)?.ok_or(AppError::NotFound)?;
             let (client, provider_user) = crate::services::bookings::parties(conn, &b)?;
             let (other, deleted) = if client.id == user.id { (provider_user, client) } else { (client, provider_user) };
-            let reason = I18n::new(lang_of(other.locale)).t("booking-reason-account-deleted");
-            let event =
-                crate::services::bookings::event(&b, NotificationKind::BookingCancelled, &deleted, Some(&reason));
+            let event = crate::services::bookings::event(&b, NotificationKind::BookingCancelled, &deleted, None);
             emails.extend(crate::services::notify::send(conn, ctx, &other, event, at)?);
         }
         if let Some(pid) = provider_id {

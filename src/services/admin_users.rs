@@ -152,7 +152,7 @@ fn cancel_open_bookings(
     let mut outcome = Outcome::default();
     let provider_id = provider::id_for_user(conn, id)?;
     let input = ActInput { reason: reason.to_string(), ..ActInput::default() };
-    for (booking_id, _) in booking::open_for_party(conn, id, provider_id)? {
+    for (booking_id, _, _) in booking::open_for_party(conn, id, provider_id)? {
         let cancelled = crate::services::bookings::act(
             conn,
             ctx,

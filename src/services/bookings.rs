@@ -75,6 +75,8 @@ impl Outcome {
 
 /// The reason stored when accepting a request rejects the overlapping ones (shown translated).
 pub const SLOT_TAKEN: &str = "slot-taken";
+/// The reason stored when a party deletes their account and their open bookings are cancelled.
+pub const ACCOUNT_DELETED: &str = "account-deleted";
 
 /// What the booking form needs: the provider's public profile, active services and schedule.
 pub struct Bookable {
@@ -275,7 +277,8 @@ pub(crate) fn event(b: &Booking, kind: NotificationKind, other: &User, reason: O
     Event { kind, variant: None, data: data_of(b, &other.first_name, reason), link }
 }
 
-/// What messages about a booking say: reference, service, start (UTC), the other party's name, reason.
+/// What messages about a booking say: reference, service, start (UTC), the other party's name, reason, and who
+/// cancelled it ("client", "provider" or "admin").
 fn data_of(b: &Booking, name: &str, reason: Option<&str>) -> serde_json::Value {
     serde_json::json!({
         "reference": b.reference,
@@ -283,6 +286,7 @@ fn data_of(b: &Booking, name: &str, reason: Option<&str>) -> serde_json::Value {
         "start": b.scheduled_start.format("%Y-%m-%dT%H:%M:%S").to_string(),
         "name": name,
         "reason": reason.or(b.status_reason.as_deref()).unwrap_or(""),
+        "by": b.cancelled_by_role.filter(|_| b.status == BookingStatus::Cancelled).map(|r| r.as_str().to_lowercase()),
     })
 }
 

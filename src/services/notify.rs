@@ -129,14 +129,14 @@ pub fn arguments(i18n: &I18n, data: &serde_json::Value) -> Vec<(String, String)>
                 if let Ok(t) = NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M:%S") {
                     args.push(("when".to_string(), crate::web::format::datetime_long(i18n, t)));
                 }
-            } else if key == "reason" && text == crate::services::bookings::SLOT_TAKEN {
-                args.push((key.clone(), i18n.t("booking-reason-slot-taken")));
+            } else if key == "reason" {
+                args.push((key.clone(), crate::web::format::booking_reason(i18n, &text)));
             } else {
                 args.push((key.clone(), text));
             }
         }
     }
-    for key in ["reference", "service", "when", "name", "reason"] {
+    for key in ["reference", "service", "when", "name", "reason", "by"] {
         if !args.iter().any(|(k, _)| k == key) {
             args.push((key.to_string(), String::new()));
         }

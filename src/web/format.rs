@@ -43,6 +43,44 @@ pub fn service_price(i18n: &I18n, unit: crate::db::types::PricingUnit, cents: Op
 }
 
 /// "nov. 2026": a month on a chart axis.
+/// A booking's status as people read it: a cancellation says who cancelled ("Annulée par le client") and
+/// whether it was late.
+pub fn booking_status(i18n: &I18n, b: &crate::db::models::booking::Booking) -> String {
+    booking_step(i18n, &b.status, b)
+}
+
+/// A status the booking went through (a timeline row), said as [`booking_status`] says it.
+pub fn booking_step(
+    i18n: &I18n,
+    status: &crate::db::types::BookingStatus,
+    b: &crate::db::models::booking::Booking,
+) -> String {
+    use crate::db::types::{BookingStatus, UserRole};
+    let key = match (status, b.cancelled_by_role) {
+        (BookingStatus::Cancelled, Some(UserRole::Client)) => "booking-status-cancelled-by-client",
+        (BookingStatus::Cancelled, Some(UserRole::Provider)) => "booking-status-cancelled-by-provider",
+        (BookingStatus::Cancelled, Some(UserRole::Admin)) => "booking-status-cancelled-by-admin",
+        (status, _) => crate::handlers::account::bookings::status_key(status),
+    };
+    let text = i18n.t(key);
+    if *status == BookingStatus::Cancelled && b.is_late_cancellation {
+        format!("{text} · {}", i18n.t("booking-late-cancellation"))
+    } else {
+        text
+    }
+}
+
+/// A booking's reason as stored: the codes the site writes itself are said in the reader's language, what a
+/// person wrote is shown as written.
+pub fn booking_reason(i18n: &I18n, reason: &str) -> String {
+    use crate::services::bookings::{ACCOUNT_DELETED, SLOT_TAKEN};
+    match reason {
+        SLOT_TAKEN => i18n.t("booking-reason-slot-taken"),
+        ACCOUNT_DELETED => i18n.t("booking-reason-account-deleted"),
+        written => written.to_string(),
+    }
+}
+
 pub fn month_short(i18n: &I18n, year: i32, month: u32) -> String {
     i18n.t_numbers("format-month-short", &[("month", i64::from(month)), ("year", i64::from(year))])
 }

@@ -376,13 +376,14 @@ async fn an_admin_cancels_with_a_reason_and_arabic_speakers_are_told_in_arabic()
     let id = last_booking(&app);
     let ar_page = app.get(&format!("/ar/account/bookings/{id}")).await.assert_status(200).doc();
     assert!(ar_page.text("#booking-status").contains("في الانتظار"));
+    let layla_cookies = app.cookies.clone();
 
     app.switch_browser(provider_cookies);
     app.post_form(&format!("/fr/provider/bookings/{id}/accept"), &[]).await.assert_status(303);
     let confirmed = app.emails_to("layla@example.ma").last().unwrap().email.clone();
     assert!(confirmed.subject.contains("تم تأكيد الحجز"), "{}", confirmed.subject);
 
-    app.switch_browser(Default::default());
+    let provider_cookies = app.switch_browser(Default::default());
     crate::provider::admin_signed_in(&mut app).await;
     app.get(&format!("/fr/admin/bookings/{id}")).await.assert_status(200);
     app.post_form(&format!("/fr/admin/bookings/{id}/cancel"), &[("reason", "")]).await.assert_status(422);
@@ -393,8 +394,26 @@ async fn an_admin_cancels_with_a_reason_and_arabic_speakers_are_told_in_arabic()
     let role: Option<khadamat::db::types::UserRole> =
         app.conn(|c| bookings::table.find(id).select(bookings::cancelled_by_role).first(c).unwrap());
     assert_eq!(role, Some(khadamat::db::types::UserRole::Admin));
-    assert!(app.emails_to("layla@example.ma").last().unwrap().email.subject.contains("تم إلغاء الحجز"));
-    assert!(app.emails_to("karim@example.ma").last().unwrap().email.subject.contains("Réservation annulée"));
+    // Everyone reads who cancelled, and why: page, timeline, lists, emails.
+    let layla = app.emails_to("layla@example.ma").last().unwrap().email.clone();
+    assert!(layla.subject.contains("ألغت Khadamat الحجز"), "{}", layla.subject);
+    assert!(layla.text.contains("Signalement de fraude vérifié"), "{}", layla.text);
+    let karim = app.emails_to("karim@example.ma").last().unwrap().email.clone();
+    assert!(karim.subject.contains("Réservation annulée par Khadamat"), "{}", karim.subject);
+    let admin_page = app.get(&format!("/fr/admin/bookings/{id}")).await.doc();
+    assert_eq!(admin_page.text("#booking-status"), "Annulée par Khadamat");
+    assert!(admin_page.texts(".timeline li").last().unwrap().contains("Annulée par Khadamat"));
+    assert!(app.get("/fr/admin/bookings").await.doc().text("#bookings-results").contains("Annulée par Khadamat"));
+    let admin = app.switch_browser(layla_cookies);
+    let page = app.get(&format!("/ar/account/bookings/{id}")).await.doc();
+    assert_eq!(page.text("#booking-status"), "ألغته Khadamat");
+    assert!(page.text(".details").contains("Signalement de fraude vérifié"));
+    let list = app.get("/ar/account/bookings").await.doc();
+    assert!(list.texts(".booking-row .status").contains(&"ألغته Khadamat".to_string()), "{:?}", list.texts(".status"));
+    app.switch_browser(provider_cookies);
+    let missions = app.get("/fr/provider/bookings").await.doc();
+    assert!(missions.texts(".booking-row .status").contains(&"Annulée par Khadamat".to_string()));
+    app.switch_browser(admin);
     // Not for anyone else.
     app.switch_browser(Default::default());
     app.signed_in("nosy@example.ma", "CLIENT").await;
@@ -439,9 +458,11 @@ async fn cancellations_free_late_and_by_the_provider_and_email_preferences() {
     let role: Option<khadamat::db::types::UserRole> =
         app.conn(|c| bookings::table.find(ids[2]).select(bookings::cancelled_by_role).first(c).unwrap());
     assert_eq!(role, Some(khadamat::db::types::UserRole::Provider));
+    let page = app.get(&format!("/en/provider/bookings/{}", ids[2])).await.doc();
+    assert_eq!(page.text("#booking-status"), "Cancelled by the provider");
 
     // The client cancels one for free (days ahead), and one late (within 24 hours), the rule shown first.
-    app.switch_browser(client_cookies);
+    let provider_cookies = app.switch_browser(client_cookies);
     let page = app.get(&format!("/fr/account/bookings/{}", ids[0])).await.doc();
     assert!(page.text(".booking-actions").contains("gratuite"));
     app.post_form(&format!("/fr/account/bookings/{}/cancel", ids[0]), &[]).await.assert_status(303);
@@ -461,9 +482,21 @@ async fn cancellations_free_late_and_by_the_provider_and_email_preferences() {
             .unwrap()
     });
     assert_eq!(late, vec![false, true]);
-    assert!(
-        app.get(&format!("/fr/account/bookings/{}", ids[1])).await.doc().text("#booking-status").contains("tardive")
-    );
+    let page = app.get(&format!("/fr/account/bookings/{}", ids[1])).await.doc();
+    assert_eq!(page.text("#booking-status"), "Annulée par le client · annulation tardive");
+    let page = app.get(&format!("/fr/account/bookings/{}", ids[2])).await.doc();
+    assert_eq!(page.text("#booking-status"), "Annulée par le prestataire");
+    assert!(page.text(".details").contains("Camion en panne ce jour-là"));
+    let centre = app.get("/fr/account/notifications").await.doc();
+    assert!(centre.html_of("main").contains("Le prestataire a annulé la réservation"), "in-app, who cancelled");
+    let client_cookies = app.switch_browser(provider_cookies);
+    let missions = app.get("/fr/provider/bookings").await.doc();
+    let statuses = missions.texts(".booking-row .status");
+    assert!(statuses.contains(&"Annulée par le client · annulation tardive".to_string()), "{statuses:?}");
+    assert!(statuses.contains(&"Annulée par le prestataire".to_string()), "{statuses:?}");
+    let told = app.emails_to("karim@example.ma").last().unwrap().email.subject.clone();
+    assert!(told.contains("Réservation annulée par le client"), "{told}");
+    app.switch_browser(client_cookies);
     // Cancelling again is refused: the booking moved on.
     app.post_form(&format!("/fr/account/bookings/{}/cancel", ids[1]), &[]).await.assert_status(409);
 }

@@ -5,23 +5,24 @@ use crate::db::DbConn;
 use crate::db::schema::{booking_status_history, bookings};
 use crate::db::types::{BookingStatus, PricingUnit, UserRole};
 
-/// Cancels the open (pending or confirmed) bookings of a client, or of a provider, with a history row
-/// each. Returns how many were cancelled.
-/// The pending and confirmed bookings of a person, as client or (with `provider_id`) as provider.
+/// The pending and confirmed bookings of a person, as client or (with `provider_id`) as provider: id, status
+/// and client id.
 pub fn open_for_party(
     conn: &mut DbConn,
     client_id: i64,
     provider_id: Option<i64>,
-) -> QueryResult<Vec<(i64, BookingStatus)>> {
+) -> QueryResult<Vec<(i64, BookingStatus, i64)>> {
     let open = [BookingStatus::Pending, BookingStatus::Confirmed];
     let mut query = bookings::table.filter(bookings::status.eq_any(open)).into_boxed();
     query = match provider_id {
         Some(pid) => query.filter(bookings::client_id.eq(client_id).or(bookings::provider_id.eq(pid))),
         None => query.filter(bookings::client_id.eq(client_id)),
     };
-    query.order(bookings::id.asc()).select((bookings::id, bookings::status)).load(conn)
+    query.order(bookings::id.asc()).select((bookings::id, bookings::status, bookings::client_id)).load(conn)
 }
 
+/// Cancels the open bookings of a person who deletes their account (as [`open_for_party`]), each as cancelled by
+/// the side they were on, with a history row each. Returns how many were cancelled.
 pub fn cancel_open_for_party(
     conn: &mut DbConn,
     client_id: i64,
@@ -31,25 +32,18 @@ pub fn cancel_open_for_party(
     at: NaiveDateTime,
 ) -> QueryResult<usize> {
     let rows = open_for_party(conn, client_id, provider_id)?;
-    for (booking_id, from) in &rows {
+    for (booking_id, from, booking_client) in &rows {
+        let by = if *booking_client == client_id { UserRole::Client } else { UserRole::Provider };
         diesel::update(bookings::table.find(booking_id).filter(bookings::status.eq(from)))
             .set((
                 bookings::status.eq(BookingStatus::Cancelled),
                 bookings::status_reason.eq(reason),
+                bookings::cancelled_by_role.eq(by),
                 bookings::cancelled_at.eq(Some(at)),
                 bookings::updated_at.eq(at),
             ))
             .execute(conn)?;
-        diesel::insert_into(booking_status_history::table)
-            .values((
-                booking_status_history::booking_id.eq(booking_id),
-                booking_status_history::from_status.eq(Some(from)),
-                booking_status_history::to_status.eq(BookingStatus::Cancelled),
-                booking_status_history::actor_id.eq(Some(actor_id)),
-                booking_status_history::reason.eq(Some(reason)),
-                booking_status_history::created_at.eq(at),
-            ))
-            .execute(conn)?;
+        add_history(conn, *booking_id, Some(*from), BookingStatus::Cancelled, Some(actor_id), Some(reason), at)?;
     }
     Ok(rows.len())
 }

@@ -193,7 +193,7 @@ impl BookingTemplate {
     }
 
     pub fn reason_text(&self, reason: &str) -> String {
-        if reason == bookings::SLOT_TAKEN { self.i18n.t("booking-reason-slot-taken") } else { reason.to_string() }
+        crate::web::format::booking_reason(&self.i18n, reason)
     }
 
     pub fn can(&self, action: &str) -> bool {

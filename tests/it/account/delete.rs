@@ -54,6 +54,16 @@ async fn deleting_a_provider_cancels_open_bookings_and_tells_the_clients() {
         .filter(|e| e.email.text.contains("a supprimé son compte"))
         .collect();
     assert_eq!(told.len(), 2);
+    // The booking pages say who cancelled and why, in the reader's language.
+    let id: i64 = app.conn(|c| {
+        let reason = khadamat::services::bookings::ACCOUNT_DELETED;
+        bookings::table.filter(bookings::status_reason.eq(reason)).select(bookings::id).first(c).unwrap()
+    });
+    app.switch_browser(Default::default());
+    app.sign_in(khadamat::db::seed::DEMO_CLIENT, khadamat::db::seed::DEMO_PASSWORD).await.assert_status(303);
+    let page = app.get(&format!("/en/account/bookings/{id}")).await.doc();
+    assert_eq!(page.text("#booking-status"), "Cancelled by the provider");
+    assert!(page.text(".details").contains("deleted their Khadamat account"), "{}", page.text(".details"));
     let removed: Option<chrono::NaiveDateTime> =
         app.conn(|c| providers::table.select(providers::removed_at).first(c).unwrap());
     assert!(removed.is_some());
