@@ -16,6 +16,9 @@ pub enum AppError {
     Forbidden(&'static str),
     #[error("not found")]
     NotFound,
+    /// A provider page asked for before the provider profile exists: the profile form comes first.
+    #[error("no provider profile yet")]
+    NoProviderProfile,
     /// The page existed and was removed on purpose.
     #[error("gone")]
     Gone,
@@ -49,6 +52,7 @@ impl ResponseError for AppError {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::NoProviderProfile => StatusCode::SEE_OTHER,
             AppError::Gone => StatusCode::GONE,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,

@@ -31,6 +31,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/providers/{slug}/contact", web::post().to(messages::start))
                 .route("/providers/{slug}/favorite", web::post().to(account::favorites::create))
                 .route("/providers/{slug}/favorite/delete", web::post().to(account::favorites::destroy))
+                .route("/language", web::post().to(public::language::update))
                 .route("/about", get().to(public::about::show))
                 .route("/contact", get().to(public::contact::new))
                 .route("/contact", web::post().to(public::contact::create))

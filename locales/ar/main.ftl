@@ -90,6 +90,7 @@ notice-verification-sent = أرسلنا إليكم للتو رابط تحقق ج
 notice-email-change-sent = أُرسل رابط تأكيد إلى البريد الإلكتروني الجديد. الرابط صالح لمدة 24 ساعة.
 notice-email-changed = تم تغيير بريدكم الإلكتروني.
 notice-profile-saved = تم حفظ الملف الشخصي.
+notice-provider-profile-first = أنشئ ملفك كمقدّم خدمة أولًا: ستأتي بعد ذلك خدماتك ومهامك وإحصاءاتك.
 notice-notifications-saved = تم حفظ تفضيلات الإشعارات.
 notice-session-revoked = تم إغلاق الجلسة.
 notice-sessions-revoked = تم إغلاق جميع جلساتكم الأخرى.

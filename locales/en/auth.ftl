@@ -33,6 +33,8 @@ auth-login-title = Sign in
 auth-login-submit = Sign in
 auth-login-no-account = No account yet?
 auth-login-invalid = Wrong email address or password.
+auth-login-suspended = Your account is suspended: you cannot sign in for now.
+auth-login-suspended-contact = Write to us to learn more or to contest the decision.
 auth-login-slow-down = Several attempts failed. Wait a few seconds before trying again.
 auth-login-locked = { $count ->
     [one] Too many failed attempts: signing in is blocked for { $count } more minute. You can also reset your password.

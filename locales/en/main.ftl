@@ -86,6 +86,7 @@ notice-verification-sent = A new verification link is on its way.
 notice-email-change-sent = A confirmation link has been sent to the new address. It is valid for 24 hours.
 notice-email-changed = Your email address has been changed.
 notice-profile-saved = Profile saved.
+notice-provider-profile-first = Create your provider profile first: your services, jobs and statistics come next.
 notice-notifications-saved = Notification preferences saved.
 notice-session-revoked = The session has been signed out.
 notice-sessions-revoked = All your other sessions have been signed out.

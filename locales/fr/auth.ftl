@@ -33,6 +33,8 @@ auth-login-title = Se connecter
 auth-login-submit = Se connecter
 auth-login-no-account = Pas encore de compte ?
 auth-login-invalid = Adresse e-mail ou mot de passe incorrect.
+auth-login-suspended = Votre compte est suspendu : vous ne pouvez pas vous connecter pour le moment.
+auth-login-suspended-contact = Écrivez-nous pour en savoir plus ou contester la décision.
 auth-login-slow-down = Plusieurs essais ont échoué. Patientez quelques secondes avant de réessayer.
 auth-login-locked = { $count ->
     [one] Trop d’essais infructueux : la connexion est bloquée pendant encore { $count } minute. Vous pouvez aussi réinitialiser votre mot de passe.

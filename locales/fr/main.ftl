@@ -86,6 +86,7 @@ notice-verification-sent = Un nouveau lien de vérification vient de vous être 
 notice-email-change-sent = Un lien de confirmation a été envoyé à la nouvelle adresse. Il est valable 24 heures.
 notice-email-changed = Votre adresse e-mail a été modifiée.
 notice-profile-saved = Profil enregistré.
+notice-provider-profile-first = Créez d’abord votre profil de prestataire : vos prestations, vos missions et vos statistiques viendront ensuite.
 notice-notifications-saved = Préférences de notification enregistrées.
 notice-session-revoked = La session a été fermée.
 notice-sessions-revoked = Toutes vos autres sessions ont été fermées.

@@ -259,8 +259,16 @@ async fn conversation_page(
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let me = user.id;
-    let thread = state.db.run(move |conn| messages::open(conn, &user, id, before, now)).await?;
     let i18n = page.i18n();
+    let pick = crate::web::format::picker(i18n);
+    let thread = state
+        .db
+        .run(move |conn| {
+            let mut thread = messages::open(conn, &user, id, before, now)?;
+            crate::db::models::booking::retitle(conn, thread.bookings.iter_mut(), pick)?;
+            Ok(thread)
+        })
+        .await?;
     let items = views(&i18n, me, &thread.messages);
     Ok(crate::handlers::account::private(render_status(
         status,
@@ -313,25 +321,36 @@ pub async fn create(
 }
 
 /// `POST /{lang}/providers/{slug}/contact`: the client's conversation with this provider.
+/// Signed out, the visitor signs in first and lands in the conversation (see `auth::after_login`).
 pub async fn start(
     htmx: Htmx,
     page: Page,
+    session: actix_session::Session,
     state: web::Data<AppState>,
-    CurrentUser(user): CurrentUser,
     path: web::Path<(String, String)>,
     CsrfForm(_): CsrfForm<crate::handlers::account::Empty>,
 ) -> AppResult<HttpResponse> {
     let slug = path.into_inner().1;
+    let Some(user) = page.user.clone() else {
+        use crate::handlers::auth::after_login::{self, AfterLogin};
+        let next = page.href(&format!("/providers/{slug}"));
+        after_login::remember(&session, AfterLogin::Contact(slug))?;
+        let login =
+            format!("{}?{}", page.href("/login"), serde_urlencoded::to_string([("next", next)]).unwrap_or_default());
+        return Ok(see_other(htmx, &login));
+    };
     let now = state.clock.now();
     let s = slug.clone();
     match state.db.run(move |conn| messages::start(conn, &user, &s, now)).await? {
         Ok(id) => Ok(see_other(htmx, &page.href(&format!("/messages/{id}")))),
         // Back to the provider's page, saying why.
-        Err(key) => {
-            let notice = if key == "message-error-self" { "writing-to-self" } else { "unverified-email" };
-            Ok(see_other(htmx, &page.href(&format!("/providers/{slug}?notice={notice}"))))
-        }
+        Err(key) => Ok(see_other(htmx, &page.href(&format!("/providers/{slug}?notice={}", notice_of(key))))),
     }
+}
+
+/// The notice (see `web::context`) that explains why a conversation could not start.
+pub fn notice_of(refusal: &str) -> &'static str {
+    if refusal == "message-error-self" { "writing-to-self" } else { "unverified-email" }
 }
 
 #[derive(Clone, Debug, Default, serde::Deserialize)]

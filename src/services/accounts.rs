@@ -337,6 +337,27 @@ pub fn update_profile(
     })
 }
 
+/// The language switcher, signed in: the account speaks this language from now on (site and emails).
+pub fn set_language(conn: &mut DbConn, user: &User, lang: crate::i18n::Lang, actor: &Actor) -> Result<(), AppError> {
+    let locale = match lang {
+        crate::i18n::Lang::Fr => Locale::Fr,
+        crate::i18n::Lang::Ar => Locale::Ar,
+        crate::i18n::Lang::En => Locale::En,
+    };
+    if user.locale == locale {
+        return Ok(());
+    }
+    conn.transaction(|conn| {
+        users::set_locale(conn, user.id, locale, now())?;
+        audit::record(
+            conn,
+            actor,
+            Entry::about_user("account.language_changed", user.id).with(serde_json::json!({ "locale": locale })),
+        )?;
+        Ok(())
+    })
+}
+
 /// Saves the email switches per topic (in-app notifications stay on: they are the inbox).
 pub fn update_notifications(
     conn: &mut DbConn,
@@ -380,7 +401,7 @@ pub fn delete_account(
             let b = booking::find(conn, id)?.ok_or(AppError::NotFound)?;
             let (client, provider_user) = crate::services::bookings::parties(conn, &b)?;
             let (other, deleted) = if client.id == user.id { (provider_user, client) } else { (client, provider_user) };
-            let event = crate::services::bookings::event(&b, NotificationKind::BookingCancelled, &deleted, None);
+            let event = crate::services::bookings::event(conn, &b, NotificationKind::BookingCancelled, &deleted, None)?;
             emails.extend(crate::services::notify::send(conn, ctx, &other, event, at)?);
         }
         if let Some(pid) = provider_id {

@@ -27,6 +27,8 @@ pub enum LoginOutcome {
     Success(User),
     /// The password was right; a code is needed.
     SecondFactor(User),
+    /// The password was right but the account is suspended.
+    Suspended,
     Invalid,
     /// Throttled: try again in this many seconds.
     Wait(i64),
@@ -45,7 +47,9 @@ pub fn login(conn: &mut DbConn, email: &str, plain: &str, actor: &Actor) -> Resu
         )?;
         return Ok(LoginOutcome::Wait(seconds));
     }
-    let user = users::find_by_email(conn, &email)?.filter(|u| u.status == UserStatus::Active);
+    // A suspended account is told so, but only after its password checked out (nothing is revealed to someone
+    // who does not know it).
+    let user = users::find_by_email(conn, &email)?.filter(|u| u.status != UserStatus::Deleted);
     let ok = match &user {
         Some(u) => password::verify(plain, &u.password_hash),
         None => {
@@ -56,6 +60,10 @@ pub fn login(conn: &mut DbConn, email: &str, plain: &str, actor: &Actor) -> Resu
     conn.transaction(|conn| {
         crate::db::models::rate_limit::record_login(conn, &email, &ip, ok, at)?;
         match (user, ok) {
+            (Some(user), true) if user.status == UserStatus::Suspended => {
+                audit::record(conn, actor, Entry::about_user("auth.login_suspended", user.id))?;
+                Ok(LoginOutcome::Suspended)
+            }
             (Some(user), true) => {
                 if user.two_factor_enabled {
                     audit::record(

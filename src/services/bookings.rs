@@ -54,7 +54,7 @@ impl Outcome {
         kind: NotificationKind,
         now: NaiveDateTime,
     ) -> Result<(), AppError> {
-        let mut data = data_of(b, "", None);
+        let mut data = data_of(conn, b, "", None)?;
         if let Some(map) = data.as_object_mut() {
             map.insert("kind".into(), serde_json::to_value(kind).unwrap_or_default());
         }
@@ -76,7 +76,7 @@ impl Outcome {
 /// The reason stored when accepting a request rejects the overlapping ones (shown translated).
 pub const SLOT_TAKEN: &str = "slot-taken";
 /// The reason stored when a party deletes their account and their open bookings are cancelled.
-pub const ACCOUNT_DELETED: &str = "account-deleted";
+pub const ACCOUNT_DELETED: &str = "deleted-account";
 
 /// What the booking form needs: the provider's public profile, active services and schedule.
 pub struct Bookable {
@@ -260,7 +260,8 @@ pub fn create(
         let created = booking::find(conn, id)?.ok_or(AppError::NotFound)?;
         let owner = user::find(conn, b.provider.user_id)?.ok_or(AppError::NotFound)?;
         let mut outcome = Outcome::default();
-        outcome.notify(conn, ctx, &owner, event(&created, NotificationKind::BookingRequest, client, None), now)?;
+        let e = event(conn, &created, NotificationKind::BookingRequest, client, None)?;
+        outcome.notify(conn, ctx, &owner, e, now)?;
         outcome.chat(conn, &created, [client.id, owner.id], NotificationKind::BookingRequest, now)?;
         Ok(Ok((id, outcome)))
     })
@@ -268,26 +269,39 @@ pub fn create(
 
 /// The notification of an event about a booking, for the party that did not cause it (`other` is the one
 /// who did, or the other party for clock events).
-pub(crate) fn event(b: &Booking, kind: NotificationKind, other: &User, reason: Option<&str>) -> Event {
+pub(crate) fn event(
+    conn: &mut DbConn,
+    b: &Booking,
+    kind: NotificationKind,
+    other: &User,
+    reason: Option<&str>,
+) -> QueryResult<Event> {
     let link = if kind == NotificationKind::BookingRequest || other.id == b.client_id {
         format!("/provider/bookings/{}", b.id)
     } else {
         format!("/account/bookings/{}", b.id)
     };
-    Event { kind, variant: None, data: data_of(b, &other.first_name, reason), link }
+    let data = data_of(conn, b, &other.first_name, reason)?;
+    Ok(Event { kind, variant: None, data, link })
 }
 
-/// What messages about a booking say: reference, service, start (UTC), the other party's name, reason, and who
-/// cancelled it ("client", "provider" or "admin").
-fn data_of(b: &Booking, name: &str, reason: Option<&str>) -> serde_json::Value {
-    serde_json::json!({
+/// What messages about a booking say: reference, service (as booked, and now in each language), start (UTC), the
+/// other party's name, reason, and who cancelled it ("client", "provider" or "admin").
+fn data_of(conn: &mut DbConn, b: &Booking, name: &str, reason: Option<&str>) -> QueryResult<serde_json::Value> {
+    let mut data = serde_json::json!({
         "reference": b.reference,
         "service": b.title,
         "start": b.scheduled_start.format("%Y-%m-%dT%H:%M:%S").to_string(),
         "name": name,
         "reason": reason.or(b.status_reason.as_deref()).unwrap_or(""),
         "by": b.cancelled_by_role.filter(|_| b.status == BookingStatus::Cancelled).map(|r| r.as_str().to_lowercase()),
-    })
+    });
+    // The service's current name in each language: every reader sees it in theirs (`service` is the name as
+    // booked, for a service that is gone).
+    if let Some((fr, ar, en)) = crate::db::models::service::names(conn, &[b.service_id])?.remove(&b.service_id) {
+        data["services"] = serde_json::json!({ "fr": fr, "ar": ar, "en": en });
+    }
+    Ok(data)
 }
 
 /// A booking as one party sees it, with who that party is.
@@ -407,11 +421,12 @@ pub fn act(
         for recipient in [&viewed.client, &provider_user] {
             let other = if recipient.id == viewed.client.id { &provider_user } else { &viewed.client };
             if to == BookingStatus::Completed {
-                let mut e = event(&after, NotificationKind::ReviewRequest, other, None);
+                let mut e = event(conn, &after, NotificationKind::ReviewRequest, other, None)?;
                 e.link.push_str("#review");
                 outcome.notify(conn, ctx, recipient, e, now)?;
             } else if recipient.id != user.id {
-                outcome.notify(conn, ctx, recipient, event(&after, kind, other, None), now)?;
+                let e = event(conn, &after, kind, other, None)?;
+                outcome.notify(conn, ctx, recipient, e, now)?;
             }
         }
         if to == BookingStatus::Completed {
@@ -483,13 +498,8 @@ fn reject_overlapping(
             audit::record(conn, actor, Entry::named("booking.rejected_slot_taken").about("booking", other.id))?;
             let after = booking::find(conn, other.id)?.ok_or(AppError::NotFound)?;
             let client = user::find(conn, other.client_id)?.ok_or(AppError::NotFound)?;
-            outcome.notify(
-                conn,
-                ctx,
-                &client,
-                event(&after, NotificationKind::BookingRejected, provider_user, None),
-                now,
-            )?;
+            let e = event(conn, &after, NotificationKind::BookingRejected, provider_user, None)?;
+            outcome.notify(conn, ctx, &client, e, now)?;
             outcome.chat(conn, &after, [client.id, provider_user.id], NotificationKind::BookingRejected, now)?;
         }
     }
@@ -512,8 +522,10 @@ pub fn run_due(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Resu
             booking::add_history(conn, b.id, Some(BookingStatus::Pending), BookingStatus::Expired, None, None, now)?;
             audit::record(conn, &system, Entry::named("booking.expired").about("booking", b.id))?;
             let (client, provider_user) = parties(conn, &b)?;
-            out.notify(conn, ctx, &client, event(&b, NotificationKind::BookingExpired, &provider_user, None), now)?;
-            out.notify(conn, ctx, &provider_user, event(&b, NotificationKind::BookingExpired, &client, None), now)?;
+            let e = event(conn, &b, NotificationKind::BookingExpired, &provider_user, None)?;
+            out.notify(conn, ctx, &client, e, now)?;
+            let e = event(conn, &b, NotificationKind::BookingExpired, &client, None)?;
+            out.notify(conn, ctx, &provider_user, e, now)?;
             out.chat(conn, &b, [client.id, provider_user.id], NotificationKind::BookingExpired, now)?;
             Ok(out)
         })?);
@@ -530,7 +542,7 @@ pub fn run_due(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Resu
                 return Ok(out);
             }
             let (client, provider_user) = parties(conn, &b)?;
-            let mut e = event(&b, NotificationKind::BookingReminder, &client, None);
+            let mut e = event(conn, &b, NotificationKind::BookingReminder, &client, None)?;
             e.variant = Some("expiry");
             out.notify(conn, ctx, &provider_user, e, now)?;
             Ok(out)
@@ -549,7 +561,7 @@ pub fn run_due(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Resu
             }
             let (client, provider_user) = parties(conn, &b)?;
             for (to, other) in [(&client, &provider_user), (&provider_user, &client)] {
-                let mut e = event(&b, NotificationKind::BookingReminder, other, None);
+                let mut e = event(conn, &b, NotificationKind::BookingReminder, other, None)?;
                 e.variant = Some("job");
                 out.notify(conn, ctx, to, e, now)?;
             }

@@ -119,7 +119,16 @@ pub fn keys(kind: NotificationKind, variant: Option<&str>) -> Keys {
 pub fn arguments(i18n: &I18n, data: &serde_json::Value) -> Vec<(String, String)> {
     let mut args = Vec::new();
     if let Some(map) = data.as_object() {
+        // The service's name in the reader's language, where the event carries it in each (see `bookings::event`).
+        let names = map.get("services");
+        let name = |lang: &str| names.and_then(|n| n.get(lang)).and_then(|v| v.as_str());
+        if let Some(fr) = name("fr") {
+            args.push(("service".to_string(), i18n.pick(fr, name("ar").unwrap_or(fr), name("en")).to_string()));
+        }
         for (key, value) in map {
+            if key == "services" || key == "service" && args.iter().any(|(k, _)| k == "service") {
+                continue;
+            }
             let text = match value {
                 serde_json::Value::String(s) => s.clone(),
                 serde_json::Value::Null => String::new(),

@@ -302,7 +302,7 @@ pub fn validate_service(pairs: &Pairs, category_ids: &[i64]) -> Result<ServiceFi
 
 /// The provider profile of a signed-in provider, required for service pages.
 pub fn own_profile(conn: &mut DbConn, user: &User) -> Result<Provider, AppError> {
-    providers::for_user(conn, user.id)?.ok_or(AppError::NotFound)
+    providers::for_user(conn, user.id)?.ok_or(AppError::NoProviderProfile)
 }
 
 /// Creates or updates a service (publishing needs a verified email); the search text follows.

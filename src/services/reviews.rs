@@ -137,7 +137,7 @@ pub fn save(
             outcome.extend(publish(conn, ctx, &b, now)?);
         } else if written {
             // The other party learns that a review waits for theirs (its content stays hidden).
-            let mut e = event(&b, NotificationKind::ReviewRequest, user, None);
+            let mut e = event(conn, &b, NotificationKind::ReviewRequest, user, None)?;
             e.variant = Some("waiting");
             e.link.push_str("#review");
             outcome.notify(conn, ctx, other, e, now)?;
@@ -195,7 +195,7 @@ fn publish(conn: &mut DbConn, ctx: &Context<'_>, b: &Booking, now: NaiveDateTime
     audit::record(conn, &Actor::default(), Entry::named("review.published").about("booking", b.id))?;
     let (client, provider_user) = parties(conn, b)?;
     for (to, other) in [(&client, &provider_user), (&provider_user, &client)] {
-        let mut e = event(b, NotificationKind::ReviewPublished, other, None);
+        let mut e = event(conn, b, NotificationKind::ReviewPublished, other, None)?;
         e.link.push_str("#review");
         outcome.notify(conn, ctx, to, e, now)?;
     }
@@ -235,7 +235,7 @@ pub fn reply(
         let b = booking::find(conn, r.booking_id)?.ok_or(AppError::NotFound)?;
         let (client, provider_user) = parties(conn, &b)?;
         let mut outcome = Outcome::default();
-        let mut e = event(&b, NotificationKind::ReviewReply, &provider_user, None);
+        let mut e = event(conn, &b, NotificationKind::ReviewReply, &provider_user, None)?;
         e.link = format!("/providers/{}#review-{}", provider::by_id(conn, r.provider_id)?.slug, r.id);
         outcome.notify(conn, ctx, &client, e, now)?;
         Ok(Ok(outcome))
@@ -312,7 +312,7 @@ pub fn moderate(
         let (client, provider_user) = parties(conn, &b)?;
         let other = if author.id == client.id { &provider_user } else { &client };
         let mut outcome = Outcome::default();
-        let mut e = event(&b, NotificationKind::ReviewHidden, other, Some(reason));
+        let mut e = event(conn, &b, NotificationKind::ReviewHidden, other, Some(reason))?;
         e.variant = (!hide).then_some("restored");
         e.link.push_str("#review");
         outcome.notify(conn, ctx, &author, e, now)?;
@@ -350,7 +350,7 @@ pub fn run_due(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Resu
                         ReviewDirection::ClientToProvider => (&client, &provider_user),
                         ReviewDirection::ProviderToClient => (&provider_user, &client),
                     };
-                    let mut e = event(&b, NotificationKind::ReviewRequest, other, None);
+                    let mut e = event(conn, &b, NotificationKind::ReviewRequest, other, None)?;
                     e.variant = Some("reminder");
                     e.link.push_str("#review");
                     out.notify(conn, ctx, to, e, now)?;

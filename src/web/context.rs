@@ -55,7 +55,15 @@ impl Page {
 
     /// Whether the notice asks for something rather than confirms it (shown as a warning).
     pub fn notice_warns(&self) -> bool {
-        matches!(self.notice(), Some("notice-admin-needs-2fa" | "message-error-self" | "message-error-verify-email"))
+        matches!(
+            self.notice(),
+            Some(
+                "notice-admin-needs-2fa"
+                    | "message-error-self"
+                    | "message-error-verify-email"
+                    | "notice-provider-profile-first"
+            )
+        )
     }
 
     /// The current path and query, for "come back here after signing in".
@@ -74,11 +82,12 @@ impl Page {
 
     /// This page in another language (the switcher keeps the page and its query).
     pub fn url_in(&self, lang: &Lang) -> String {
-        if self.query.is_empty() {
-            format!("/{}{}", lang.code(), self.rest)
-        } else {
-            format!("/{}{}?{}", lang.code(), self.rest, self.query)
-        }
+        format!("/{}{}", lang.code(), self.path_and_query())
+    }
+
+    /// This page's path after the language prefix, with its query ("/providers?q=plombier").
+    pub fn path_and_query(&self) -> String {
+        if self.query.is_empty() { self.rest.clone() } else { format!("{}?{}", self.rest, self.query) }
     }
 
     /// Absolute URL of this page in a language, without the query (canonical and hreflang).
@@ -118,6 +127,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("new-email-sent", "notice-email-change-sent"),
     ("new-email-confirmed", "notice-email-changed"),
     ("profile-saved", "notice-profile-saved"),
+    ("profile-first", "notice-provider-profile-first"),
     ("preferences-saved", "notice-notifications-saved"),
     ("session-revoked", "notice-session-revoked"),
     ("sessions-revoked", "notice-sessions-revoked"),

@@ -42,6 +42,14 @@ pub async fn render_errors(
     let res = next.call(req).await?;
     let status = res.status();
     let marker = res.response().extensions().get::<ErrorMarker>().is_some();
+    if marker && status == StatusCode::SEE_OTHER {
+        // AppError::NoProviderProfile: to the profile form, saying why.
+        let (req, _) = res.into_parts();
+        let lang = split_lang_path(req.path()).map(|(l, _)| l).unwrap_or_else(|| preferred_lang(&req));
+        let to = format!("/{}/provider/profile?notice=profile-first", lang.code());
+        let res = crate::web::render::see_other(Htmx::of(&req), &to);
+        return Ok(ServiceResponse::new(req, res).map_into_right_body());
+    }
     let is_html = res
         .headers()
         .get(header::CONTENT_TYPE)

@@ -43,6 +43,11 @@ pub fn service_price(i18n: &I18n, unit: crate::db::types::PricingUnit, cents: Op
 }
 
 /// "nov. 2026": a month on a chart axis.
+/// Chooses a trilingual record's text for a reader (see `db::models::booking::retitle`).
+pub fn picker(i18n: I18n) -> impl Fn(&str, &str, Option<&str>) -> String + Copy + Send + 'static {
+    move |fr, ar, en| i18n.pick(fr, ar, en).to_string()
+}
+
 /// A booking's status as people read it: a cancellation says who cancelled ("Annulée par le client") and
 /// whether it was late.
 pub fn booking_status(i18n: &I18n, b: &crate::db::models::booking::Booking) -> String {

@@ -1,5 +1,5 @@
-//! Language choice: `/` redirects by cookie, then `Accept-Language`, then French; visiting a
-//! `/{lang}/` page remembers the language in a cookie.
+//! Language choice: `/` redirects to the signed-in account's language, else by cookie, then
+//! `Accept-Language`, then French; visiting a `/{lang}/` page remembers the language in a cookie.
 
 use actix_web::body::MessageBody;
 use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
@@ -10,6 +10,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::i18n::Lang;
 use crate::state::AppState;
+use crate::web::auth::MaybeUser;
 use crate::web::context::split_lang_path;
 
 pub const COOKIE: &str = "lang";
@@ -27,9 +28,12 @@ pub fn preferred_lang(req: &HttpRequest) -> Lang {
         .unwrap_or(Lang::DEFAULT)
 }
 
-/// `GET /` → 303 to the chosen language's home.
-pub async fn root_redirect(req: HttpRequest) -> HttpResponse {
-    let lang = preferred_lang(&req);
+/// `GET /` → 303 to the chosen language's home (the account's language when signed in).
+pub async fn root_redirect(req: HttpRequest, MaybeUser(user): MaybeUser) -> HttpResponse {
+    let lang = match user {
+        Some(user) => crate::services::emails::lang_of(user.locale),
+        None => preferred_lang(&req),
+    };
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, format!("/{}/", lang.code())))
         .insert_header((header::VARY, "Cookie, Accept-Language"))

@@ -541,3 +541,63 @@ async fn two_job_runners_at_once_send_each_reminder_once() {
     });
     assert_eq!(reminders, 3, "one reminder per request, whichever runner sent it");
 }
+
+#[actix_web::test]
+async fn a_booking_is_named_in_the_readers_language() {
+    // Layla books in Arabic; Karim reads in French; each sees the service under its name in their language
+    // (lists, booking page, conversation, notifications, emails), and a renamed service shows its new name.
+    let mut app = TestApp::new().await;
+    let (slug, service) = provider_with_service(&mut app).await;
+    let provider_cookies = app.switch_browser(Default::default());
+    app.register("ar", "layla@example.ma", "CLIENT").await.assert_status(303);
+    let link = app.link_in_last_email("layla@example.ma", "/verify-email/");
+    app.get(&link).await.assert_status(200);
+    app.sign_in("layla@example.ma", crate::support::accounts::PASSWORD).await.assert_status(303);
+    let monday = next_monday(&app).format("%Y-%m-%d").to_string();
+    let service_id = service.to_string();
+    app.post_form(&format!("/ar/providers/{slug}/book"), &booking_form(&service_id, &monday, "09:00", "n1"))
+        .await
+        .assert_status(303);
+    let id = last_booking(&app);
+    let stored: String = app.conn(|c| bookings::table.find(id).select(bookings::title).first(c).unwrap());
+    assert_eq!(stored, "إصلاح التسرب", "the snapshot is in the client's language");
+    let page = app.get(&format!("/ar/account/bookings/{id}")).await.doc();
+    assert!(page.text(".details").contains("إصلاح التسرب"));
+    let layla_cookies = app.switch_browser(provider_cookies);
+
+    let french = "Réparation de fuite";
+    let missions = app.get("/fr/provider/bookings").await.doc();
+    assert!(
+        missions.texts(".booking-row strong").contains(&french.to_string()),
+        "{:?}",
+        missions.texts(".booking-row")
+    );
+    let page = app.get(&format!("/fr/provider/bookings/{id}")).await.doc();
+    assert!(page.text(".details").contains(french));
+    let email = app.emails_to("karim@example.ma").last().unwrap().email.clone();
+    assert!(email.subject.contains(french) || email.text.contains(french), "{}", email.text);
+    app.post_form(&format!("/fr/provider/bookings/{id}/accept"), &[]).await.assert_status(303);
+    let conversation: i64 = app.conn(|c| {
+        use khadamat::db::schema::conversations;
+        conversations::table.select(conversations::id).first(c).unwrap()
+    });
+    let thread = app.get(&format!("/fr/messages/{conversation}")).await.doc();
+    assert!(thread.html_of("main").contains(french), "the conversation's booking list and events");
+    assert!(!thread.html_of("main").contains("إصلاح التسرب"));
+
+    // Renamed: everyone sees the new name; the stored title stays as booked.
+    let plumbing = crate::provider::services::plumbing_id(&app).to_string();
+    let mut form = crate::provider::services::service_form(&plumbing);
+    form[0] = ("name_fr", "Recherche de fuite");
+    form[1] = ("name_ar", "البحث عن التسرب");
+    app.post_form(&format!("/fr/provider/services/{service}"), &form).await.assert_status(303);
+    app.switch_browser(layla_cookies);
+    let list = app.get("/ar/account/bookings").await.doc();
+    assert!(list.texts(".booking-row strong").contains(&"البحث عن التسرب".to_string()));
+    let confirmed = app.emails_to("layla@example.ma").last().unwrap().email.clone();
+    assert!(confirmed.text.contains("إصلاح التسرب"), "emails say the name when sent: {}", confirmed.text);
+    let thread = app.get(&format!("/ar/messages/{conversation}")).await.doc();
+    assert!(thread.html_of("main").contains("البحث عن التسرب"));
+    let en = app.get(&format!("/en/account/bookings/{id}")).await.doc();
+    assert!(en.text(".details").contains("Recherche de fuite"), "English falls back to French");
+}

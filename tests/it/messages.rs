@@ -336,6 +336,33 @@ fn two_instances_on_one_postgresql_relay_messages() {
 }
 
 #[actix_web::test]
+async fn contact_as_a_visitor_signs_in_then_opens_the_conversation() {
+    let mut app = TestApp::with_providers(0).await;
+    let slug = demo_provider_slug(&app);
+    app.get(&format!("/ar/providers/{slug}")).await.assert_status(200);
+    let res = app.post_form(&format!("/ar/providers/{slug}/contact"), &[]).await;
+    res.assert_status(303);
+    let login = res.location();
+    assert_eq!(login, format!("/ar/login?next=%2Far%2Fproviders%2F{slug}"));
+    let doc = app.get(&login).await.assert_status(200).doc();
+    assert_eq!(doc.attr("input[name=next]", "value"), format!("/ar/providers/{slug}"));
+    let res = app
+        .post_form(
+            "/ar/login",
+            &[("email", DEMO_CLIENT), ("password", DEMO_PASSWORD), ("next", &format!("/ar/providers/{slug}"))],
+        )
+        .await;
+    res.assert_status(303);
+    let location = res.location();
+    assert!(location.starts_with("/ar/messages/"), "lands in the conversation: {location}");
+    app.get(&location).await.assert_status(200);
+    // Done once: the next sign-in goes where it is asked.
+    app.post_form("/ar/logout", &[]).await.assert_status(303);
+    let res = app.post_form("/ar/login", &[("email", DEMO_CLIENT), ("password", DEMO_PASSWORD)]).await;
+    assert_eq!(res.location(), "/fr/account", "the demo client's account speaks French");
+}
+
+#[actix_web::test]
 async fn unread_messages_are_emailed_once_an_hour_and_sending_is_rate_limited() {
     let mut app = TestApp::with_providers(0).await;
     let slug = demo_provider_slug(&app);

@@ -103,6 +103,25 @@ pub struct NewBooking<'a> {
     pub updated_at: NaiveDateTime,
 }
 
+/// Shows each booking under its service's current name in the reader's language (`pick` chooses among the
+/// French, Arabic and English names). The stored `title` is the name as it was booked, in the client's
+/// language: kept for history, and shown when the service is gone.
+pub fn retitle<'a>(
+    conn: &mut DbConn,
+    rows: impl IntoIterator<Item = &'a mut Booking>,
+    pick: impl Fn(&str, &str, Option<&str>) -> String,
+) -> QueryResult<()> {
+    let rows: Vec<&mut Booking> = rows.into_iter().collect();
+    let ids: Vec<i64> = rows.iter().map(|b| b.service_id).collect();
+    let names = crate::db::models::service::names(conn, &ids)?;
+    for b in rows {
+        if let Some((fr, ar, en)) = names.get(&b.service_id) {
+            b.title = pick(fr, ar, en.as_deref());
+        }
+    }
+    Ok(())
+}
+
 /// One row of a booking's timeline.
 #[derive(Queryable, Selectable, Clone, Debug)]
 #[diesel(table_name = booking_status_history)]

@@ -45,6 +45,22 @@ pub struct ServiceFields {
     pub updated_at: NaiveDateTime,
 }
 
+/// Services' names (French, Arabic, English) by id, deleted ones included (bookings name them).
+pub fn names(
+    conn: &mut crate::db::DbConn,
+    ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, (String, String, Option<String>)>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(services::table
+        .filter(services::id.eq_any(ids))
+        .select((services::id, (services::name_fr, services::name_ar, services::name_en)))
+        .load::<(i64, (String, String, Option<String>))>(conn)?
+        .into_iter()
+        .collect())
+}
+
 pub fn list_for_provider(conn: &mut crate::db::DbConn, provider_id: i64) -> QueryResult<Vec<Service>> {
     services::table
         .filter(services::provider_id.eq(provider_id))

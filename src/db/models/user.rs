@@ -99,6 +99,11 @@ pub fn update_profile(conn: &mut crate::db::DbConn, id: i64, changes: &ProfileCh
     diesel::update(users::table.find(id)).set(changes).execute(conn)
 }
 
+/// The language the site and the emails speak to this person.
+pub fn set_locale(conn: &mut crate::db::DbConn, id: i64, locale: Locale, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(users::table.find(id)).set((users::locale.eq(locale), users::updated_at.eq(at))).execute(conn)
+}
+
 /// Turns two-factor authentication on (with the encrypted secret and hashed recovery codes) or off.
 pub fn set_two_factor(
     conn: &mut crate::db::DbConn,

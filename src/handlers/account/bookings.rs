@@ -112,9 +112,14 @@ pub async fn index(
     let statuses: Vec<BookingStatus> = query.status().into_iter().collect();
     let now = state.clock.now();
     let n = query.page();
+    let pick = crate::web::format::picker(page.i18n());
     let listing = state
         .db
-        .run(move |conn| bookings::list(conn, Side::Client(user.id), Some(upcoming), &statuses, now, n, PER_PAGE))
+        .run(move |conn| {
+            let mut listing = bookings::list(conn, Side::Client(user.id), Some(upcoming), &statuses, now, n, PER_PAGE)?;
+            crate::db::models::booking::retitle(conn, listing.bookings.iter_mut().map(|(b, _)| b), pick)?;
+            Ok(listing)
+        })
         .await?;
     let last_page = ((listing.total + PER_PAGE - 1) / PER_PAGE).max(1);
     let tpl = BookingsTemplate { i18n: page.i18n(), page, listing, query, upcoming, last_page };
@@ -301,10 +306,12 @@ pub async fn booking_page(
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
+    let pick = crate::web::format::picker(page.i18n());
     let (v, history, reviews, conversation) = state
         .db
         .run(move |conn| {
-            let v = bookings::view(conn, &user, id, party)?;
+            let mut v = bookings::view(conn, &user, id, party)?;
+            crate::db::models::booking::retitle(conn, [&mut v.booking], pick)?;
             let history = crate::db::models::booking::history(conn, id)?;
             let reviews = crate::services::reviews::panel(conn, &v.booking, party, now)?;
             let conversation = match (party, v.conversation_id) {

@@ -7,7 +7,8 @@ use askama::Template;
 
 use crate::db::models::favorite;
 use crate::db::views::provider_card::{self, ProviderCard};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::handlers::auth::after_login::{self, AfterLogin};
 use crate::i18n::I18n;
 use crate::services::favorites;
 use crate::state::AppState;
@@ -18,7 +19,6 @@ use crate::web::{CsrfForm, Htmx, Page, render};
 use super::Empty;
 
 /// Session key of an action to finish after signing in.
-pub const AFTER_LOGIN: &str = "after_login_favorite";
 
 #[derive(Template)]
 #[template(path = "account/favorites.html")]
@@ -60,7 +60,7 @@ async fn toggle(
     let Some(user) = page.user.clone() else {
         // Not signed in: remember the wish, sign in, come back with it done.
         if on {
-            session.insert(AFTER_LOGIN, &slug).map_err(|e| AppError::internal(format!("session: {e}")))?;
+            after_login::remember(&session, AfterLogin::Favorite(slug))?;
         }
         let login = format!("{}?next={}", page.href("/login"), urlencode(&provider_page));
         return Ok(see_other(htmx, &login));
@@ -97,11 +97,4 @@ pub async fn destroy(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<HttpResponse> {
     toggle(htmx, page, session, state, path.into_inner().1, false).await
-}
-
-/// After signing in: finish a favorite asked for while anonymous (an unknown provider is ignored).
-pub async fn finish_after_login(session: &Session, state: &web::Data<AppState>, user: &crate::db::models::User) {
-    let Some(slug) = session.remove(AFTER_LOGIN).and_then(|v| serde_json::from_str::<String>(&v).ok()) else { return };
-    let user = user.clone();
-    let _ = state.db.run(move |conn| favorites::set(conn, &user, &slug, true)).await;
 }

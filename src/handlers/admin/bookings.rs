@@ -130,15 +130,20 @@ async fn load(
     query: &BookingsQuery,
     offset: i64,
     limit: i64,
+    // The reader's language for the service names (the CSV keeps the names as booked).
+    i18n: Option<I18n>,
 ) -> AppResult<(Vec<(Booking, String, String)>, Vec<crate::db::models::City>)> {
     let q = query.clone();
     state
         .db
         .run(move |conn| {
-            let rows = match q.filter(conn)? {
+            let mut rows = match q.filter(conn)? {
                 Some(filter) => booking::admin_list(conn, &filter, offset, limit)?,
                 None => Vec::new(),
             };
+            if let Some(i18n) = i18n {
+                booking::retitle(conn, rows.iter_mut().map(|(b, _, _)| b), crate::web::format::picker(i18n))?;
+            }
             Ok((rows, crate::db::models::city::list_active(conn)?))
         })
         .await
@@ -152,7 +157,8 @@ pub async fn index(
 ) -> AppResult<HttpResponse> {
     let query = query.into_inner();
     let current_page = query.page();
-    let (mut rows, cities) = load(&state, &query, (current_page - 1) * PER_PAGE, PER_PAGE + 1).await?;
+    let (mut rows, cities) =
+        load(&state, &query, (current_page - 1) * PER_PAGE, PER_PAGE + 1, Some(page.i18n())).await?;
     let has_next = rows.len() as i64 > PER_PAGE;
     rows.truncate(PER_PAGE as usize);
     let tpl = BookingsTemplate {
@@ -174,7 +180,7 @@ pub async fn csv(
     Admin(_): Admin,
     query: web::Query<BookingsQuery>,
 ) -> AppResult<HttpResponse> {
-    let (rows, _) = load(&state, &query, 0, CSV_LIMIT).await?;
+    let (rows, _) = load(&state, &query, 0, CSV_LIMIT, None).await?;
     let time = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let header = "id,reference,status,scheduled_start,client,provider,title,price_cents,final_price_cents,created_at";
     let lines = rows.into_iter().map(|(b, client, provider)| {

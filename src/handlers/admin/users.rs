@@ -196,6 +196,7 @@ async fn user_page(
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
+    let i18n = page.i18n();
     let tpl = state
         .db
         .run(move |conn| {
@@ -214,6 +215,7 @@ async fn user_page(
                 // A provider may book others too.
                 bookings.extend(crate::db::models::booking::list(conn, Side::Client(id), None, &[], now, 1, 20)?.0);
             }
+            crate::db::models::booking::retitle(conn, bookings.iter_mut(), crate::web::format::picker(i18n))?;
             Ok((
                 user,
                 provider,

@@ -8,6 +8,7 @@ use askama::Template;
 use crate::db::models::User;
 use crate::db::types::UserRole;
 use crate::error::{AppError, AppResult};
+use crate::handlers::auth::after_login;
 use crate::i18n::I18n;
 use crate::services::auth::{self, LoginOutcome};
 use crate::state::AppState;
@@ -53,9 +54,9 @@ pub struct NextQuery {
 }
 
 pub async fn new(page: Page, query: web::Query<NextQuery>) -> AppResult<HttpResponse> {
-    let next = super::safe_next(query.next.as_deref(), page.lang);
-    if page.user.is_some() {
-        return Ok(redirect(&next));
+    let next = super::explicit_next(query.next.as_deref(), page.lang);
+    if let Some(user) = &page.user {
+        return Ok(redirect(&landing(user, Some(&next))));
     }
     render(&LoginTemplate { i18n: page.i18n(), page, email: String::new(), next, error_key: "", wait_minutes: 0 })
 }
@@ -65,15 +66,15 @@ fn start_session(session: &Session, req: &HttpRequest, user: &User, remember: bo
     let ua: String =
         req.headers().get("user-agent").and_then(|v| v.to_str().ok()).unwrap_or("").chars().take(300).collect();
     // Keep only what an anonymous visitor asked to finish after signing in.
-    let after_login = session.remove(crate::handlers::account::favorites::AFTER_LOGIN);
+    let after_login = after_login::take(session);
     session.clear();
     // A new session id on sign-in: a session id planted before it is worthless.
     session.renew();
     let insert = |key: &str, value: serde_json::Value| {
         session.insert(key, value).map_err(|e| AppError::internal(format!("session: {e}")))
     };
-    if let Some(slug) = after_login.and_then(|v| serde_json::from_str::<String>(&v).ok()) {
-        insert(crate::handlers::account::favorites::AFTER_LOGIN, slug.into())?;
+    if let Some(action) = after_login {
+        after_login::remember(session, action)?;
     }
     insert(session::USER_ID, user.id.into())?;
     insert(session::SID, crate::domain::token::random().into())?;
@@ -84,12 +85,13 @@ fn start_session(session: &Session, req: &HttpRequest, user: &User, remember: bo
 }
 
 /// Where a freshly signed-in user goes: admins without 2FA must set it up first; everyone else to the
-/// page they came from, in the language they were using.
-fn landing(page: &Page, user: &User, next: Option<&str>) -> String {
+/// page they came from (an explicit `next`), or to their account in the language it is set to.
+fn landing(user: &User, next: Option<&str>) -> String {
+    let lang = crate::services::emails::lang_of(user.locale);
     if user.role == UserRole::Admin && !user.two_factor_enabled {
-        page.href("/account/two-factor?notice=needs-2fa")
+        format!("/{}/account/two-factor?notice=needs-2fa", lang.code())
     } else {
-        super::safe_next(next, page.lang)
+        super::safe_next(next, lang)
     }
 }
 
@@ -101,7 +103,7 @@ pub async fn create(
     state: web::Data<AppState>,
     CsrfForm(form): CsrfForm<LoginInput>,
 ) -> AppResult<HttpResponse> {
-    let next = super::safe_next(form.next.as_deref(), page.lang);
+    let next = super::explicit_next(form.next.as_deref(), page.lang);
     let actor = actor(&req, None);
     let (email, password) = (form.email.clone(), form.password.clone());
     let outcome = state.db.run(move |conn| auth::login(conn, &email, &password, &actor)).await?;
@@ -109,8 +111,10 @@ pub async fn create(
     match outcome {
         LoginOutcome::Success(user) => {
             start_session(&session, &req, &user, remember)?;
-            crate::handlers::account::favorites::finish_after_login(&session, &state, &user).await;
-            let target = landing(&page, &user, form.next.as_deref());
+            let target = match after_login::finish(&session, &state, &user, page.lang).await {
+                Some(target) => target,
+                None => landing(&user, form.next.as_deref()),
+            };
             Ok(see_other(htmx, &target))
         }
         LoginOutcome::SecondFactor(user) => {
@@ -121,6 +125,17 @@ pub async fn create(
             let url = format!("{}?next={}", page.href("/login/two-factor"), urlencode(&next));
             Ok(see_other(htmx, &url))
         }
+        LoginOutcome::Suspended => render_status(
+            StatusCode::FORBIDDEN,
+            &LoginTemplate {
+                i18n: page.i18n(),
+                page,
+                email: form.email,
+                next,
+                error_key: "auth-login-suspended",
+                wait_minutes: 0,
+            },
+        ),
         LoginOutcome::Invalid => render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &LoginTemplate {
@@ -163,7 +178,7 @@ fn pending(session: &Session) -> Option<Pending> {
 }
 
 pub async fn two_factor(page: Page, session: Session, query: web::Query<NextQuery>) -> AppResult<HttpResponse> {
-    let next = super::safe_next(query.next.as_deref(), page.lang);
+    let next = super::explicit_next(query.next.as_deref(), page.lang);
     if pending(&session).is_none() {
         return Ok(redirect(&page.href("/login")));
     }
@@ -186,7 +201,7 @@ pub async fn two_factor_create(
     state: web::Data<AppState>,
     CsrfForm(form): CsrfForm<CodeInput>,
 ) -> AppResult<HttpResponse> {
-    let next = super::safe_next(form.next.as_deref(), page.lang);
+    let next = super::explicit_next(form.next.as_deref(), page.lang);
     let Some(Pending { uid, remember }) = pending(&session) else {
         return Ok(see_other(htmx, &page.href("/login")));
     };
@@ -197,8 +212,10 @@ pub async fn two_factor_create(
     match user {
         Some(user) => {
             start_session(&session, &req, &user, remember)?;
-            crate::handlers::account::favorites::finish_after_login(&session, &state, &user).await;
-            let target = landing(&page, &user, form.next.as_deref());
+            let target = match after_login::finish(&session, &state, &user, page.lang).await {
+                Some(target) => target,
+                None => landing(&user, form.next.as_deref()),
+            };
             Ok(see_other(htmx, &target))
         }
         None => render_status(

@@ -1,5 +1,6 @@
 //! Registration, verification, sign-in and sign-out, forgotten passwords.
 
+pub mod after_login;
 pub mod login;
 pub mod password;
 pub mod register;
@@ -23,6 +24,11 @@ pub fn safe_next(next: Option<&str>, lang: crate::i18n::Lang) -> String {
         && crate::web::context::split_lang_path(next.split(['?', '#']).next().unwrap_or("")).is_some()
         && !next.contains("/logout");
     if ok { next.to_string() } else { fallback }
+}
+
+/// The `next` a form carries through sign-in: the safe URL asked for, or empty (then the account decides).
+pub fn explicit_next(next: Option<&str>, lang: crate::i18n::Lang) -> String {
+    next.filter(|n| !n.trim().is_empty()).map(|n| safe_next(Some(n), lang)).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -103,6 +103,7 @@ pub async fn index(
     let week = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
     let statuses: Vec<BookingStatus> = query.list.status().into_iter().collect();
     let n = query.list.page();
+    let i18n = page.i18n();
     let (pending, listing, agenda) = state
         .db
         .run(move |conn| {
@@ -111,10 +112,14 @@ pub async fn index(
             // The most urgent first.
             let mut pending = bookings::list(conn, side, None, &[BookingStatus::Pending], now, 1, 50)?.bookings;
             pending.sort_by_key(|(b, _)| b.expires_at);
-            let listing = bookings::list(conn, side, None, &statuses, now, n, PER_PAGE)?;
+            let mut listing = bookings::list(conn, side, None, &statuses, now, n, PER_PAGE)?;
             let from = crate::domain::schedule::local_to_utc(week.and_hms_opt(0, 0, 0).unwrap_or_default())
                 .unwrap_or_default();
-            let jobs = booking::agenda(conn, provider, from, from + Duration::days(7))?;
+            let mut jobs = booking::agenda(conn, provider, from, from + Duration::days(7))?;
+            let pick = crate::web::format::picker(i18n);
+            booking::retitle(conn, pending.iter_mut().map(|(b, _)| b), pick)?;
+            booking::retitle(conn, listing.bookings.iter_mut().map(|(b, _)| b), pick)?;
+            booking::retitle(conn, jobs.iter_mut(), pick)?;
             Ok((pending, listing, jobs))
         })
         .await?;
@@ -136,7 +141,7 @@ pub async fn index(
 
 /// The signed-in provider's profile id (a provider account without a profile has no missions yet).
 fn bookings_provider(conn: &mut crate::db::DbConn, user: &crate::db::models::User) -> Result<i64, AppError> {
-    crate::db::models::provider::id_for_user(conn, user.id)?.ok_or(AppError::NotFound)
+    crate::db::models::provider::id_for_user(conn, user.id)?.ok_or(AppError::NoProviderProfile)
 }
 
 pub async fn show(

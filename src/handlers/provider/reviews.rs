@@ -68,7 +68,7 @@ async fn list(
     let mut reviews = state
         .db
         .run(move |conn| {
-            let p = crate::db::models::provider::for_user(conn, user_id)?.ok_or(AppError::NotFound)?;
+            let p = crate::db::models::provider::for_user(conn, user_id)?.ok_or(AppError::NoProviderProfile)?;
             Ok(review::of_provider(conn, p.id, (n - 1) * PER_PAGE, PER_PAGE + 1)?)
         })
         .await?;

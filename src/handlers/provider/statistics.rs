@@ -88,7 +88,7 @@ pub async fn show(
     let (provider, stats) = state
         .db
         .run(move |conn| {
-            let p = crate::db::models::provider::for_user(conn, user.id)?.ok_or(AppError::NotFound)?;
+            let p = crate::db::models::provider::for_user(conn, user.id)?.ok_or(AppError::NoProviderProfile)?;
             let stats = statistics::provider(conn, p.id, &period)?;
             Ok((p, stats))
         })

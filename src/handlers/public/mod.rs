@@ -4,6 +4,7 @@ pub mod about;
 pub mod book;
 pub mod contact;
 pub mod home;
+pub mod language;
 pub mod legal;
 pub mod providers;
 pub mod services;

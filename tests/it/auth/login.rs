@@ -155,3 +155,28 @@ async fn header_shows_the_account_when_signed_in() {
     let private = app.get("/fr/account").await;
     assert_eq!(private.header("cache-control").as_deref(), Some("no-store"));
 }
+
+#[actix_web::test]
+async fn a_suspended_account_is_told_so_only_with_the_right_password() {
+    use diesel::prelude::*;
+    use khadamat::db::schema::users;
+    use khadamat::db::types::UserStatus;
+    let mut app = TestApp::new().await;
+    let id = app.signed_in("salma@example.ma", "CLIENT").await;
+    app.switch_browser(Default::default());
+    app.conn(|c| {
+        diesel::update(users::table.find(id)).set(users::status.eq(UserStatus::Suspended)).execute(c).unwrap()
+    });
+    // A wrong password keeps the generic answer: nothing is revealed.
+    let wrong = app.sign_in("salma@example.ma", "not the password at all").await;
+    wrong.assert_status(422);
+    assert_eq!(wrong.doc().text("#login-error"), "Adresse e-mail ou mot de passe incorrect.");
+    // The right one says the account is suspended and how to reach us; no session starts.
+    let res = app.sign_in("salma@example.ma", PASSWORD).await;
+    res.assert_status(403);
+    let doc = res.doc();
+    assert!(doc.text("#login-error").contains("suspendu"), "{}", doc.text("#login-error"));
+    assert_eq!(doc.attr("#login-error a", "href"), "/fr/contact");
+    app.get("/fr/account").await.assert_status(303);
+    assert_eq!(app.audit_count("auth.login_suspended"), 1);
+}

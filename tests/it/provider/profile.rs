@@ -124,3 +124,18 @@ async fn days_off_are_saved_and_respected_by_the_date_filter() {
         "he does not work on Tuesdays"
     );
 }
+
+#[actix_web::test]
+async fn provider_pages_before_the_profile_lead_to_the_profile_form() {
+    let mut app = TestApp::new().await;
+    app.signed_in("karim@example.ma", "PROVIDER").await;
+    for page in ["statistics", "services", "bookings", "reviews"] {
+        let res = app.get(&format!("/ar/provider/{page}")).await;
+        res.assert_status(303);
+        assert_eq!(res.location(), "/ar/provider/profile?notice=profile-first", "{page}");
+    }
+    let res = app.get_htmx("/fr/provider/statistics").await;
+    assert_eq!(res.header("hx-redirect").as_deref(), Some("/fr/provider/profile?notice=profile-first"));
+    let doc = app.get("/fr/provider/profile?notice=profile-first").await.assert_status(200).doc();
+    assert!(doc.text(".notice-warning").contains("profil de prestataire"), "{}", doc.text(".notice"));
+}
