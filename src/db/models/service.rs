@@ -45,18 +45,18 @@ pub struct ServiceFields {
     pub updated_at: NaiveDateTime,
 }
 
-/// Services' names (French, Arabic, English) by id, deleted ones included (bookings name them).
-pub fn names(
-    conn: &mut crate::db::DbConn,
-    ids: &[i64],
-) -> QueryResult<std::collections::HashMap<i64, (String, String, Option<String>)>> {
+/// A service's name in French, Arabic and (optionally) English.
+pub type Names = (String, String, Option<String>);
+
+/// Services' names by id, deleted ones included (bookings name them).
+pub fn names(conn: &mut crate::db::DbConn, ids: &[i64]) -> QueryResult<std::collections::HashMap<i64, Names>> {
     if ids.is_empty() {
         return Ok(Default::default());
     }
     Ok(services::table
         .filter(services::id.eq_any(ids))
         .select((services::id, (services::name_fr, services::name_ar, services::name_en)))
-        .load::<(i64, (String, String, Option<String>))>(conn)?
+        .load::<(i64, Names)>(conn)?
         .into_iter()
         .collect())
 }
