@@ -43,6 +43,12 @@ pub fn service_price(i18n: &I18n, unit: crate::db::types::PricingUnit, cents: Op
 }
 
 /// "nov. 2026": a month on a chart axis.
+/// Text without Unicode isolation marks (Fluent puts them around arguments): for titles and previews, which
+/// are not laid out in the page and would show them as stray characters.
+pub fn without_isolates(text: &str) -> String {
+    text.chars().filter(|c| !matches!(c, '\u{2066}'..='\u{2069}')).collect()
+}
+
 /// Chooses a trilingual record's text for a reader (see `db::models::booking::retitle`).
 pub fn picker(i18n: I18n) -> impl Fn(&str, &str, Option<&str>) -> String + Copy + Send + 'static {
     move |fr, ar, en| i18n.pick(fr, ar, en).to_string()

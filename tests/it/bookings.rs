@@ -27,7 +27,12 @@ pub(crate) async fn provider_with_service(app: &mut TestApp) -> (String, i64) {
 
 /// A Monday at least three days after the application's today (local time).
 pub(crate) fn next_monday(app: &TestApp) -> NaiveDate {
-    let today = khadamat::web::format::to_local(app.state.clock.now()).date();
+    next_monday_from(app.state.clock.now())
+}
+
+/// A Monday at least three days after a moment's local day.
+pub(crate) fn next_monday_from(now: chrono::NaiveDateTime) -> NaiveDate {
+    let today = khadamat::web::format::to_local(now).date();
     let mut day = today + Duration::days(3);
     while day.weekday() != chrono::Weekday::Mon {
         day += Duration::days(1);

@@ -6,6 +6,7 @@ mod accounts;
 mod bookings;
 mod home;
 mod messages;
+mod phone;
 mod webdriver;
 
 use std::sync::mpsc;

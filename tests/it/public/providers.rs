@@ -195,6 +195,22 @@ async fn provider_page_in_three_languages_with_structured_data() {
         assert_eq!(data[0]["address"]["addressCountry"], "MA");
         assert!(data[0]["aggregateRating"]["reviewCount"].as_i64().unwrap() > 0);
         assert_eq!(data[1]["@type"], "BreadcrumbList");
+        // Shared on WhatsApp, the link shows a card; titles carry no invisible isolation marks.
+        let title = doc.text("title");
+        let description = doc.attr("meta[name=description]", "content");
+        for text in [&title, &description] {
+            assert!(!text.contains(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']), "{lang}: {text:?}");
+        }
+        assert_eq!(format!("{} · Khadamat", doc.attr("meta[property='og:title']", "content")), title);
+        assert_eq!(doc.attr("meta[property='og:description']", "content"), description);
+        let image = doc.attr("meta[property='og:image']", "content");
+        assert!(image.starts_with("http://localhost:4000/static/img/og-card."), "{image}");
+        assert_eq!(doc.attr("meta[name='twitter:card']", "content"), "summary_large_image");
+        assert_eq!(
+            doc.count(".review-list .review > p:first-child bdi"),
+            2 * doc.count(".review-list .review"),
+            "names and dates isolated"
+        );
     }
 }
 
