@@ -49,8 +49,6 @@ pub struct Config {
     pub database_pool_size: u32,
     /// Secret used to derive keys (CSRF, visitor hashes, 2FA secret encryption). At least 32 bytes.
     pub session_secret: String,
-    pub session_idle_minutes: i64,
-    pub session_absolute_days: i64,
     pub mail: MailTransport,
     pub mail_from: String,
     pub stripe_secret_key: Option<String>,
@@ -67,6 +65,11 @@ pub struct Config {
     pub jobs_interval_seconds: u64,
     /// Shifts the application clock (test configurations: "the day after tomorrow" without waiting).
     pub clock_offset_seconds: i64,
+    /// The header holding the visitor's address, set by the reverse proxy in front (`IP_HEADER`, e.g.
+    /// `X-Real-IP`); none: the TCP peer is the visitor. See `web::auth::client_ip`.
+    pub ip_header: Option<actix_web::http::header::HeaderName>,
+    /// How often open WebSockets are pinged; one silent for three times this long is closed.
+    pub websocket_ping_seconds: u64,
 }
 
 impl fmt::Debug for Config {
@@ -136,12 +139,15 @@ impl Config {
                     "SESSION_SECRET must be set to a random value in production (openssl rand -base64 48)".into(),
                 ));
             }
-            if session_secret.len() < 32 {
-                return Err(ConfigError("SESSION_SECRET must be at least 32 characters long".into()));
-            }
             if get("SMTP_HOST").is_none() {
                 return Err(ConfigError("SMTP_HOST must be set in production: the site sends email".into()));
             }
+        }
+        if !session_secret.is_empty() && session_secret.len() < 32 {
+            return Err(ConfigError(format!(
+                "SESSION_SECRET must be at least 32 characters long (got {}); leave it unset in development",
+                session_secret.len()
+            )));
         }
         let session_secret = if session_secret.is_empty() { DEV_SESSION_SECRET.to_string() } else { session_secret };
 
@@ -171,6 +177,18 @@ impl Config {
         }
 
         let log_level = parse("LOG_LEVEL", if prod { "info" } else { "info,khadamat=debug" })?;
+        if let Err(e) = tracing_subscriber::EnvFilter::try_new(&log_level) {
+            return Err(ConfigError(format!(
+                "LOG_LEVEL is not a valid filter such as info or warn,khadamat=debug ({log_level:?}: {e})"
+            )));
+        }
+        // The one header a reverse proxy sets to the visitor's address; without it, the TCP peer is the visitor.
+        let ip_header = match get("IP_HEADER") {
+            None => None,
+            Some(name) => Some(actix_web::http::header::HeaderName::try_from(name.as_str()).map_err(|_| {
+                ConfigError(format!("IP_HEADER must be a header name such as X-Real-IP (got {name:?})"))
+            })?),
+        };
         let log_json = match get("LOG_FORMAT").as_deref() {
             Some("json") => true,
             Some("pretty") => false,
@@ -199,8 +217,6 @@ impl Config {
             database_url,
             database_pool_size: u32::try_from(number("DATABASE_POOL_SIZE", 8)?.clamp(1, 128)).unwrap_or(8),
             session_secret,
-            session_idle_minutes: number("SESSION_IDLE_MINUTES", 60 * 24)? as i64,
-            session_absolute_days: number("SESSION_ABSOLUTE_DAYS", 30)? as i64,
             mail,
             mail_from: parse("MAIL_FROM", "Khadamat <noreply@khadamat.ma>")?,
             stripe_secret_key,
@@ -214,6 +230,8 @@ impl Config {
             auto_seed,
             jobs_interval_seconds: number("JOBS_INTERVAL_SECONDS", 60)?,
             clock_offset_seconds: number("CLOCK_OFFSET_SECONDS", 0)?.min(10 * 365 * 86_400) as i64,
+            ip_header,
+            websocket_ping_seconds: number("WEBSOCKET_PING_SECONDS", 20)?.clamp(1, 300),
         })
     }
 

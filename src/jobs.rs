@@ -1,7 +1,8 @@
 //! Background jobs inside the server: every `JOBS_INTERVAL_SECONDS`, expire unanswered booking requests,
 //! send the reminders that are due (`services::bookings::run_due`), publish reviews whose window closed and
 //! remind whoever has not reviewed (`services::reviews::run_due`), and email messages left unread
-//! (`services::messages::email_unread`). Safe with several instances on
+//! (`services::messages::email_unread`), and delete personal data past its period (`services::privacy`). Safe
+//! with several instances on
 //! one PostgreSQL: each row is claimed by a conditional update or a unique key, so it is processed once.
 
 use actix_web::web;
@@ -18,6 +19,7 @@ pub async fn run_once(state: &web::Data<AppState>) -> Result<usize, AppError> {
         .run(move |conn| {
             let ctx = Context { base_url: &app.config.base_url };
             let now = app.clock.now();
+            crate::services::privacy::purge(conn, crate::db::now())?;
             let mut outcome = crate::services::bookings::run_due(conn, &ctx, now)?;
             outcome.extend(crate::services::reviews::run_due(conn, &ctx, now)?);
             Ok((outcome, crate::services::messages::email_unread(conn, &ctx, now)?))

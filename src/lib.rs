@@ -19,7 +19,7 @@ pub mod telemetry;
 pub mod web;
 
 use actix_session::SessionMiddleware;
-use actix_session::config::{CookieContentSecurity, PersistentSession, TtlExtensionPolicy};
+use actix_session::config::{BrowserSession, CookieContentSecurity};
 use actix_web::body::MessageBody;
 use actix_web::cookie::SameSite;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
@@ -41,11 +41,7 @@ pub fn build_app(
     >,
 > {
     let production = state.config.env.is_production();
-    let store = web::session::DbSessionStore::new(
-        state.db.clone(),
-        state.config.session_idle_minutes,
-        state.config.session_absolute_days,
-    );
+    let store = web::session::DbSessionStore::new(state.db.clone());
     let sessions = SessionMiddleware::builder(store.clone(), state.cookie_key.clone())
         .cookie_name(state.session_cookie_name().to_string())
         .cookie_secure(production)
@@ -53,11 +49,8 @@ pub fn build_app(
         .cookie_same_site(SameSite::Lax)
         .cookie_path("/".into())
         .cookie_content_security(CookieContentSecurity::Private)
-        .session_lifecycle(
-            PersistentSession::default()
-                .session_ttl(store.cookie_max_age())
-                .session_ttl_extension_policy(TtlExtensionPolicy::OnStateChanges),
-        )
+        // A browser-session cookie; a remembered session's gets a Max-Age (`web::session::lasting_cookie`).
+        .session_lifecycle(BrowserSession::default())
         .build();
     App::new()
         .app_data(state)
@@ -67,11 +60,14 @@ pub fn build_app(
         .default_service(aweb::to(web::errors::not_found))
         .wrap(from_fn(web::input::clean_query))
         .wrap(from_fn(web::lang::remember))
+        .wrap(from_fn(web::session::note_lasting))
         .wrap(sessions)
+        .wrap(from_fn(web::session::lasting_cookie))
         .wrap(from_fn(web::csrf::ensure_cookie))
         .wrap(from_fn(web::headers::etag))
         .wrap(from_fn(web::errors::render_errors))
         .wrap(from_fn(web::headers::security))
         .wrap(Compress::default())
+        .wrap(from_fn(web::log::requests))
         .wrap(tracing_actix_web::TracingLogger::default())
 }

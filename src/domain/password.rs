@@ -20,6 +20,55 @@ pub enum Weakness {
     Common,
     /// Made of the person's own name or email, or of very few different characters.
     Guessable,
+    /// A cracker's estimate (zxcvbn) finds it too quickly, and why.
+    Predictable(Pattern),
+}
+
+/// What makes a password predictable, as the strength estimate sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pattern {
+    /// Rows of keys, sequences (abc, 6543) or repeats (aaa, abcabc).
+    Keyboard,
+    /// Years and dates.
+    Dates,
+    /// Common words, names or passwords, even with small changes.
+    Words,
+    /// Too short for what it is made of.
+    Short,
+}
+
+/// The lowest acceptable zxcvbn score (0–4): 3 is "safely unguessable" (about 10⁸ guesses or more).
+const MIN_SCORE: zxcvbn::Score = zxcvbn::Score::Three;
+/// The estimate reads this many characters (its cost grows quickly with length; longer is stronger anyway).
+const ESTIMATED_CHARS: usize = 100;
+
+/// The strength estimate, fed the person's own words (name, email) so that they count as known.
+fn estimate(password: &str, personal: &[&str]) -> Result<(), Pattern> {
+    use zxcvbn::feedback::Warning;
+    let prefix: String = password.chars().take(ESTIMATED_CHARS).collect();
+    let mut inputs: Vec<String> = Vec::new();
+    for word in personal {
+        let word = word.trim().to_lowercase();
+        inputs.extend(word.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_string));
+        inputs.push(word);
+    }
+    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    let entropy = zxcvbn::zxcvbn(&prefix, &inputs);
+    if entropy.score() >= MIN_SCORE {
+        return Ok(());
+    }
+    Err(match entropy.feedback().and_then(|f| f.warning()) {
+        Some(
+            Warning::StraightRowsOfKeysAreEasyToGuess
+            | Warning::ShortKeyboardPatternsAreEasyToGuess
+            | Warning::RepeatsLikeAaaAreEasyToGuess
+            | Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess
+            | Warning::SequencesLikeAbcAreEasyToGuess,
+        ) => Pattern::Keyboard,
+        Some(Warning::RecentYearsAreEasyToGuess | Warning::DatesAreOftenEasyToGuess) => Pattern::Dates,
+        Some(_) => Pattern::Words,
+        None => Pattern::Short,
+    })
 }
 
 /// Checks a new password against the policy: length, common passwords, personal information.
@@ -50,7 +99,7 @@ pub fn check_new(password: &str, personal: &[&str]) -> Result<(), Weakness> {
             return Err(Weakness::Guessable);
         }
     }
-    Ok(())
+    estimate(password, personal).map_err(Weakness::Predictable)
 }
 
 fn hasher() -> Argon2<'static> {
@@ -86,6 +135,29 @@ mod tests {
         assert_eq!(check_new("bennaniii!!2026", &["bennaniii"]), Err(Weakness::Guessable));
         assert_eq!(check_new("thé à la menthe sur la terrasse", &[]), Ok(()));
         assert_eq!(check_new(&"correct horse battery staple ".repeat(10), &[]), Ok(()), "long passphrases are fine");
+        // Twelve characters, not in any list, and still found at once by a cracker.
+        assert_eq!(check_new("123456789012", &[]), Err(Weakness::Common), "in the breached list now");
+        assert_eq!(check_new("1234567890123", &[]), Err(Weakness::Predictable(Pattern::Keyboard)));
+        assert_eq!(check_new("147258369012", &[]), Err(Weakness::Predictable(Pattern::Words)));
+        assert!(matches!(check_new("Maroc2026Maroc2026", &[]), Err(Weakness::Predictable(_))));
+        assert!(matches!(check_new("bennani19851985", &["salma.bennani@x.ma"]), Err(Weakness::Predictable(_))));
+        assert_eq!(check_new("un thé à la menthe 2026", &["salma.bennani@x.ma"]), Ok(()));
+        assert_eq!(check_new("اهلا وسهلا بكم 2026", &[]), Ok(()));
+    }
+
+    #[test]
+    fn the_estimate_stays_fast_on_the_longest_passwords() {
+        let mut x: u32 = 7;
+        let long: String = (0..1024)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                char::from(b'!' + ((x >> 16) % 90) as u8)
+            })
+            .collect();
+        let start = std::time::Instant::now();
+        assert_eq!(check_new(&long, &[]), Ok(()));
+        assert!(check_new(&"z9#Kp".repeat(204), &[]).is_err(), "a repeat is weak however long");
+        assert!(start.elapsed() < std::time::Duration::from_secs(2), "{:?}", start.elapsed());
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub enum Event {
     Read { conversation: i64 },
     /// A new in-app notification (the bell's badge).
     Notification,
+    /// Some of the user's sessions ended (signed out, revoked, suspended, password changed): each socket checks
+    /// its own and closes when it is gone.
+    SessionsEnded,
 }
 
 /// An event and the users it concerns.
@@ -92,6 +95,11 @@ pub async fn publish(state: &web::Data<AppState>, users: Vec<i64>, event: Event)
         }
         Backend::Sqlite => state.hub.deliver(&envelope),
     }
+}
+
+/// Tells the user's open sockets that some of their sessions ended (after the rows were deleted).
+pub async fn sessions_ended(state: &web::Data<AppState>, user: i64) {
+    publish(state, vec![user], Event::SessionsEnded).await;
 }
 
 /// Publishes events one after the other (after the commit of the change that made them).

@@ -4,9 +4,12 @@
 //! like a form post, so the same checks apply to every message. Frames to the browser are
 //! `{"target", "swap", "content"}` with the same partials as the pages.
 
+use std::time::Duration;
+
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use actix_ws::{AggregatedMessage, CloseCode, CloseReason, Session};
 use futures_util::StreamExt;
+use tokio::time::Instant;
 
 use super::{Event, publish};
 use crate::db::models::User;
@@ -45,18 +48,32 @@ fn view_of(s: &str) -> View {
     }
 }
 
+/// Each socket checks that its session and account are still live this often (and at once when told that some
+/// of the user's sessions ended).
+const RECHECK_EVERY: Duration = Duration::from_secs(60);
+
 pub async fn connect(
     req: HttpRequest,
     body: web::Payload,
     state: web::Data<AppState>,
     params: web::Query<Params>,
 ) -> Result<HttpResponse, AppError> {
-    // Browsers always send Origin on a WebSocket handshake: another site's page cannot use our cookie.
-    if req.headers().get(actix_web::http::header::ORIGIN).is_none() {
-        return Err(AppError::Forbidden("websocket without origin"));
+    // Browsers always send Origin on a WebSocket handshake: another site's page cannot use our cookie. A
+    // sandboxed or opaque page sends "null": refused too.
+    match req.headers().get(actix_web::http::header::ORIGIN).map(|o| o.as_bytes()) {
+        None => return Err(AppError::Forbidden("websocket without origin")),
+        Some(b"null") => return Err(AppError::Forbidden("websocket from an opaque origin")),
+        Some(_) => crate::web::csrf::check_origin(&req)?,
     }
-    crate::web::csrf::check_origin(&req)?;
     let user = crate::web::auth::viewer(&req).await?.ok_or(AppError::Forbidden("websocket without session"))?;
+    // The session row this socket lives on: when it ends, the socket ends.
+    let hash = crate::web::session::key_hash(&req, &state).ok_or(AppError::Forbidden("websocket without session"))?;
+    let now = crate::db::now();
+    let session_row = state
+        .db
+        .run(move |conn| Ok(crate::db::models::session::find_live(conn, &hash, now)?.map(|row| row.id)))
+        .await?
+        .ok_or(AppError::Forbidden("websocket without session"))?;
     let lang = Lang::from_code(&params.lang).unwrap_or_else(|| crate::services::emails::lang_of(user.locale));
     let view = view_of(&params.view);
     if let View::Conversation(id) = view {
@@ -67,7 +84,7 @@ pub async fn connect(
         actix_ws::handle(&req, body).map_err(|_| AppError::BadRequest("not a websocket handshake".into()))?;
     let stream = stream.max_frame_size(MAX_FRAME).aggregate_continuations().max_continuation_size(MAX_FRAME);
     let csrf = req.extensions().get::<crate::web::csrf::CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
-    actix_web::rt::spawn(run(state, user, Tab { lang, view, csrf }, session, stream));
+    actix_web::rt::spawn(run(state, user, Tab { lang, view, csrf, session_row }, session, stream));
     Ok(response)
 }
 
@@ -75,6 +92,7 @@ struct Tab {
     lang: Lang,
     view: View,
     csrf: String,
+    session_row: i64,
 }
 
 #[derive(serde::Deserialize)]
@@ -95,16 +113,40 @@ async fn run(
     let (subscription, mut events) = state.hub.subscribe(user.id);
     // (Re)connected: bring the page up to date (what happened while the socket was down).
     let mut open = catch_up(&state, &user, &tab, &mut session).await;
+    // Pinged every `websocket_ping_seconds`; closed when silent (no frame, no pong) for three times that.
+    let ping_every = Duration::from_secs(state.config.websocket_ping_seconds);
+    let idle_timeout = ping_every * 3;
+    let mut heard = Instant::now();
+    let mut ping = tokio::time::interval_at(Instant::now() + ping_every, ping_every);
+    let mut recheck = tokio::time::interval_at(Instant::now() + RECHECK_EVERY, RECHECK_EVERY);
     while open {
         tokio::select! {
             event = events.recv() => match event {
+                Some(Event::SessionsEnded) => open = still_signed_in(&state, &user, &tab, &mut session).await,
                 Some(event) => open = push(&state, &user, &tab, &mut session, event).await,
                 None => open = false,
             },
+            _ = ping.tick() => {
+                if heard.elapsed() > idle_timeout {
+                    close(session.clone(), CloseCode::Away).await;
+                    open = false;
+                } else {
+                    open = session.ping(b"").await.is_ok();
+                }
+            }
+            _ = recheck.tick() => open = still_signed_in(&state, &user, &tab, &mut session).await,
             frame = stream.next() => match frame {
-                Some(Ok(AggregatedMessage::Text(text))) => open = receive(&state, &user, &tab, &mut session, &text).await,
-                Some(Ok(AggregatedMessage::Ping(bytes))) => open = session.pong(&bytes).await.is_ok(),
-                Some(Ok(AggregatedMessage::Pong(_))) => {}
+                Some(Ok(AggregatedMessage::Text(text))) => {
+                    heard = Instant::now();
+                    // A frame is only taken from a session that is still live.
+                    open = still_signed_in(&state, &user, &tab, &mut session).await
+                        && receive(&state, &user, &tab, &mut session, &text).await;
+                }
+                Some(Ok(AggregatedMessage::Ping(bytes))) => {
+                    heard = Instant::now();
+                    open = session.pong(&bytes).await.is_ok();
+                }
+                Some(Ok(AggregatedMessage::Pong(_))) => heard = Instant::now(),
                 Some(Ok(AggregatedMessage::Binary(_))) => {
                     close(session.clone(), CloseCode::Unsupported).await;
                     open = false;
@@ -120,6 +162,28 @@ async fn run(
     }
     state.hub.unsubscribe(user.id, subscription);
     let _ = session.close(None).await;
+}
+
+/// Whether this socket's session and account are still live; when not, the socket is closed (false).
+async fn still_signed_in(state: &web::Data<AppState>, user: &User, tab: &Tab, session: &mut Session) -> bool {
+    let (id, row, now) = (user.id, tab.session_row, crate::db::now());
+    let live = state
+        .db
+        .run(move |conn| {
+            Ok(crate::db::models::session::is_live(conn, row, now)?
+                && crate::db::models::user::find_active(conn, id)?.is_some())
+        })
+        .await;
+    match live {
+        Ok(true) => true,
+        // Signed out, revoked, expired or suspended.
+        Ok(false) => {
+            close(session.clone(), CloseCode::Policy).await;
+            false
+        }
+        // The database is unreachable: keep the socket; the next check decides.
+        Err(_) => true,
+    }
 }
 
 async fn close(session: Session, code: CloseCode) {

@@ -44,6 +44,10 @@ pub fn weakness_key(w: password::Weakness) -> &'static str {
         password::Weakness::TooLong => "auth-error-password-too-long",
         password::Weakness::Common => "auth-error-password-common",
         password::Weakness::Guessable => "auth-error-password-guessable",
+        password::Weakness::Predictable(password::Pattern::Keyboard) => "auth-error-password-keyboard",
+        password::Weakness::Predictable(password::Pattern::Dates) => "auth-error-password-dates",
+        password::Weakness::Predictable(password::Pattern::Words) => "auth-error-password-words",
+        password::Weakness::Predictable(password::Pattern::Short) => "auth-error-password-weak",
     }
 }
 
@@ -412,6 +416,7 @@ pub fn delete_account(
         crate::db::models::session::delete_others(conn, user.id, None)?;
         users::anonymise(conn, user.id, &password::hash(&token::random()), at)?;
         audit::record(conn, actor, Entry::about_user("account.deleted", user.id))?;
+        crate::db::models::audit_log::anonymise_user(conn, user.id, &user.email)?;
         Ok(Ok(emails))
     })
 }

@@ -11,6 +11,7 @@ use crate::db::models::{User, booking, provider, session, user};
 use crate::db::types::{ProviderStatus, UserRole, UserStatus};
 use crate::domain::booking::{Action, Party};
 use crate::error::AppError;
+use crate::realtime::{Envelope, Event};
 use crate::services::audit::{self, Actor, Entry};
 use crate::services::bookings::{ActInput, Outcome};
 use crate::services::emails::Context;
@@ -56,7 +57,10 @@ pub fn decide(
     if decision == Decision::Delete {
         let mut outcome = cancel_open_bookings(conn, ctx, admin, id, reason, now, actor)?;
         match crate::services::accounts::delete_account(conn, &target, true, actor, ctx)? {
-            Ok(emails) => outcome.emails.extend(emails),
+            Ok(emails) => {
+                outcome.emails.extend(emails);
+                outcome.live.push(Envelope { users: vec![id], event: Event::SessionsEnded });
+            }
             Err(_) => return Ok(Err("admin-user-error-moved")),
         }
         audit::record(
@@ -107,6 +111,8 @@ pub fn decide(
                     return Ok(Err("admin-user-error-moved"));
                 }
                 user::set_role(conn, id, role, now)?;
+                // A new role, a new session (an administrator's are shorter, and never remembered).
+                session::delete_others(conn, id, None)?;
                 ("admin.user_role_changed", role.as_str().to_string())
             }
             Decision::Badge(verified) => {
@@ -131,7 +137,13 @@ pub fn decide(
             Decision::Badge(false) => "badge-revoked",
             _ => "role",
         };
-        Ok(Ok(Outcome { emails: vec![ctx.account_decision(&target, kind, &detail)?], live: Vec::new() }))
+        // A suspended account, or one whose role changed, is signed out everywhere: its open sockets close too.
+        let live = if matches!(decision, Decision::Suspend | Decision::Role(_)) {
+            vec![Envelope { users: vec![id], event: Event::SessionsEnded }]
+        } else {
+            Vec::new()
+        };
+        Ok(Ok(Outcome { emails: vec![ctx.account_decision(&target, kind, &detail)?], live }))
     })?;
     if let (Ok(out), Decision::Suspend) = (&mut outcome, decision) {
         out.extend(cancel_open_bookings(conn, ctx, admin, id, reason, now, actor)?);

@@ -22,7 +22,20 @@ pub struct Entry<'a> {
     pub new_values: Option<serde_json::Value>,
 }
 
+/// Writes the audit row, and the same event as one log line (security events and admin actions reach the logs
+/// too), with email addresses masked.
 pub fn record(conn: &mut DbConn, actor: &Actor, entry: Entry<'_>) -> QueryResult<()> {
+    tracing::info!(
+        target: "security",
+        action = entry.action,
+        actor_id = actor.user_id,
+        target_kind = entry.target_kind,
+        target_id = entry.target_id,
+        ip = actor.ip_address.as_deref().unwrap_or(""),
+        request_id = actor.request_id.as_deref().unwrap_or(""),
+        detail = %entry.new_values.as_ref().map(masked).unwrap_or_default(),
+        "security event"
+    );
     audit_log::insert(
         conn,
         &audit_log::NewAuditLog {
@@ -68,5 +81,15 @@ impl<'a> Entry<'a> {
     pub fn with(mut self, new_values: serde_json::Value) -> Self {
         self.new_values = Some(new_values);
         self
+    }
+}
+
+/// The values with every email address masked (see `web::log::mask_email`).
+fn masked(values: &serde_json::Value) -> serde_json::Value {
+    match values {
+        serde_json::Value::String(s) if s.contains('@') => crate::web::log::mask_email(s).into(),
+        serde_json::Value::Array(items) => items.iter().map(masked).collect(),
+        serde_json::Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), masked(v))).collect(),
+        other => other.clone(),
     }
 }

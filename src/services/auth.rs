@@ -82,7 +82,8 @@ pub fn login(conn: &mut DbConn, email: &str, plain: &str, actor: &Actor) -> Resu
                     Some(u) => Entry::about_user("auth.login_failed", u.id),
                     None => Entry::named("auth.login_failed"),
                 };
-                audit::record(conn, actor, entry.with(serde_json::json!({ "email": email })))?;
+                let reason = if user.is_some() { "wrong_password" } else { "unknown_account" };
+                audit::record(conn, actor, entry.with(serde_json::json!({ "email": email, "reason": reason })))?;
                 // The failure that reaches the lock threshold is recorded as a lockout.
                 if let LoginGate::Wait(s) = throttle::check_login(conn, &email, &ip, at)?
                     && s > 60
@@ -169,9 +170,16 @@ fn use_recovery_code(conn: &mut DbConn, user: &User, code: &str) -> Result<bool,
 }
 
 /// Records a sign-out (the session row itself is deleted by the session middleware).
-pub fn logout(conn: &mut DbConn, user_id: i64, actor: &Actor) -> Result<(), AppError> {
-    audit::record(conn, actor, Entry::about_user("auth.logout", user_id))?;
-    Ok(())
+/// Signs out this session (`sid`, see `web::session::SID`): its rows are deleted here, before the caller tells
+/// the open sockets (the session middleware's own delete comes after the response).
+pub fn logout(conn: &mut DbConn, user_id: i64, sid: Option<&str>, actor: &Actor) -> Result<(), AppError> {
+    conn.transaction(|conn| {
+        for id in current_session_ids(conn, user_id, sid)? {
+            sessions::delete_for_user(conn, user_id, id)?;
+        }
+        audit::record(conn, actor, Entry::about_user("auth.logout", user_id))?;
+        Ok(())
+    })
 }
 
 /// "Forgot password": the same answer whether the email is known or not; a link for known ones.
@@ -213,7 +221,8 @@ pub fn check_reset_link(conn: &mut DbConn, secret: &str) -> Result<Result<(), Li
 
 /// The outcome of a reset form.
 pub enum Reset {
-    Done(Vec<Email>),
+    /// The password is set; the emails to send, and whose sessions all ended.
+    Done(Vec<Email>, i64),
     Invalid(FieldErrors),
     Link(LinkProblem),
 }
@@ -260,7 +269,7 @@ pub fn reset_password(
             &Actor { user_id: Some(user.id), ..actor.clone() },
             Entry::about_user("auth.password_reset", user.id),
         )?;
-        Ok(Reset::Done(vec![ctx.password_changed(&user)?]))
+        Ok(Reset::Done(vec![ctx.password_changed(&user)?], user.id))
     })
 }
 

@@ -12,6 +12,7 @@ pub mod favorites;
 pub mod messages;
 pub mod moderation;
 pub mod notify;
+pub mod privacy;
 pub mod profile_views;
 pub mod providers;
 pub mod reviews;

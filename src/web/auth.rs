@@ -169,7 +169,18 @@ pub fn actor(req: &HttpRequest, user_id: Option<i64>) -> Actor {
     }
 }
 
-/// The client's address (the peer; behind a proxy, configure it to set the peer address).
+/// The visitor's address, the one every per-address limit, the audit and the logs use: the TCP peer, or — behind
+/// a reverse proxy, with `IP_HEADER` set — the address in that header (for `X-Forwarded-For`, the last entry:
+/// the one the proxy itself appended; the ones before it came from the visitor and prove nothing). A header
+/// that is missing or holds no address gives none: never the proxy's own address, which every visitor shares.
 pub fn client_ip(req: &HttpRequest) -> Option<String> {
-    req.peer_addr().map(|a| a.ip().to_string())
+    let header = req.app_data::<web::Data<AppState>>().and_then(|s| s.config.ip_header.clone());
+    match header {
+        None => req.peer_addr().map(|a| a.ip().to_string()),
+        Some(name) => {
+            let value = req.headers().get_all(&name).filter_map(|v| v.to_str().ok()).last()?;
+            let last = value.rsplit(',').next()?.trim();
+            last.parse::<std::net::IpAddr>().ok().map(|ip| ip.to_string())
+        }
+    }
 }

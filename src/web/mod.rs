@@ -14,6 +14,7 @@ pub mod htmx;
 pub mod input;
 pub mod lang;
 pub mod listing;
+pub mod log;
 pub mod render;
 pub mod session;
 

@@ -4,15 +4,21 @@
 
 use std::collections::HashMap;
 
-use actix_session::Session;
 use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
+use actix_session::{Session, SessionExt};
+use actix_web::body::MessageBody;
 use actix_web::cookie::time::Duration as CookieDuration;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::web;
 use chrono::Duration;
 
 use crate::db::models::session as sessions;
 use crate::db::{Db, now};
+use crate::domain::session::{Lifetime, lifetime};
 use crate::domain::token;
 use crate::error::AppError;
+use crate::state::AppState;
 
 /// Keys of the session state written by the sign-in service and read by the store and extractors.
 pub const USER_ID: &str = "uid";
@@ -26,35 +32,27 @@ pub const PENDING_2FA: &str = "pending_2fa";
 /// A 2FA secret being set up, not yet confirmed.
 pub const SETUP_2FA: &str = "setup_2fa";
 
-/// Idle lifetime of a session without "remember me".
-const IDLE: Duration = Duration::hours(12);
+/// Whether the signed-in person is an administrator (shorter sessions, never remembered).
+pub const ADMIN: &str = "admin";
+
 /// Refresh `last_seen_at` at most this often.
 const TOUCH_EVERY: Duration = Duration::minutes(5);
 
 #[derive(Clone)]
 pub struct DbSessionStore {
     db: Db,
-    remember_idle: Duration,
-    absolute: Duration,
 }
 
 impl DbSessionStore {
-    pub fn new(db: Db, remember_idle_minutes: i64, absolute_days: i64) -> Self {
-        DbSessionStore {
-            db,
-            remember_idle: Duration::minutes(remember_idle_minutes.max(60)),
-            absolute: Duration::days(absolute_days.max(1)),
-        }
+    pub fn new(db: Db) -> Self {
+        DbSessionStore { db }
     }
+}
 
-    fn idle_for(&self, remember: bool) -> Duration {
-        if remember { self.remember_idle.max(IDLE) } else { IDLE }
-    }
-
-    /// The absolute lifetime (also the cookie's Max-Age).
-    pub fn cookie_max_age(&self) -> CookieDuration {
-        CookieDuration::seconds(self.absolute.num_seconds())
-    }
+/// A session's lifetime from its state (see `domain::session`).
+fn lifetime_of(state: &HashMap<String, String>) -> Lifetime {
+    let flag = |key: &str| state.get(key).is_some_and(|v| v == "true");
+    lifetime(flag(REMEMBER), flag(ADMIN))
 }
 
 struct Columns {
@@ -83,15 +81,17 @@ fn other(e: AppError) -> anyhow::Error {
 impl SessionStore for DbSessionStore {
     async fn load(&self, key: &SessionKey) -> Result<Option<HashMap<String, String>>, LoadError> {
         let hash = token::hash(key.as_ref());
-        let store = self.clone();
         self.db
             .run(move |conn| {
                 let at = now();
                 let Some(row) = sessions::find_live(conn, &hash, at)? else { return Ok(None) };
-                if at - row.last_seen_at > TOUCH_EVERY {
-                    sessions::touch(conn, row.id, at, at + store.idle_for(row.remember))?;
+                let state: Option<HashMap<String, String>> = serde_json::from_str(&row.state).ok();
+                if at - row.last_seen_at > TOUCH_EVERY
+                    && let Some(state) = &state
+                {
+                    sessions::touch(conn, row.id, at, at + lifetime_of(state).idle)?;
                 }
-                Ok(serde_json::from_str(&row.state).ok())
+                Ok(state)
             })
             .await
             .map_err(|e| LoadError::Other(other(e)))
@@ -101,7 +101,7 @@ impl SessionStore for DbSessionStore {
         let key = token::random();
         let hash = token::hash(&key);
         let cols = columns(&state).map_err(|e| SaveError::Serialization(e.into()))?;
-        let (idle, absolute) = (self.idle_for(cols.remember), self.absolute);
+        let Lifetime { idle, absolute, .. } = lifetime_of(&state);
         self.db
             .run(move |conn| {
                 let at = now();
@@ -135,7 +135,7 @@ impl SessionStore for DbSessionStore {
     ) -> Result<SessionKey, UpdateError> {
         let hash = token::hash(key.as_ref());
         let cols = columns(&state).map_err(|e| UpdateError::Serialization(e.into()))?;
-        let idle = self.idle_for(cols.remember);
+        let idle = lifetime_of(&state).idle;
         let updated = self
             .db
             .run(move |conn| {
@@ -177,7 +177,60 @@ pub fn user_id(session: &Session) -> Option<i64> {
     session.get::<i64>(USER_ID).ok().flatten()
 }
 
+/// The hash of this request's session key, as stored (the WebSocket watches its session row). The cookie is
+/// encrypted by the session middleware with the application's cookie key.
+pub fn key_hash(req: &actix_web::HttpRequest, state: &AppState) -> Option<String> {
+    let cookie = req.cookie(state.session_cookie_name())?;
+    let mut jar = actix_web::cookie::CookieJar::new();
+    jar.add_original(cookie);
+    let key = jar.private(&state.cookie_key).get(state.session_cookie_name())?;
+    Some(token::hash(key.value()))
+}
+
 /// The public id of this session (see [`SID`]).
 pub fn sid(session: &Session) -> Option<String> {
     session.get::<String>(SID).ok().flatten()
+}
+
+/// Marks a response whose session wants a lasting cookie ("remember me"); see [`lasting_cookie`].
+#[derive(Clone, Copy)]
+struct Lasting;
+
+/// Middleware inside the session middleware: notes, after the handler, whether this session's cookie should
+/// outlive the browser.
+pub async fn note_lasting(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let session = req.get_session();
+    let mut res = next.call(req).await?;
+    let state: HashMap<String, String> = [REMEMBER, ADMIN]
+        .into_iter()
+        .filter_map(|key| session.get::<bool>(key).ok().flatten().map(|v| (key.to_string(), v.to_string())))
+        .collect();
+    if lifetime_of(&state).lasting_cookie {
+        res.response_mut().extensions_mut().insert(Lasting);
+    }
+    Ok(res)
+}
+
+/// Middleware outside the session middleware: the session cookie is a browser-session cookie, except for a
+/// remembered session, whose cookie gets the remembered lifetime as its Max-Age.
+pub async fn lasting_cookie(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let name = req.app_data::<web::Data<AppState>>().map(|s| s.session_cookie_name()).unwrap_or("session");
+    let mut res = next.call(req).await?;
+    if res.response().extensions().get::<Lasting>().is_none() {
+        return Ok(res);
+    }
+    let cookie = res.response().cookies().find(|c| c.name() == name && !c.value().is_empty()).map(|c| c.into_owned());
+    if let Some(mut cookie) = cookie {
+        let days = lifetime(true, false).absolute.num_seconds();
+        cookie.set_max_age(CookieDuration::seconds(days));
+        res.response_mut().del_cookie(name);
+        res.response_mut().add_cookie(&cookie).ok();
+    }
+    Ok(res)
 }

@@ -66,3 +66,10 @@ pub fn failures_for_ip(conn: &mut DbConn, ip: &str, since: NaiveDateTime) -> Que
         .limit(200)
         .load(conn)
 }
+
+/// Deletes sign-in attempts and counters older than their cutoffs; returns how many rows went.
+pub fn purge(conn: &mut DbConn, attempts_before: NaiveDateTime, events_before: NaiveDateTime) -> QueryResult<usize> {
+    Ok(diesel::delete(login_attempts::table.filter(login_attempts::created_at.lt(attempts_before))).execute(conn)?
+        + diesel::delete(rate_limit_events::table.filter(rate_limit_events::created_at.lt(events_before)))
+            .execute(conn)?)
+}

@@ -95,6 +95,17 @@ pub fn list_for_user(conn: &mut DbConn, user_id: i64, now: NaiveDateTime) -> Que
         .load(conn)
 }
 
+/// Whether a session row is still live (not signed out, revoked or expired).
+pub fn is_live(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        sessions::table
+            .filter(sessions::id.eq(id))
+            .filter(sessions::expires_at.gt(now))
+            .filter(sessions::absolute_expires_at.gt(now)),
+    ))
+    .get_result(conn)
+}
+
 /// Ends one session of a user (only theirs: another user's id deletes nothing).
 pub fn delete_for_user(conn: &mut DbConn, user_id: i64, session_id: i64) -> QueryResult<usize> {
     diesel::delete(sessions::table.filter(sessions::id.eq(session_id)).filter(sessions::user_id.eq(user_id)))

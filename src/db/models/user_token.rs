@@ -74,3 +74,9 @@ pub fn retire_all(conn: &mut DbConn, user_id: i64, kind: TokenKind, now: NaiveDa
 pub fn delete_for_user(conn: &mut DbConn, user_id: i64) -> QueryResult<usize> {
     diesel::delete(user_tokens::table.filter(user_tokens::user_id.eq(user_id))).execute(conn)
 }
+
+/// Deletes links used or expired before `before`.
+pub fn purge_spent(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(user_tokens::table.filter(user_tokens::expires_at.lt(before).or(user_tokens::used_at.lt(before))))
+        .execute(conn)
+}

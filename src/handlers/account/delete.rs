@@ -45,7 +45,7 @@ pub async fn destroy(
     CurrentUser(user): CurrentUser,
     CsrfForm(form): CsrfForm<DeleteInput>,
 ) -> AppResult<HttpResponse> {
-    let actor = actor(&req, Some(user.id));
+    let (actor, id) = (actor(&req, Some(user.id)), user.id);
     let app = state.clone();
     let outcome = state
         .db
@@ -58,6 +58,7 @@ pub async fn destroy(
         Ok(emails) => {
             session.purge();
             send_emails(&state, emails).await;
+            crate::realtime::sessions_ended(&state, id).await;
             Ok(see_other(htmx, &page.href("/?notice=goodbye")))
         }
         Err(errors) => Ok(super::private(render_status(

@@ -159,6 +159,7 @@ pub async fn update_password(
     match outcome {
         Ok(emails) => {
             send_emails(&state, emails).await;
+            crate::realtime::sessions_ended(&state, user.id).await;
             Ok(see_other(htmx, &page.href("/account/security?notice=password-changed")))
         }
         Err(errors) => {
@@ -266,10 +267,12 @@ pub async fn revoke_session(
 ) -> AppResult<HttpResponse> {
     let session_id = path.into_inner().1;
     let actor = actor(&req, Some(user.id));
+    let id = user.id;
     let ended = state.db.run(move |conn| auth::revoke_session(conn, &user, session_id, &actor)).await?;
     if !ended {
         return Err(AppError::NotFound);
     }
+    crate::realtime::sessions_ended(&state, id).await;
     Ok(see_other(htmx, &page.href("/account/security?notice=session-revoked")))
 }
 
@@ -284,6 +287,8 @@ pub async fn revoke_others(
 ) -> AppResult<HttpResponse> {
     let keep = keep(&state, &session, user.id).await?;
     let actor = actor(&req, Some(user.id));
+    let id = user.id;
     state.db.run(move |conn| auth::revoke_other_sessions(conn, &user, &keep, &actor)).await?;
+    crate::realtime::sessions_ended(&state, id).await;
     Ok(see_other(htmx, &page.href("/account/security?notice=sessions-revoked")))
 }

@@ -78,7 +78,10 @@ fn start_session(session: &Session, req: &HttpRequest, user: &User, remember: bo
     }
     insert(session::USER_ID, user.id.into())?;
     insert(session::SID, crate::domain::token::random().into())?;
-    insert(session::REMEMBER, remember.into())?;
+    // Administrators are never remembered (see `domain::session`).
+    let admin = user.role == UserRole::Admin;
+    insert(session::REMEMBER, (remember && !admin).into())?;
+    insert(session::ADMIN, admin.into())?;
     insert(session::IP, client_ip(req).unwrap_or_default().into())?;
     insert(session::USER_AGENT, ua.into())?;
     Ok(())
@@ -237,8 +240,9 @@ pub async fn destroy(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<HttpResponse> {
     if let Some(user) = &page.user {
-        let (id, actor) = (user.id, actor(&req, Some(user.id)));
-        state.db.run(move |conn| auth::logout(conn, id, &actor)).await?;
+        let (id, actor, sid) = (user.id, actor(&req, Some(user.id)), session::sid(&session));
+        state.db.run(move |conn| auth::logout(conn, id, sid.as_deref(), &actor)).await?;
+        crate::realtime::sessions_ended(&state, id).await;
     }
     session.purge();
     Ok(see_other(htmx, &page.href("/?notice=signed-out")))

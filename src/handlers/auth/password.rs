@@ -133,8 +133,9 @@ pub async fn reset_create(
         })
         .await?;
     match outcome {
-        Reset::Done(emails) => {
+        Reset::Done(emails, user) => {
             send_emails(&state, emails).await;
+            crate::realtime::sessions_ended(&state, user).await;
             Ok(see_other(htmx, &page.href("/login?notice=password-reset")))
         }
         Reset::Invalid(errors) => render_status(

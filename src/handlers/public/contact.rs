@@ -48,7 +48,7 @@ pub async fn create(
     CsrfForm(form): CsrfForm<ContactInput>,
 ) -> AppResult<HttpResponse> {
     let locale: Locale = page.lang.code().parse().unwrap_or(Locale::Fr);
-    let ip = req.connection_info().realip_remote_addr().map(str::to_string);
+    let ip = crate::web::auth::client_ip(&req);
     let input = form.clone();
     match state.db.run(move |conn| contact::submit(conn, &input, locale, ip)).await? {
         Outcome::Sent => Ok(see_other(htmx, &page.href("/contact/thanks"))),

@@ -1,0 +1,2 @@
+DROP INDEX rate_limit_events_created_idx;
+DROP INDEX login_attempts_created_idx;
