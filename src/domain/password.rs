@@ -49,7 +49,8 @@ fn estimate(password: &str, personal: &[&str]) -> Result<(), Pattern> {
     let mut inputs: Vec<String> = Vec::new();
     for word in personal {
         let word = word.trim().to_lowercase();
-        inputs.extend(word.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_string));
+        inputs
+            .extend(word.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_string));
         inputs.push(word);
     }
     let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();

@@ -48,10 +48,6 @@ fn view_of(s: &str) -> View {
     }
 }
 
-/// Each socket checks that its session and account are still live this often (and at once when told that some
-/// of the user's sessions ended).
-const RECHECK_EVERY: Duration = Duration::from_secs(60);
-
 pub async fn connect(
     req: HttpRequest,
     body: web::Payload,
@@ -113,12 +109,13 @@ async fn run(
     let (subscription, mut events) = state.hub.subscribe(user.id);
     // (Re)connected: bring the page up to date (what happened while the socket was down).
     let mut open = catch_up(&state, &user, &tab, &mut session).await;
-    // Pinged every `websocket_ping_seconds`; closed when silent (no frame, no pong) for three times that.
+    // Pinged every `websocket_ping_seconds`; closed when silent (no frame, no pong) for three times that. Its
+    // session and account are checked as often as that too (and at once when some of the user's sessions end).
     let ping_every = Duration::from_secs(state.config.websocket_ping_seconds);
-    let idle_timeout = ping_every * 3;
+    let (idle_timeout, recheck_every) = (ping_every * 3, ping_every * 3);
     let mut heard = Instant::now();
     let mut ping = tokio::time::interval_at(Instant::now() + ping_every, ping_every);
-    let mut recheck = tokio::time::interval_at(Instant::now() + RECHECK_EVERY, RECHECK_EVERY);
+    let mut recheck = tokio::time::interval_at(Instant::now() + recheck_every, recheck_every);
     while open {
         tokio::select! {
             event = events.recv() => match event {

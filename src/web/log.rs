@@ -16,9 +16,10 @@ pub async fn requests(
     let start = Instant::now();
     let method = req.method().to_string();
     let ip = crate::web::auth::client_ip(req.request()).unwrap_or_default();
-    let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string()).unwrap_or_default();
+    let request_id =
+        req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string()).unwrap_or_default();
     let res = next.call(req).await?;
-    let route = res.request().match_pattern().unwrap_or_else(|| "(unmatched)".into());
+    let route = res.request().match_pattern().map(|p| pattern_names(&p)).unwrap_or_else(|| "(unmatched)".into());
     let user_id = crate::web::auth::cached_viewer(res.request()).map(|u| u.id);
     let status = res.status().as_u16();
     let duration_ms = start.elapsed().as_secs_f64() * 1000.0;
@@ -36,6 +37,23 @@ pub async fn requests(
     Ok(res)
 }
 
+/// "/{lang:fr|ar|en}/providers/{slug}" → "/{lang}/providers/{slug}": the route's shape, without its regexes.
+fn pattern_names(pattern: &str) -> String {
+    let (mut out, mut in_name, mut in_regex) = (String::with_capacity(pattern.len()), false, false);
+    for c in pattern.chars() {
+        match c {
+            '{' => in_name = true,
+            ':' if in_name => in_regex = true,
+            '}' => (in_name, in_regex) = (false, false),
+            _ => {}
+        }
+        if !in_regex {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// "s•••@example.ma": enough to follow one account through the logs, not enough to read it.
 pub fn mask_email(email: &str) -> String {
     match email.split_once('@') {
@@ -50,6 +68,13 @@ pub fn mask_email(email: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::mask_email;
+
+    #[test]
+    fn routes_lose_their_regexes() {
+        assert_eq!(super::pattern_names("/{lang:fr|ar|en}/providers/{slug}"), "/{lang}/providers/{slug}");
+        assert_eq!(super::pattern_names("/static/{path:.*}"), "/static/{path}");
+        assert_eq!(super::pattern_names("/health"), "/health");
+    }
 
     #[test]
     fn emails_are_masked() {

@@ -143,3 +143,44 @@ async fn signed_in_lists_take_any_value() {
     .await;
     throw_at(&mut app, "/fr/admin/contact", &["tab", "page"], &mut rng, 3).await;
 }
+
+/// PostgreSQL text cannot hold U+0000: a form or query holding it is a 400 (nothing written); a message sent over
+/// the WebSocket loses its control characters (see the messaging tests for the socket itself).
+#[actix_web::test]
+async fn nul_characters_are_refused_before_the_database() {
+    use crate::support::accounts::PASSWORD;
+    let mut app = TestApp::with_providers(0).await;
+    let users = |app: &TestApp| -> i64 {
+        use diesel::prelude::*;
+        app.conn(|c| khadamat::db::schema::users::table.count().get_result(c).unwrap())
+    };
+    let before = users(&app);
+    let res = app
+        .post_form(
+            "/fr/register",
+            &[
+                ("role", "CLIENT"),
+                ("first_name", "Sal\u{0}ma"),
+                ("last_name", "Bennani"),
+                ("email", "nul@example.ma"),
+                ("phone", "0612345678"),
+                ("password", PASSWORD),
+                ("password_confirmation", PASSWORD),
+                ("terms", "yes"),
+            ],
+        )
+        .await;
+    res.assert_status(400);
+    assert_eq!(users(&app), before, "nothing written");
+    app.sign_in(khadamat::db::seed::DEMO_CLIENT, khadamat::db::seed::DEMO_PASSWORD).await.assert_status(303);
+    let slug: String = app.conn(|c| {
+        use diesel::prelude::*;
+        use khadamat::db::schema::providers;
+        providers::table.select(providers::slug).first(c).unwrap()
+    });
+    let location = app.post_form(&format!("/fr/providers/{slug}/contact"), &[]).await.location();
+    app.post_form(&location, &[("body", "a\u{0}b")]).await.assert_status(400);
+    app.post_form(&format!("/fr/providers/{slug}/book"), &[("description", "Fuite\u{0}")]).await.assert_status(400);
+    app.post_form("/fr/account/profile", &[("first_name", "\u{0}")]).await.assert_status(400);
+    assert_eq!(khadamat::services::messages::clean("a\u{0}b\u{7}c\n").unwrap(), "abc");
+}

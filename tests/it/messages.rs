@@ -138,6 +138,36 @@ impl Client {
         (status, location, body)
     }
 
+    /// An administrator with two-step verification, signed in with a real code.
+    fn admin(server: &Server) -> Client {
+        use khadamat::domain::totp;
+        let secret = totp::new_secret();
+        let mut conn = server.state.db.get().unwrap();
+        let id =
+            khadamat::db::seed::create_admin(&mut conn, "boss@khadamat.ma", DEMO_PASSWORD, "Amina", "Admin").unwrap();
+        let key = server.state.config.session_secret.clone();
+        let encrypted = totp::encrypt(&secret, &key);
+        khadamat::db::models::user::set_two_factor(
+            &mut conn,
+            id,
+            Some(&encrypted),
+            Some("[]"),
+            None,
+            khadamat::db::now(),
+        )
+        .unwrap();
+        let mut c = Client { base: server.base.clone(), cookies: BTreeMap::new(), csrf: String::new() };
+        c.call("GET", "/fr/login", &[]);
+        let (status, location, _) =
+            c.call("POST", "/fr/login", &[("email", "boss@khadamat.ma"), ("password", DEMO_PASSWORD)]);
+        assert_eq!(status, 303);
+        c.call("GET", &location, &[]);
+        let code = totp::code_at(&secret, chrono::Utc::now().timestamp() as u64);
+        let (status, _, _) = c.call("POST", "/fr/login/two-factor", &[("code", &code)]);
+        assert_eq!(status, 303, "second factor");
+        c
+    }
+
     fn signed_in(server: &Server, email: &str) -> Client {
         let mut c = Client { base: server.base.clone(), cookies: BTreeMap::new(), csrf: String::new() };
         c.call("GET", "/fr/login", &[]);
@@ -197,17 +227,7 @@ fn wait_for(ws: &mut WebSocket<MaybeTlsStream<TcpStream>>, target: &str, needle:
 }
 
 fn closed(ws: &mut WebSocket<MaybeTlsStream<TcpStream>>) -> bool {
-    let deadline = Instant::now() + Duration::from_secs(3);
-    while Instant::now() < deadline {
-        match ws.read() {
-            Ok(Message::Close(_)) => return true,
-            Ok(_) => {}
-            Err(tungstenite::Error::Io(e))
-                if e.kind() == std::io::ErrorKind::WouldBlock || e.kind() == std::io::ErrorKind::TimedOut => {}
-            Err(_) => return true,
-        }
-    }
-    false
+    closed_within(ws, Duration::from_secs(3))
 }
 
 fn conversation_between(server: &Server, client: &mut Client) -> i64 {
@@ -399,4 +419,152 @@ async fn unread_messages_are_emailed_once_an_hour_and_sending_is_rate_limited() 
         }
     }
     assert_eq!(last, 429);
+}
+
+/// The number of stored messages.
+fn stored(server: &Server) -> i64 {
+    let mut conn = server.state.db.get().unwrap();
+    messages::table.count().get_result::<i64>(&mut conn).unwrap()
+}
+
+/// Waits for the first frames of a fresh socket (the badges it is brought up to date with).
+fn settled(ws: &mut WebSocket<MaybeTlsStream<TcpStream>>) {
+    wait_for(ws, "#bell-count", "bell-count");
+}
+
+fn send_text(ws: &mut WebSocket<MaybeTlsStream<TcpStream>>, conversation: i64, body: &str) {
+    let _ = ws
+        .send(Message::text(serde_json::json!({ "body": body, "conversation": conversation.to_string() }).to_string()));
+}
+
+#[test]
+fn a_socket_ends_with_its_session() {
+    let server = Server::start(1);
+    let mut client = Client::signed_in(&server, DEMO_CLIENT);
+    let id = conversation_between(&server, &mut client);
+    let view = format!("conversation-{id}");
+
+    // Signing out closes the open socket; a frame sent on it meanwhile is not stored.
+    let mut tab = client.socket(&view).unwrap();
+    settled(&mut tab);
+    // A frame holding NUL and other controls is stored without them (PostgreSQL refuses NUL in text).
+    send_text(&mut tab, id, "Sa\u{0}la\u{7}m");
+    wait_for(&mut tab, "#thread", ">Salam<");
+    let before = stored(&server);
+    client.call("POST", "/fr/logout", &[]);
+    send_text(&mut tab, id, "après la déconnexion");
+    assert!(closed(&mut tab), "closed on sign-out");
+    assert_eq!(stored(&server), before, "nothing stored after sign-out");
+
+    // "Sign out other sessions": the other device's socket closes, this one's stays.
+    let mut laptop = Client::signed_in(&server, DEMO_CLIENT);
+    let phone = Client::signed_in(&server, DEMO_CLIENT);
+    let mut phone_tab = phone.socket(&view).unwrap();
+    let mut laptop_tab = laptop.socket(&view).unwrap();
+    settled(&mut phone_tab);
+    settled(&mut laptop_tab);
+    laptop.call("GET", "/fr/account/security", &[]);
+    let (status, _, _) = laptop.call("POST", "/fr/account/sessions/revoke-others", &[]);
+    assert_eq!(status, 303);
+    assert!(closed(&mut phone_tab), "the other session's socket closed");
+    send_text(&mut laptop_tab, id, "toujours là");
+    wait_for(&mut laptop_tab, "#thread", "toujours là");
+
+    // A password reset signs out everywhere, sockets included.
+    let mut anonymous = Client { base: server.base.clone(), cookies: BTreeMap::new(), csrf: String::new() };
+    anonymous.call("GET", "/fr/password/forgot", &[]);
+    anonymous.call("POST", "/fr/password/forgot", &[("email", DEMO_CLIENT)]);
+    let link = server.link_in_last_email(DEMO_CLIENT, "/password/reset/");
+    anonymous.call("GET", &link, &[]);
+    let new_password = "une nouvelle phrase pour le thé";
+    let (status, _, _) =
+        anonymous.call("POST", &link, &[("password", new_password), ("password_confirmation", new_password)]);
+    assert_eq!(status, 303);
+    assert!(closed(&mut laptop_tab), "closed by the password reset");
+}
+
+#[test]
+fn a_socket_ends_when_the_account_is_suspended_or_the_session_expires() {
+    let server = Server::start_with(1, |config| config.websocket_ping_seconds = 1);
+    let client = Client::signed_in(&server, DEMO_CLIENT);
+    let mut tab = client.socket("").unwrap();
+    settled(&mut tab);
+    // The session expires (here: its row is made to) — the timer's check closes the socket within 3 s.
+    {
+        use khadamat::db::schema::sessions;
+        let mut conn = server.state.db.get().unwrap();
+        let user = khadamat::db::models::user::find_by_email(&mut conn, DEMO_CLIENT).unwrap().unwrap().id;
+        let past = chrono::Utc::now().naive_utc() - chrono::Duration::minutes(1);
+        diesel::update(sessions::table.filter(sessions::user_id.eq(user)))
+            .set(sessions::expires_at.eq(past))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    assert!(closed_within(&mut tab, Duration::from_secs(6)), "closed once its session expired");
+
+    // An administrator suspends the account: its sockets close at once.
+    let client = Client::signed_in(&server, DEMO_CLIENT);
+    let mut tab = client.socket("").unwrap();
+    settled(&mut tab);
+    let mut admin = Client::admin(&server);
+    let user = {
+        let mut conn = server.state.db.get().unwrap();
+        khadamat::db::models::user::find_by_email(&mut conn, DEMO_CLIENT).unwrap().unwrap().id
+    };
+    admin.call("GET", &format!("/fr/admin/users/{user}"), &[]);
+    let (status, _, _) =
+        admin.call("POST", &format!("/fr/admin/users/{user}/suspend"), &[("reason", "Comportement abusif signalé")]);
+    assert_eq!(status, 303);
+    assert!(closed_within(&mut tab, Duration::from_secs(2)), "closed on suspension");
+}
+
+#[test]
+fn silent_sockets_are_closed_and_live_ones_kept() {
+    let server = Server::start_with(1, |config| config.websocket_ping_seconds = 1);
+    let client = Client::signed_in(&server, DEMO_CLIENT);
+    let mut silent = client.socket("").unwrap();
+    let mut live = client.socket("").unwrap();
+    settled(&mut silent);
+    settled(&mut live);
+    // The live one reads (answering the pings) for 4 s; the silent one does not.
+    let started = Instant::now();
+    let mut pings = 0;
+    while started.elapsed() < Duration::from_secs(4) {
+        match live.read() {
+            Ok(Message::Ping(_)) => pings += 1,
+            Ok(Message::Close(_)) => panic!("the live socket was closed"),
+            _ => {}
+        }
+    }
+    assert!(pings >= 2, "pinged every second ({pings})");
+    assert!(closed_within(&mut silent, Duration::from_secs(1)), "closed after 3 s of silence");
+    live.send(Message::Ping(Vec::new())).unwrap();
+    assert!(!closed_within(&mut live, Duration::from_millis(500)), "still open");
+}
+
+#[test]
+fn the_handshake_refuses_an_opaque_origin() {
+    let server = Server::start(0);
+    let client = Client::signed_in(&server, DEMO_CLIENT);
+    for origin in ["null", "https://evil.example"] {
+        let mut req = format!("{}/ws?lang=fr", server.base.replacen("http", "ws", 1)).into_client_request().unwrap();
+        req.headers_mut().insert("Cookie", client.cookie_header().parse().unwrap());
+        req.headers_mut().insert("Origin", origin.parse().unwrap());
+        assert!(tungstenite::connect(req).is_err(), "Origin {origin} refused");
+    }
+    assert!(client.socket("").is_some(), "this site's Origin is accepted");
+}
+
+fn closed_within(ws: &mut WebSocket<MaybeTlsStream<TcpStream>>, wait: Duration) -> bool {
+    let deadline = Instant::now() + wait;
+    while Instant::now() < deadline {
+        match ws.read() {
+            Ok(Message::Close(_)) => return true,
+            Ok(_) => {}
+            Err(tungstenite::Error::Io(e))
+                if e.kind() == std::io::ErrorKind::WouldBlock || e.kind() == std::io::ErrorKind::TimedOut => {}
+            Err(_) => return true,
+        }
+    }
+    false
 }

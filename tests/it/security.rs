@@ -97,3 +97,69 @@ async fn cross_site_referer_is_refused_when_origin_is_absent() {
         [("content-type", "application/x-www-form-urlencoded"), ("Referer", "http://localhost:4000/fr/contact")];
     app.post_raw("/fr/contact", &headers, &form).await.assert_status(303);
 }
+
+/// Behind a reverse proxy every visitor arrives from the proxy's address; `IP_HEADER` names the header that
+/// holds the real one, and every per-address limit keys on it.
+#[actix_web::test]
+async fn limits_key_on_the_visitors_address_behind_a_proxy() {
+    use crate::support::accounts::PASSWORD;
+    let mut app = TestApp::configured(0, |c| c.ip_header = Some("x-real-ip".try_into().unwrap())).await;
+    app.signed_in("salma@example.ma", "CLIENT").await;
+    app.switch_browser(Default::default());
+    let from = |ip: &'static str| [("X-Real-IP", ip)];
+    // Fifty failed sign-ins from one address lock that address, not the person with the right password elsewhere.
+    for _ in 0..khadamat::services::throttle::IP_LOCK_AFTER {
+        let email = format!("nobody{}@example.ma", rand::random::<u32>());
+        app.post_form_with("/fr/login", &[("email", &email), ("password", "wrong wrong wrong")], &from("203.0.113.7"))
+            .await;
+    }
+    let res = app
+        .post_form_with("/fr/login", &[("email", "salma@example.ma"), ("password", PASSWORD)], &from("203.0.113.7"))
+        .await;
+    res.assert_status(429);
+    let res = app
+        .post_form_with("/fr/login", &[("email", "salma@example.ma"), ("password", PASSWORD)], &from("198.51.100.4"))
+        .await;
+    res.assert_status(303);
+    // The audit and the sessions record the visitor's address, not the proxy's.
+    let ip: Option<String> = app.conn(|c| {
+        use diesel::prelude::*;
+        use khadamat::db::schema::sessions;
+        sessions::table.order(sessions::id.desc()).select(sessions::ip_address).first(c).unwrap()
+    });
+    assert_eq!(ip.as_deref(), Some("198.51.100.4"));
+    // Reset requests: five per address and hour.
+    app.switch_browser(Default::default());
+    for i in 0..5 {
+        let email = format!("r{i}@example.ma");
+        app.post_form_with("/fr/password/forgot", &[("email", &email)], &from("203.0.113.9")).await.assert_status(303);
+    }
+    let email = [("email", "r6@example.ma")];
+    app.post_form_with("/fr/password/forgot", &email, &from("203.0.113.9")).await.assert_status(429);
+    app.post_form_with("/fr/password/forgot", &email, &from("198.51.100.9")).await.assert_status(303);
+}
+
+/// Without `IP_HEADER`, headers a visitor can write do not change their address: forging `X-Forwarded-For`
+/// does not get past the contact form's limit.
+#[actix_web::test]
+async fn a_forged_forwarded_header_does_not_change_the_address() {
+    let mut app = TestApp::new().await;
+    let form = [
+        ("name", "Salma"),
+        ("email", "salma@example.ma"),
+        ("topic", "GENERAL"),
+        ("message", "Bonjour, une question sur vos services."),
+    ];
+    for i in 0..5 {
+        let forged = format!("10.0.0.{i}");
+        app.post_form_with(
+            "/fr/contact",
+            &form,
+            &[("X-Forwarded-For", &forged), ("Forwarded", &format!("for={forged}"))],
+        )
+        .await
+        .assert_status(303);
+    }
+    let res = app.post_form_with("/fr/contact", &form, &[("X-Forwarded-For", "10.0.0.99")]).await;
+    res.assert_status(429);
+}

@@ -159,19 +159,19 @@ pub fn anonymise_user(conn: &mut DbConn, user_id: i64, email: &str) -> QueryResu
     use diesel::dsl::sql;
     use diesel::sql_types::{Nullable, Text};
     let blank = |column: &str| {
-        sql::<Nullable<Text>>(&format!("replace({column}, "))
-            .bind::<Text, _>(email.to_string())
-            .sql(", '[deleted]')")
+        sql::<Nullable<Text>>(&format!("replace({column}, ")).bind::<Text, _>(email.to_string()).sql(", '[deleted]')")
     };
-    let theirs = audit_logs::actor_id
-        .eq(user_id)
-        .or(audit_logs::target_kind.eq("user").and(audit_logs::target_id.eq(user_id)));
+    let theirs =
+        audit_logs::actor_id.eq(user_id).or(audit_logs::target_kind.eq("user").and(audit_logs::target_id.eq(user_id)));
     let mut changed = diesel::update(audit_logs::table.filter(theirs))
         .set((audit_logs::ip_address.eq(None::<String>), audit_logs::user_agent.eq(None::<String>)))
         .execute(conn)?;
     if !email.is_empty() {
         let pattern = format!("%{}%", email.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        let mentions = audit_logs::old_values.like(pattern.clone()).escape('\\').or(audit_logs::new_values.like(pattern).escape('\\'));
+        let mentions = audit_logs::old_values
+            .like(pattern.clone())
+            .escape('\\')
+            .or(audit_logs::new_values.like(pattern).escape('\\'));
         changed += diesel::update(audit_logs::table.filter(mentions))
             .set((audit_logs::old_values.eq(blank("old_values")), audit_logs::new_values.eq(blank("new_values"))))
             .execute(conn)?;

@@ -180,3 +180,62 @@ async fn a_suspended_account_is_told_so_only_with_the_right_password() {
     app.get("/fr/account").await.assert_status(303);
     assert_eq!(app.audit_count("auth.login_suspended"), 1);
 }
+
+/// The session cookie set by a response.
+fn session_cookie(res: &crate::support::TestResponse) -> String {
+    res.headers
+        .get_all("set-cookie")
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("session=") && !c.starts_with("session=;"))
+        .unwrap_or_else(|| panic!("no session cookie in {:?}", res.headers))
+        .to_string()
+}
+
+/// (idle, absolute) lifetime of the newest session row, in minutes from now.
+fn newest_session_minutes(app: &TestApp) -> (i64, i64) {
+    let (idle, absolute): (chrono::NaiveDateTime, chrono::NaiveDateTime) = app.conn(|c| {
+        sessions::table
+            .filter(sessions::user_id.is_not_null())
+            .order(sessions::id.desc())
+            .select((sessions::expires_at, sessions::absolute_expires_at))
+            .first(c)
+            .unwrap()
+    });
+    let now = chrono::Utc::now().naive_utc();
+    ((idle - now).num_minutes() + 1, (absolute - now).num_minutes() + 1)
+}
+
+#[actix_web::test]
+async fn sessions_end_with_the_browser_unless_remembered_and_admins_are_never_remembered() {
+    let mut app = TestApp::new().await;
+    app.signed_in("salma@example.ma", "CLIENT").await;
+    // Without "remember me": a browser-session cookie, 2 hours idle, 12 hours in all.
+    app.switch_browser(Default::default());
+    let res = app.sign_in("salma@example.ma", PASSWORD).await;
+    let cookie = session_cookie(&res);
+    assert!(!cookie.contains("Max-Age") && !cookie.contains("Expires"), "{cookie}");
+    assert_eq!(newest_session_minutes(&app), (2 * 60, 12 * 60));
+    // A later change of the session's state (a two-step set-up begun) keeps a browser-session cookie.
+    let res = app.get("/fr/account/two-factor").await;
+    let cookie = session_cookie(&res);
+    assert!(!cookie.contains("Max-Age"), "{cookie}");
+    // With it: 30 days, on the cookie too.
+    app.switch_browser(Default::default());
+    let res =
+        app.post_form("/fr/login", &[("email", "salma@example.ma"), ("password", PASSWORD), ("remember", "yes")]).await;
+    let cookie = session_cookie(&res);
+    assert!(cookie.contains("Max-Age=2592000"), "{cookie}");
+    assert_eq!(newest_session_minutes(&app), (30 * 24 * 60, 30 * 24 * 60));
+    // …and keeps it when the session's state changes later.
+    let cookie = session_cookie(&app.get("/fr/account/two-factor").await);
+    assert!(cookie.contains("Max-Age=2592000"), "{cookie}");
+    // An administrator asking to be remembered is not: 30 minutes idle, 12 hours in all, a browser-session cookie.
+    app.switch_browser(Default::default());
+    app.conn(|c| khadamat::db::seed::create_admin(c, "boss@khadamat.ma", PASSWORD, "Amina", "Admin").unwrap());
+    let res =
+        app.post_form("/fr/login", &[("email", "boss@khadamat.ma"), ("password", PASSWORD), ("remember", "yes")]).await;
+    res.assert_status(303);
+    let cookie = session_cookie(&res);
+    assert!(!cookie.contains("Max-Age") && !cookie.contains("Expires"), "{cookie}");
+    assert_eq!(newest_session_minutes(&app), (30, 12 * 60));
+}

@@ -143,8 +143,16 @@ async fn bad_input_is_refused_with_messages_and_nothing_written() {
         (vec![("password_confirmation", "something else entirely")], "password_confirmation", "pas identiques"),
         // Twelve characters, and still guessed at once: in the breached list, or found by the estimate.
         (vec![("password", "123456789012"), ("password_confirmation", "123456789012")], "password", "trop courant"),
-        (vec![("password", "1234567890123"), ("password_confirmation", "1234567890123")], "password", "suite de touches"),
-        (vec![("password", "Maroc2026Maroc2026"), ("password_confirmation", "Maroc2026Maroc2026")], "password", "devin"),
+        (
+            vec![("password", "1234567890123"), ("password_confirmation", "1234567890123")],
+            "password",
+            "suite de touches",
+        ),
+        (
+            vec![("password", "Maroc2026Maroc2026"), ("password_confirmation", "Maroc2026Maroc2026")],
+            "password",
+            "devin",
+        ),
         (vec![("password", "Bennani-1990!"), ("password_confirmation", "Bennani-1990!")], "password", "devin"),
     ];
     for (overrides, field, message) in cases {

@@ -30,6 +30,11 @@ pub struct Server {
 
 impl Server {
     pub fn start(providers: usize) -> Server {
+        Self::start_with(providers, |_| {})
+    }
+
+    /// The same, with settings changed from the test defaults.
+    pub fn start_with(providers: usize, change: impl FnOnce(&mut Config)) -> Server {
         let test_db = TestDb::create();
         {
             let db = Db::connect(&test_db.url, 1).expect("pool");
@@ -37,17 +42,17 @@ impl Server {
             migrations::run_pending(&mut conn).expect("migrations");
             seed::run(&mut conn, &seed::Options { providers, seed: 11, progress: false }).expect("seed");
         }
-        let url = test_db.url.clone();
-        Self::launch(&url, Some(test_db))
+        let mut config = Config::for_tests(&test_db.url);
+        change(&mut config);
+        Self::launch(config, Some(test_db))
     }
 
     /// Another instance of the application on this one's database (PostgreSQL: events relayed between them).
     pub fn second(&self) -> Server {
-        Self::launch(&self.state.config.database_url, None)
+        Self::launch(Config::for_tests(&self.state.config.database_url), None)
     }
 
-    fn launch(url: &str, test_db: Option<TestDb>) -> Server {
-        let config = Config::for_tests(url);
+    fn launch(config: Config, test_db: Option<TestDb>) -> Server {
         let db = Db::connect(&config.database_url, 4).expect("pool");
         let state = web::Data::new(AppState::new(config, db).expect("state"));
         state.start_relay();

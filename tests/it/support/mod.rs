@@ -62,8 +62,14 @@ impl TestApp {
 
     /// A fresh database with the reference data, the demo accounts and `n` demo providers.
     pub async fn with_providers(n: usize) -> TestApp {
+        Self::configured(n, |_| {}).await
+    }
+
+    /// The same, with settings changed from the test defaults.
+    pub async fn configured(n: usize, change: impl FnOnce(&mut Config)) -> TestApp {
         let test_db = TestDb::create();
-        let config = Config::for_tests(&test_db.url);
+        let mut config = Config::for_tests(&test_db.url);
+        change(&mut config);
         let db = Db::connect(&config.database_url, config.database_pool_size).expect("pool");
         {
             let mut conn = db.get().expect("connection");
@@ -99,6 +105,16 @@ impl TestApp {
 
     /// Posts a form with this browser's CSRF token (fetching a page first if it has none yet).
     pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        self.post_form_with(path, fields, &[]).await
+    }
+
+    /// Posts a form with this browser's CSRF token and extra headers (an address through a proxy header).
+    pub async fn post_form_with(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         if self.csrf_token().is_empty() {
             self.get("/fr/").await;
         }
@@ -106,7 +122,9 @@ impl TestApp {
         let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
         all.extend_from_slice(fields);
         let body = serde_urlencoded::to_string(&all).expect("encodable form");
-        self.request(Method::POST, path, &[("content-type", "application/x-www-form-urlencoded")], Some(body)).await
+        let mut with: Vec<(&str, &str)> = vec![("content-type", "application/x-www-form-urlencoded")];
+        with.extend_from_slice(headers);
+        self.request(Method::POST, path, &with, Some(body)).await
     }
 
     /// Posts a raw body with the given headers (no CSRF token added).
