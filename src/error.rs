@@ -45,6 +45,10 @@ impl AppError {
 #[derive(Clone, Copy, Debug)]
 pub struct ErrorMarker;
 
+/// What went wrong inside, for the log line of a 500 (see `web::errors::render_errors`).
+#[derive(Clone, Debug)]
+pub struct InternalCause(pub String);
+
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
@@ -62,13 +66,14 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        let mut response = HttpResponse::new(self.status_code());
+        response.extensions_mut().insert(ErrorMarker);
         if let AppError::Internal(message) = self {
-            tracing::error!(error = %message, "internal error");
+            // Logged with the request's id by `web::errors::render_errors`, never shown.
+            response.extensions_mut().insert(InternalCause(message.clone()));
         } else {
             tracing::debug!(error = %self, "request refused");
         }
-        let mut response = HttpResponse::new(self.status_code());
-        response.extensions_mut().insert(ErrorMarker);
         response
     }
 }

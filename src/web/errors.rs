@@ -7,7 +7,7 @@ use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
 
-use crate::error::{AppError, ErrorMarker};
+use crate::error::{AppError, ErrorMarker, InternalCause};
 use crate::i18n::I18n;
 use crate::state::AppState;
 use crate::web::context::{Page, split_lang_path};
@@ -59,6 +59,11 @@ pub async fn render_errors(
         return Ok(res.map_into_left_body());
     }
     let (req, res) = res.into_parts();
+    if status.is_server_error() {
+        let cause = res.extensions().get::<InternalCause>().map(|c| c.0.clone()).unwrap_or_default();
+        let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
+        tracing::error!(request_id = request_id.as_deref().unwrap_or(""), status = status.as_u16(), error = %cause, "internal error");
+    }
     if status == StatusCode::UNAUTHORIZED {
         return Ok(ServiceResponse::new(req.clone(), sign_in_first(&req)).map_into_right_body());
     }

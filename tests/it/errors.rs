@@ -36,13 +36,43 @@ async fn htmx_errors_are_fragments_aimed_at_the_toast_region() {
 }
 
 #[actix_web::test]
-async fn method_not_allowed_and_errors_show_no_internals() {
+async fn an_unrouted_method_is_a_plain_404_without_internals() {
     let mut app = TestApp::new().await;
+    // Only GET, HEAD and POST are routed: anything else finds no page.
     let res = app.request(actix_web::http::Method::DELETE, "/fr/contact", &[], None).await;
-    assert!(res.status.is_client_error());
+    assert_eq!(res.status.as_u16(), 404);
+    assert!(!res.doc().text("h1").is_empty(), "the localized page");
     for needle in ["panicked", "diesel", "src/", "Error {", "backtrace"] {
         assert!(!res.body.contains(needle), "{needle}");
     }
+}
+
+/// A real failure (a table the page reads is gone): the visitor gets the localized 500 page with a request id and
+/// nothing of the cause; the log has the cause and the same request id.
+#[actix_web::test]
+async fn a_real_500_shows_no_internals_and_is_logged_with_its_request_id() {
+    use diesel::connection::SimpleConnection;
+    let mut app = TestApp::new().await;
+    let captured = crate::support::logs::capture();
+    app.conn(|c| c.batch_execute("ALTER TABLE categories RENAME TO categories_gone").unwrap());
+    for (lang, title) in [("fr", "Erreur du serveur"), ("ar", "خطأ في الخادم"), ("en", "Server error")] {
+        let res = app.get(&format!("/{lang}/services")).await;
+        res.assert_status(500);
+        let doc = res.doc();
+        assert!(doc.text("h1").contains(title), "{lang}: {}", doc.text("h1"));
+        for needle in ["categories", "no such table", "relation", "diesel", "database", "src/", "panicked"] {
+            assert!(!res.body.to_lowercase().contains(needle), "{lang}: {needle} shown");
+        }
+        let id = res.header("x-request-id").expect("a request id");
+        assert!(doc.text("main").contains(&id), "{lang}: the page gives the request id to quote");
+        let lines = captured.lines();
+        let logged = lines
+            .iter()
+            .find(|l| l["level"] == "ERROR" && l["request_id"].as_str() == Some(id.as_str()))
+            .expect("the failure is logged with the request id");
+        assert!(logged["error"].as_str().is_some_and(|e| e.contains("categories")), "with its cause: {logged}");
+    }
+    app.conn(|c| c.batch_execute("ALTER TABLE categories_gone RENAME TO categories").unwrap());
 }
 
 #[actix_web::test]

@@ -1,54 +1,8 @@
 //! Production logs: one JSON line per request and per security event, with no secrets in them; bad logging
 //! settings are refused at start.
 
-use std::sync::{Arc, Mutex};
-
 use crate::support::TestApp;
-
-/// Log lines written in memory, by this thread only.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-thread_local! {
-    static BUFFER: std::cell::RefCell<Option<Captured>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Writes to the capturing buffer of the current thread, if it has one.
-struct ThreadWriter;
-
-impl std::io::Write for ThreadWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        BUFFER.with(|b| {
-            if let Some(c) = b.borrow().as_ref() {
-                c.0.lock().unwrap().extend_from_slice(buf);
-            }
-        });
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// The production JSON subscriber, installed once for the test binary (a per-thread subscriber would race with
-/// other tests over tracing's callsite cache), writing what this thread logs from now on.
-fn capture() -> Captured {
-    static INSTALLED: std::sync::Once = std::sync::Once::new();
-    INSTALLED.call_once(|| {
-        let subscriber = khadamat::telemetry::subscriber("request=info,security=info", true, || ThreadWriter);
-        tracing::subscriber::set_global_default(subscriber).expect("the only global subscriber of the tests");
-    });
-    let captured = Captured::default();
-    BUFFER.with(|b| *b.borrow_mut() = Some(captured.clone()));
-    captured
-}
-
-impl Captured {
-    fn lines(&self) -> Vec<serde_json::Value> {
-        let text = String::from_utf8(self.0.lock().unwrap().clone()).unwrap();
-        text.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect()
-    }
-}
+use crate::support::logs::capture;
 
 #[actix_web::test]
 async fn one_json_line_per_request_and_per_security_event_without_secrets() {
@@ -64,7 +18,7 @@ async fn one_json_line_per_request_and_per_security_event_without_secrets() {
     app.conn(|c| khadamat::services::auth::login(c, "salma@example.ma", "wrong password!!", &actor).unwrap());
 
     let lines = captured.lines();
-    let raw = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let raw = captured.text();
     for secret in ["SECRET-TOKEN-123", "ANOTHER-SECRET", "salma@example.ma", "session="] {
         assert!(!raw.contains(secret), "{secret} leaked into the logs:\n{raw}");
     }

@@ -213,17 +213,30 @@ fn frames(ws: &mut WebSocket<MaybeTlsStream<TcpStream>>, wait: Duration) -> Vec<
     out
 }
 
-/// Waits for a frame for `target` whose content contains `needle`; returns how long it took.
-fn wait_for(ws: &mut WebSocket<MaybeTlsStream<TcpStream>>, target: &str, needle: &str) -> Duration {
+/// Every frame received until one matches `done` (5 s at most, then a failure).
+fn frames_until(
+    ws: &mut WebSocket<MaybeTlsStream<TcpStream>>,
+    done: impl Fn(&str, &str) -> bool,
+) -> Vec<(String, String)> {
     let start = Instant::now();
+    let mut got = Vec::new();
     while start.elapsed() < Duration::from_secs(5) {
-        for (t, content) in frames(ws, Duration::from_millis(100)) {
-            if t == target && content.contains(needle) {
-                return start.elapsed();
+        for (t, c) in frames(ws, Duration::from_millis(100)) {
+            let finished = done(&t, &c);
+            got.push((t, c));
+            if finished {
+                return got;
             }
         }
     }
-    panic!("no {target} frame with {needle:?} within 5 s");
+    panic!("the awaited frame did not come within 5 s; got {got:?}");
+}
+
+/// Waits for a frame for `target` whose content contains `needle`; returns how long it took.
+fn wait_for(ws: &mut WebSocket<MaybeTlsStream<TcpStream>>, target: &str, needle: &str) -> Duration {
+    let start = Instant::now();
+    frames_until(ws, |t, content| t == target && content.contains(needle));
+    start.elapsed()
 }
 
 fn closed(ws: &mut WebSocket<MaybeTlsStream<TcpStream>>) -> bool {
@@ -250,9 +263,9 @@ fn live_delivery_over_the_socket_and_its_refusals() {
     let mut provider_tab = provider.socket(&view).unwrap();
     let mut provider_inbox = provider.socket("inbox").unwrap();
     let mut client_tab = client.socket(&view).unwrap();
-    frames(&mut provider_tab, Duration::from_millis(300));
-    frames(&mut provider_inbox, Duration::from_millis(300));
-    frames(&mut client_tab, Duration::from_millis(300));
+    settled(&mut provider_tab);
+    settled(&mut provider_inbox);
+    settled(&mut client_tab);
 
     // Sent through the socket, as hx-ws-send does: the provider's tabs have it within a second.
     let payload = serde_json::json!({ "body": "Salam <b>!</b>", "conversation": id.to_string(), "headers": {} });
@@ -261,7 +274,7 @@ fn live_delivery_over_the_socket_and_its_refusals() {
     assert!(delay < Duration::from_secs(1), "delivered in {delay:?}");
     wait_for(&mut provider_inbox, "#inbox", "Salam");
     // The sender's box comes back empty, and its own thread shows the message; then "seen".
-    let got = frames(&mut client_tab, Duration::from_millis(1500));
+    let got = frames_until(&mut client_tab, |t, c| t == "#thread" && c.contains("message-seen"));
     let has = |target: &str, needle: &str| got.iter().any(|(t, c)| t == target && c.contains(needle));
     assert!(has("#send-form", "f-body") && !has("#send-form", "f-body-error"), "the box, emptied");
     assert!(has("#thread", "Salam"), "its own message");
@@ -272,8 +285,7 @@ fn live_delivery_over_the_socket_and_its_refusals() {
     let (status, _, _) = client.call("POST", &format!("/fr/messages/{id}"), &[("body", "Pendant la coupure")]);
     assert_eq!(status, 303);
     let mut provider_tab = provider.socket(&view).unwrap();
-    let caught_up = frames(&mut provider_tab, Duration::from_millis(500));
-    assert!(caught_up.iter().any(|(t, c)| t == "#thread" && c.contains("Pendant la coupure")), "caught up");
+    wait_for(&mut provider_tab, "#thread", "Pendant la coupure");
     drop(provider_tab);
 
     // Refused without storing: empty and oversized messages (the box says why).
@@ -316,7 +328,7 @@ fn live_delivery_over_the_socket_and_its_refusals() {
         let other = Client::signed_in(&server, &other_email);
         assert!(other.socket(&view).is_none(), "not a participant: no socket on it");
         let mut general = other.socket("").unwrap();
-        frames(&mut general, Duration::from_millis(200));
+        settled(&mut general);
         general
             .send(Message::text(serde_json::json!({ "body": "hi", "conversation": id.to_string() }).to_string()))
             .unwrap();
@@ -334,12 +346,14 @@ fn live_delivery_over_the_socket_and_its_refusals() {
 }
 
 #[test]
-fn two_instances_on_one_postgresql_relay_messages() {
+#[ignore = "needs PostgreSQL: TEST_DATABASE_URL=postgres://… cargo test -- --ignored postgres_"]
+fn postgres_two_instances_relay_messages() {
     let first = Server::start(1);
-    if first.state.db.backend() != khadamat::db::Backend::Postgres {
-        eprintln!("SKIPPED: the relay between instances needs PostgreSQL (TEST_DATABASE_URL)");
-        return;
-    }
+    assert_eq!(
+        first.state.db.backend(),
+        khadamat::db::Backend::Postgres,
+        "the relay between instances needs PostgreSQL: set TEST_DATABASE_URL"
+    );
     let second = first.second();
     let mut client = Client::signed_in(&first, DEMO_CLIENT);
     let id = conversation_between(&first, &mut client);
@@ -347,7 +361,7 @@ fn two_instances_on_one_postgresql_relay_messages() {
     let mut provider = Client::signed_in(&second, DEMO_PROVIDER);
     provider.call("GET", "/fr/account", &[]);
     let mut provider_tab = provider.socket(&format!("conversation-{id}")).unwrap();
-    frames(&mut provider_tab, Duration::from_millis(300));
+    settled(&mut provider_tab);
     let (status, _, _) = client.call("POST", &format!("/fr/messages/{id}"), &[("body", "Relayé par PostgreSQL")]);
     assert_eq!(status, 303);
     let delay = wait_for(&mut provider_tab, "#thread", "Relayé par PostgreSQL");

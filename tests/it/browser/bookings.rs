@@ -22,7 +22,7 @@ fn bookable_day(server: &Server) -> (String, i64, String) {
 }
 
 fn book_and_accept(javascript: bool) {
-    let Some(b) = browser(javascript) else { return };
+    let b = browser(javascript);
     let server = Server::start(3);
     let (slug, service, day) = bookable_day(&server);
     sign_in(&b, &server, DEMO_CLIENT);
@@ -64,11 +64,13 @@ fn book_and_accept(javascript: bool) {
 }
 
 #[test]
+#[ignore = "needs Chromium: cargo test -- --ignored browser::"]
 fn book_a_job_and_accept_it_with_javascript() {
     book_and_accept(true);
 }
 
 #[test]
+#[ignore = "needs Chromium: cargo test -- --ignored browser::"]
 fn book_a_job_and_accept_it_without_javascript() {
     book_and_accept(false);
 }

@@ -18,8 +18,9 @@ fn fits(b: &Browser) -> bool {
 }
 
 #[test]
+#[ignore = "needs Chromium: cargo test -- --ignored browser::"]
 fn the_provider_profile_form_fits_a_phone() {
-    let Some(b) = browser(true) else { return };
+    let b = browser(true);
     let server = Server::start(0);
     b.resize(360, 800);
     sign_in(&b, &server, DEMO_PROVIDER);
@@ -37,12 +38,13 @@ fn the_provider_profile_form_fits_a_phone() {
 }
 
 #[test]
+#[ignore = "needs Chromium: cargo test -- --ignored browser::"]
 fn time_slots_are_chips_with_and_without_javascript() {
     let server = Server::start(0);
     let (slug, service) = server.state.db.get().map(|mut c| demo_service(&mut c)).expect("connection");
     let day = super::super::bookings::next_monday_from(server.state.clock.now());
     for javascript in [true, false] {
-        let Some(b) = browser(javascript) else { return };
+        let b = browser(javascript);
         b.resize(360, 800);
         sign_in(&b, &server, DEMO_CLIENT);
         for lang in ["fr", "ar"] {

@@ -16,18 +16,26 @@ pub struct Browser {
     _profile: tempfile::TempDir,
 }
 
+/// A program named by an environment variable, or the first of `names` found on PATH.
+fn find(variable: &str, names: &[&str]) -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os(variable).map(std::path::PathBuf::from) {
+        return path.exists().then_some(path);
+    }
+    let dirs: Vec<std::path::PathBuf> = std::env::split_paths(&std::env::var_os("PATH")?).collect();
+    names.iter().flat_map(|name| dirs.iter().map(move |dir| dir.join(name))).find(|p| p.is_file())
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 impl Browser {
     pub fn start(javascript: bool) -> Result<Browser, String> {
-        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].into_iter().find(|p| Path::new(p).exists());
-        let chromium = chromium.ok_or("chromium is not installed")?;
-        let driver_path = ["/usr/bin/chromedriver"]
-            .into_iter()
-            .find(|p| Path::new(p).exists())
-            .ok_or("chromedriver is not installed")?;
+        let chromium = find("CHROME_BIN", &["chromium", "chromium-browser", "google-chrome", "chrome"])
+            .ok_or("chromium is not installed (not on PATH; or set CHROME_BIN)")?;
+        let chromium = chromium.display().to_string();
+        let driver_path = find("CHROMEDRIVER", &["chromedriver"])
+            .ok_or("chromedriver is not installed (not on PATH; or set CHROMEDRIVER)")?;
         let port = free_port();
         let driver = Command::new(driver_path)
             .arg(format!("--port={port}"))

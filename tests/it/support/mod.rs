@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod db;
 pub mod html;
+pub mod logs;
 
 use std::collections::BTreeMap;
 
@@ -78,6 +79,17 @@ impl TestApp {
         }
         let state = web::Data::new(AppState::new(config, db).expect("state"));
         TestApp { state, cookies: BTreeMap::new(), _db: test_db }
+    }
+
+    /// How many categories and cities the site shows (from the database: adding one to the reference data must
+    /// not break tests about something else).
+    pub fn shown_categories_and_cities(&self) -> (usize, usize) {
+        self.conn(|c| {
+            (
+                khadamat::db::models::category::list_active(c).unwrap().len(),
+                khadamat::db::models::city::list_active(c).unwrap().len(),
+            )
+        })
     }
 
     /// Runs code on a database connection (factories, checks).
