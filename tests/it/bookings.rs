@@ -65,6 +65,14 @@ pub(crate) fn last_booking(app: &TestApp) -> i64 {
     app.conn(|c| bookings::table.order(bookings::id.desc()).select(bookings::id).first(c).unwrap())
 }
 
+/// Layla, a client who signed up in Arabic, signed in in this browser.
+async fn arabic_client(app: &mut TestApp) {
+    app.register("ar", "layla@example.ma", "CLIENT").await.assert_status(303);
+    let link = app.link_in_last_email("layla@example.ma", "/verify-email/");
+    app.get(&link).await.assert_status(200);
+    app.sign_in("layla@example.ma", crate::support::accounts::PASSWORD).await.assert_status(303);
+}
+
 /// A client in a new browser; returns the provider's browser to switch back to.
 pub(crate) async fn client_browser(app: &mut TestApp, email: &str) -> std::collections::BTreeMap<String, String> {
     let provider = app.switch_browser(Default::default());
@@ -368,11 +376,7 @@ async fn an_admin_cancels_with_a_reason_and_arabic_speakers_are_told_in_arabic()
     let mut app = TestApp::new().await;
     let (slug, service) = provider_with_service(&mut app).await;
     let provider_cookies = app.switch_browser(Default::default());
-    // A client who signed up in Arabic.
-    app.register("ar", "layla@example.ma", "CLIENT").await.assert_status(303);
-    let link = app.link_in_last_email("layla@example.ma", "/verify-email/");
-    app.get(&link).await.assert_status(200);
-    app.sign_in("layla@example.ma", crate::support::accounts::PASSWORD).await.assert_status(303);
+    arabic_client(&mut app).await;
     let service = service.to_string();
     let monday = next_monday(&app).format("%Y-%m-%d").to_string();
     app.post_form(&format!("/ar/providers/{slug}/book"), &booking_form(&service, &monday, "09:00", "ar1"))
@@ -554,10 +558,7 @@ async fn a_booking_is_named_in_the_readers_language() {
     let mut app = TestApp::new().await;
     let (slug, service) = provider_with_service(&mut app).await;
     let provider_cookies = app.switch_browser(Default::default());
-    app.register("ar", "layla@example.ma", "CLIENT").await.assert_status(303);
-    let link = app.link_in_last_email("layla@example.ma", "/verify-email/");
-    app.get(&link).await.assert_status(200);
-    app.sign_in("layla@example.ma", crate::support::accounts::PASSWORD).await.assert_status(303);
+    arabic_client(&mut app).await;
     let monday = next_monday(&app).format("%Y-%m-%d").to_string();
     let service_id = service.to_string();
     app.post_form(&format!("/ar/providers/{slug}/book"), &booking_form(&service_id, &monday, "09:00", "n1"))
