@@ -17,7 +17,7 @@ fn main() {
     let runs: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(10);
     let db = Db::connect(&url, 2).expect("database");
     let mut conn = db.get().expect("connection");
-    let today = khadamat::web::format::to_local(khadamat::db::now()).date();
+    let today = khadamat::domain::schedule::to_local(khadamat::db::now()).date();
     let busiest: i64 = bookings::table
         .group_by(bookings::provider_id)
         .select(bookings::provider_id)

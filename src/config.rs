@@ -259,12 +259,8 @@ impl Config {
     }
 
     pub fn is_sqlite(&self) -> bool {
-        !is_postgres_url(&self.database_url)
+        !crate::db::is_postgres_url(&self.database_url)
     }
-}
-
-pub fn is_postgres_url(url: &str) -> bool {
-    url.starts_with("postgres://") || url.starts_with("postgresql://")
 }
 
 /// Hides a password in a database URL for logs.

@@ -1,16 +1,14 @@
-//! One error type for the whole application. Each variant maps to an HTTP status and a Fluent message;
-//! the error page itself is rendered by `web::errors` in the visitor's language.
-
-use actix_web::{HttpResponse, ResponseError, http::StatusCode};
+//! The use cases' error: what went wrong, in the terms of the rules (malformed, refused, not found, conflict,
+//! rate-limited, internal). Only `web::errors` turns it into an HTTP status and a localized page.
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    /// The request is malformed (bad form encoding, bad parameters).
-    #[error("bad request: {0}")]
-    BadRequest(String),
+    /// The input is malformed (bad form encoding, bad parameters).
+    #[error("malformed: {0}")]
+    Malformed(String),
     /// The visitor must sign in first.
-    #[error("unauthorized")]
-    Unauthorized,
+    #[error("sign-in required")]
+    SignInRequired,
     /// Signed in but not allowed, or a failed CSRF/Origin check.
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
@@ -26,10 +24,11 @@ pub enum AppError {
     #[error("conflict: {0}")]
     Conflict(&'static str),
     /// Input that parsed but does not pass validation, when no form can be re-rendered.
-    #[error("unprocessable: {0}")]
-    Unprocessable(&'static str),
-    #[error("too many requests")]
-    TooManyRequests,
+    #[error("invalid: {0}")]
+    Invalid(&'static str),
+    /// Too many attempts in a short time.
+    #[error("rate limited")]
+    RateLimited,
     /// A bug or an outage: logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -41,40 +40,12 @@ impl AppError {
     }
 }
 
-/// Put on an error response so that the error renderer knows to draw the localized page.
-#[derive(Clone, Copy, Debug)]
-pub struct ErrorMarker;
-
-/// What went wrong inside, for the log line of a 500 (see `web::errors::render_errors`).
-#[derive(Clone, Debug)]
-pub struct InternalCause(pub String);
-
-impl ResponseError for AppError {
-    fn status_code(&self) -> StatusCode {
-        match self {
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-            AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::NoProviderProfile => StatusCode::SEE_OTHER,
-            AppError::Gone => StatusCode::GONE,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
-            AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+impl From<crate::db::DbError> for AppError {
+    fn from(e: crate::db::DbError) -> Self {
+        match e {
+            crate::db::DbError::Query(e) => e.into(),
+            other => AppError::Internal(other.to_string()),
         }
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        let mut response = HttpResponse::new(self.status_code());
-        response.extensions_mut().insert(ErrorMarker);
-        if let AppError::Internal(message) = self {
-            // Logged with the request's id by `web::errors::render_errors`, never shown.
-            response.extensions_mut().insert(InternalCause(message.clone()));
-        } else {
-            tracing::debug!(error = %self, "request refused");
-        }
-        response
     }
 }
 

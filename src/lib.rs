@@ -55,7 +55,7 @@ pub fn build_app(
     App::new()
         .app_data(state)
         .app_data(aweb::PathConfig::default().error_handler(|_, _| error::AppError::NotFound.into()))
-        .app_data(aweb::QueryConfig::default().error_handler(|e, _| error::AppError::BadRequest(e.to_string()).into()))
+        .app_data(aweb::QueryConfig::default().error_handler(|e, _| error::AppError::Malformed(e.to_string()).into()))
         .configure(routes::configure)
         .default_service(aweb::to(web::errors::not_found))
         .wrap(from_fn(web::input::clean_query))

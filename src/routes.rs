@@ -2,8 +2,9 @@
 
 use actix_web::{Route, guard, web};
 
+use crate::handlers;
 use crate::handlers::{account, admin, auth, dev, health, messages, provider, public, reviews, seo};
-use crate::web::{assets, lang};
+use crate::web::lang;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", get().to(lang::root_redirect))
@@ -11,9 +12,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/robots.txt", get().to(seo::robots))
         .route("/sitemap.xml", get().to(seo::index))
         .route("/sitemap-{name}.xml", get().to(seo::file))
-        .route("/favicon.ico", get().to(assets::root_file))
-        .route("/manifest.webmanifest", get().to(assets::root_file))
-        .route("/static/{path:.*}", get().to(assets::serve))
+        .route("/favicon.ico", get().to(handlers::assets::root_file))
+        .route("/manifest.webmanifest", get().to(handlers::assets::root_file))
+        .route("/static/{path:.*}", get().to(handlers::assets::serve))
         .route("/ws", web::get().to(crate::realtime::socket::connect))
         .route("/dev/outbox", get().to(dev::index))
         .route("/dev/outbox/{id}", get().to(dev::show))

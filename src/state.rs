@@ -20,7 +20,7 @@ pub struct AppState {
     /// The time that booking rules and background jobs go by.
     pub clock: Clock,
     /// This instance's open WebSockets.
-    pub hub: std::sync::Arc<crate::realtime::Hub>,
+    pub hub: std::sync::Arc<crate::realtime::hub::Hub>,
     /// Today's profile views already counted by this instance.
     pub seen_views: std::sync::Arc<crate::services::profile_views::Seen>,
 }

@@ -1,4 +1,5 @@
-//! Database access: one `DbConn` over SQLite or PostgreSQL, an r2d2 pool, and `Db::run`.
+//! Database access: one `DbConn` over SQLite or PostgreSQL and an r2d2 pool (`services::blocking` adds
+//! `Db::run`, the bridge from async handlers).
 
 pub mod events;
 pub mod migrations;
@@ -15,8 +16,21 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
 
-use crate::config::is_postgres_url;
-use crate::error::AppError;
+/// What can go wrong below the use cases: a query, the pool, or the data itself (seed files, migrations).
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("database pool: {0}")]
+    Pool(String),
+    #[error("{0}")]
+    Data(String),
+}
+
+/// Whether a database URL names PostgreSQL (anything else is a SQLite file).
+pub fn is_postgres_url(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
 
 /// One connection type for both backends; the URL picks the variant.
 #[derive(diesel::MultiConnection)]
@@ -109,12 +123,12 @@ pub struct Db {
 }
 
 impl Db {
-    pub fn connect(url: &str, size: u32) -> Result<Self, AppError> {
+    pub fn connect(url: &str, size: u32) -> Result<Self, DbError> {
         let pool = r2d2::Pool::builder()
             .max_size(size)
             .connection_timeout(Duration::from_secs(10))
             .build(DbConnectionManager::new(url))
-            .map_err(|e| AppError::internal(format!("database pool: {e}")))?;
+            .map_err(|e| DbError::Pool(e.to_string()))?;
         Ok(Db { pool, backend: Backend::of(url) })
     }
 
@@ -122,30 +136,15 @@ impl Db {
         self.backend
     }
 
-    /// Runs blocking diesel code on the blocking thread pool with a pooled connection.
-    pub async fn run<F, T>(&self, f: F) -> Result<T, AppError>
-    where
-        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
-        T: Send + 'static,
-    {
-        let pool = self.pool.clone();
-        actix_web::web::block(move || {
-            let mut conn = pool.get().map_err(|e| AppError::internal(format!("database pool: {e}")))?;
-            f(&mut conn)
-        })
-        .await
-        .map_err(|e| AppError::internal(format!("blocking task: {e}")))?
-    }
-
-    /// A connection for synchronous callers (CLI, seed, tests).
-    pub fn get(&self) -> Result<PooledConn, AppError> {
-        self.pool.get().map_err(|e| AppError::internal(format!("database pool: {e}")))
+    /// A pooled connection, for synchronous callers (the blocking pool, CLI, seed, tests).
+    pub fn get(&self) -> Result<PooledConn, DbError> {
+        self.pool.get().map_err(|e| DbError::Pool(e.to_string()))
     }
 }
 
 /// Checks that the database answers.
-pub fn ping(conn: &mut DbConn) -> Result<(), AppError> {
-    conn.batch_execute("SELECT 1").map_err(|e| AppError::internal(format!("ping: {e}")))
+pub fn ping(conn: &mut DbConn) -> QueryResult<()> {
+    conn.batch_execute("SELECT 1")
 }
 
 /// Current UTC time truncated to microseconds (both backends store microseconds).

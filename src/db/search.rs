@@ -389,7 +389,7 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
                 ordered!(by_listing(q, category, city, postgres), q, provider_listings, provider_listings::provider_id)
                     .limit(per_page)
                     .offset(offset)
-                    .select(crate::provider_card_columns!())
+                    .select(provider_card::columns!())
                     .load(conn)?
             };
             (total, COUNT_CAP, rows)
@@ -430,7 +430,7 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
                 providers::table
                     .inner_join(cities::table)
                     .filter(providers::id.eq_any(&page))
-                    .select(crate::provider_card_columns!())
+                    .select(provider_card::columns!())
                     .load(conn)?
             };
             rows.sort_by_key(|r| page.iter().position(|id| *id == r.0));

@@ -10,7 +10,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use crate::db::types::BookingStatus;
+use crate::domain::kinds::BookingStatus;
 
 /// A booking starts at least this long after it is requested…
 pub const MIN_LEAD: Duration = Duration::hours(2);
@@ -143,6 +143,14 @@ pub fn median(minutes: &[i64]) -> Option<i32> {
     let mid = sorted.len() / 2;
     let m = if sorted.len().is_multiple_of(2) { (sorted[mid - 1] + sorted[mid]) / 2 } else { sorted[mid] };
     Some(i32::try_from(m).unwrap_or(i32::MAX).max(1))
+}
+
+/// Reasons the site writes itself (a person's own words are stored as written).
+pub mod reason {
+    /// Accepting a request rejected the overlapping ones.
+    pub const SLOT_TAKEN: &str = "slot-taken";
+    /// A party deleted their account and their open bookings were cancelled.
+    pub const ACCOUNT_DELETED: &str = "deleted-account";
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The catalogue's rules: category and city names in French, Arabic and English, URL slugs, icons, order,
 //! and a city's position in Morocco.
 
-use crate::web::forms::{FieldErrors, trimmed};
+use crate::domain::validation::{FieldErrors, trimmed};
 
 /// The icons a category may use: the service symbols of `static/img/icons.svg`.
 pub const CATEGORY_ICONS: &[&str] = &[

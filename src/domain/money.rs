@@ -1,36 +1,4 @@
-//! Money is kept in centimes of MAD (i64) and shown per language: "1 500 DH", "1 500 د.م.", "1,500 MAD".
-
-use crate::i18n::Lang;
-
-/// Formats an amount in centimes for display. Whole dirhams drop the decimals.
-pub fn format_mad(cents: i64, lang: Lang) -> String {
-    let negative = cents < 0;
-    let cents = cents.unsigned_abs();
-    let (whole, frac) = (cents / 100, cents % 100);
-    let (group, decimal) = match lang {
-        Lang::En => (",", "."),
-        // Narrow no-break space between thousands, comma for decimals (French and Moroccan usage).
-        Lang::Fr | Lang::Ar => ("\u{202f}", ","),
-    };
-    let digits = whole.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push_str(group);
-        }
-        grouped.push(c);
-    }
-    if frac != 0 {
-        grouped.push_str(decimal);
-        grouped.push_str(&format!("{frac:02}"));
-    }
-    let sign = if negative { "-" } else { "" };
-    match lang {
-        Lang::Fr => format!("{sign}{grouped}\u{a0}DH"),
-        Lang::Ar => format!("{sign}{grouped}\u{a0}د.م."),
-        Lang::En => format!("{sign}{grouped}\u{a0}MAD"),
-    }
-}
+//! Money is kept in centimes of MAD (i64); `i18n::format` shows it per language.
 
 /// Parses an amount typed by a person ("150", "150,50", "1 500.5") into centimes.
 pub fn parse_mad(input: &str) -> Option<i64> {
@@ -60,15 +28,6 @@ pub fn parse_mad(input: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formats_per_language() {
-        assert_eq!(format_mad(15_000, Lang::Fr), "150\u{a0}DH");
-        assert_eq!(format_mad(150_050, Lang::Fr), "1\u{202f}500,50\u{a0}DH");
-        assert_eq!(format_mad(15_000, Lang::Ar), "150\u{a0}د.م.");
-        assert_eq!(format_mad(123_456_700, Lang::En), "1,234,567\u{a0}MAD");
-        assert_eq!(format_mad(5, Lang::En), "0.05\u{a0}MAD");
-    }
 
     #[test]
     fn parses_typed_amounts() {

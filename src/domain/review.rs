@@ -6,8 +6,8 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use crate::db::types::BookingStatus;
-use crate::web::forms::{FieldErrors, trimmed};
+use crate::domain::kinds::BookingStatus;
+use crate::domain::validation::{FieldErrors, trimmed};
 
 /// How long after completion a booking can be reviewed.
 pub const WINDOW: Duration = Duration::days(14);

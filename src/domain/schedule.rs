@@ -20,6 +20,11 @@ pub struct Day<'a> {
 }
 
 /// A local wall-clock time in Morocco → UTC (the earlier instant when the clock goes back).
+/// UTC → local wall-clock time in Morocco.
+pub fn to_local(utc: NaiveDateTime) -> NaiveDateTime {
+    Casablanca.from_utc_datetime(&utc).naive_local()
+}
+
 pub fn local_to_utc(local: NaiveDateTime) -> Option<NaiveDateTime> {
     Casablanca.from_local_datetime(&local).earliest().map(|t| t.naive_utc())
 }

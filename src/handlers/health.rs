@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, web};
 
 pub async fn show(state: web::Data<AppState>) -> HttpResponse {
     let backend = state.db.backend();
-    let result = state.db.run(crate::db::ping).await;
+    let result = state.db.run(|conn| Ok(crate::db::ping(conn)?)).await;
     let (status, ok) = match result {
         Ok(()) => (actix_web::http::StatusCode::OK, true),
         Err(e) => {

@@ -344,13 +344,11 @@ pub async fn start(
     match state.db.run(move |conn| messages::start(conn, &user, &s, now)).await? {
         Ok(id) => Ok(see_other(htmx, &page.href(&format!("/messages/{id}")))),
         // Back to the provider's page, saying why.
-        Err(key) => Ok(see_other(htmx, &page.href(&format!("/providers/{slug}?notice={}", notice_of(key))))),
+        Err(key) => Ok(see_other(
+            htmx,
+            &page.href(&format!("/providers/{slug}?notice={}", crate::web::context::conversation_notice(key))),
+        )),
     }
-}
-
-/// The notice (see `web::context`) that explains why a conversation could not start.
-pub fn notice_of(refusal: &str) -> &'static str {
-    if refusal == "message-error-self" { "writing-to-self" } else { "unverified-email" }
 }
 
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -376,7 +374,7 @@ pub struct ReportTemplate {
     pub conversation: i64,
     pub message: Option<Message>,
     pub form: ReportForm,
-    pub errors: crate::web::forms::FieldErrors,
+    pub errors: crate::domain::validation::FieldErrors,
 }
 
 /// The conversation (the reporter takes part) and the message being reported, if any (else 404).
@@ -427,7 +425,7 @@ pub async fn report(
     match done {
         Ok(()) => Ok(see_other(htmx, &page.href(&format!("/messages/{id}?notice=thanks-conversation-report")))),
         Err(refused) => {
-            let mut errors = crate::web::forms::FieldErrors::new();
+            let mut errors = crate::domain::validation::FieldErrors::new();
             errors.add("reason", refused.key());
             let tpl = ReportTemplate { i18n: page.i18n(), page, conversation: id, message, form, errors };
             Ok(crate::handlers::account::private(render_status(StatusCode::UNPROCESSABLE_ENTITY, &tpl)?))

@@ -12,6 +12,7 @@ use crate::db::models::{Provider, User};
 use crate::db::types::ReviewStatus;
 use crate::domain::booking::Party;
 use crate::domain::review::ReviewInput;
+use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, AppResult};
 use crate::handlers::account::bookings::{Feedback, ReviewFeedback, area, booking_page};
 use crate::i18n::I18n;
@@ -19,7 +20,6 @@ use crate::services::Refused;
 use crate::services::reviews;
 use crate::state::{AppState, send_emails};
 use crate::web::auth::{CurrentProvider, CurrentUser, actor};
-use crate::web::forms::FieldErrors;
 use crate::web::render::see_other;
 use crate::web::render::{render, render_status};
 use crate::web::{CsrfForm, Htmx, Page};
@@ -232,6 +232,6 @@ pub async fn report(
 /// "12 mai 2026": when a review was published (Moroccan date).
 pub fn published_on(i18n: &I18n, r: &Review) -> String {
     r.published_at
-        .map(|t| crate::web::format::date_long(i18n, crate::web::format::to_local(t).date()))
+        .map(|t| crate::web::format::date_long(i18n, crate::domain::schedule::to_local(t).date()))
         .unwrap_or_default()
 }

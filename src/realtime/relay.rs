@@ -4,7 +4,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::{Envelope, Hub};
+use super::hub::Hub;
+use crate::services::live::Envelope;
 
 /// How often the listener looks for notifications (libpq delivers them when asked).
 const POLL: Duration = Duration::from_millis(20);

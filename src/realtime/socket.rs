@@ -77,7 +77,7 @@ pub async fn connect(
         state.db.run(move |conn| crate::services::messages::participant(conn, &u, id).map(|_| ())).await?;
     }
     let (response, session, stream) =
-        actix_ws::handle(&req, body).map_err(|_| AppError::BadRequest("not a websocket handshake".into()))?;
+        actix_ws::handle(&req, body).map_err(|_| AppError::Malformed("not a websocket handshake".into()))?;
     let stream = stream.max_frame_size(MAX_FRAME).aggregate_continuations().max_continuation_size(MAX_FRAME);
     let csrf = req.extensions().get::<crate::web::csrf::CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
     actix_web::rt::spawn(run(state, user, Tab { lang, view, csrf, session_row }, session, stream));
@@ -306,7 +306,7 @@ async fn receive(state: &web::Data<AppState>, user: &User, tab: &Tab, session: &
             (String::new(), None)
         }
         Ok(Err(key)) => (incoming.body, Some(key)),
-        Err(AppError::TooManyRequests) => (incoming.body, Some("message-error-rate")),
+        Err(AppError::RateLimited) => (incoming.body, Some("message-error-rate")),
         Err(_) => {
             // Not a participant (or the conversation is gone): nothing more on this socket.
             close(session.clone(), CloseCode::Policy).await;

@@ -6,13 +6,13 @@ use diesel::Connection;
 use crate::db::models::{NewUser, User, booking, notification_preference, provider, user as users, user_token};
 use crate::db::types::{Locale, NotificationKind, NotificationTopic, TokenKind, UserRole};
 use crate::db::{DbConn, now};
+use crate::domain::validation::{FieldErrors, looks_like_email, trimmed};
 use crate::domain::{password, phone, token};
 use crate::error::AppError;
 use crate::mail::Email;
 use crate::services::audit::{self, Actor, Entry};
 use crate::services::emails::Context;
 use crate::services::throttle;
-use crate::web::forms::{FieldErrors, looks_like_email, trimmed};
 
 pub const VERIFICATION_TTL: Duration = Duration::hours(24);
 

@@ -11,10 +11,10 @@ use crate::db::models::{User, booking, provider, session, user};
 use crate::db::types::{ProviderStatus, UserRole, UserStatus};
 use crate::domain::booking::{Action, Party};
 use crate::error::AppError;
-use crate::realtime::{Envelope, Event};
 use crate::services::audit::{self, Actor, Entry};
 use crate::services::bookings::{ActInput, Outcome};
 use crate::services::emails::Context;
+use crate::services::live::{Envelope, Event};
 
 /// What the admin decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -84,10 +84,10 @@ impl<'a> Entry<'a> {
     }
 }
 
-/// The values with every email address masked (see `web::log::mask_email`).
+/// The values with every email address masked (see `domain::text::mask_email`).
 fn masked(values: &serde_json::Value) -> serde_json::Value {
     match values {
-        serde_json::Value::String(s) if s.contains('@') => crate::web::log::mask_email(s).into(),
+        serde_json::Value::String(s) if s.contains('@') => crate::domain::text::mask_email(s).into(),
         serde_json::Value::Array(items) => items.iter().map(masked).collect(),
         serde_json::Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), masked(v))).collect(),
         other => other.clone(),

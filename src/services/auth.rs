@@ -6,6 +6,7 @@ use diesel::Connection;
 use crate::db::models::{User, session as sessions, user as users, user_token};
 use crate::db::types::{TokenKind, UserStatus};
 use crate::db::{DbConn, now};
+use crate::domain::validation::{FieldErrors, looks_like_email};
 use crate::domain::{password, token, totp};
 use crate::error::AppError;
 use crate::mail::Email;
@@ -13,7 +14,6 @@ use crate::services::accounts::{self, LinkProblem, issue_token, normalize_email,
 use crate::services::audit::{self, Actor, Entry};
 use crate::services::emails::Context;
 use crate::services::throttle::{self, LoginGate};
-use crate::web::forms::{FieldErrors, looks_like_email};
 
 pub const RESET_TTL: Duration = Duration::hours(1);
 pub const EMAIL_CHANGE_TTL: Duration = Duration::hours(24);
@@ -124,7 +124,7 @@ pub fn login_second_factor(
     let at = now();
     let ip = actor.ip_address.clone().unwrap_or_else(|| "unknown".into());
     if let LoginGate::Wait(_) = throttle::check_login(conn, &user.email, &ip, at)? {
-        return Err(AppError::TooManyRequests);
+        return Err(AppError::RateLimited);
     }
     conn.transaction(|conn| {
         let method = if check_second_factor(conn, &user, code, key)? { Some("totp") } else { None };
@@ -170,7 +170,7 @@ fn use_recovery_code(conn: &mut DbConn, user: &User, code: &str) -> Result<bool,
 }
 
 /// Records a sign-out (the session row itself is deleted by the session middleware).
-/// Signs out this session (`sid`, see `web::session::SID`): its rows are deleted here, before the caller tells
+/// Signs out this session (`sid`, see `db::models::session::SID`): its rows are deleted here, before the caller tells
 /// the open sockets (the session middleware's own delete comes after the response).
 pub fn logout(conn: &mut DbConn, user_id: i64, sid: Option<&str>, actor: &Actor) -> Result<(), AppError> {
     conn.transaction(|conn| {
@@ -337,7 +337,7 @@ pub fn current_session_ids(conn: &mut DbConn, user_id: i64, sid: Option<&str>) -
         .filter(|s| {
             serde_json::from_str::<std::collections::HashMap<String, String>>(&s.state)
                 .ok()
-                .and_then(|m| m.get(crate::web::session::SID).cloned())
+                .and_then(|m| m.get(sessions::SID).cloned())
                 .is_some_and(|v| v == format!("\"{sid}\""))
         })
         .map(|s| s.id)

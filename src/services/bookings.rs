@@ -14,13 +14,13 @@ use crate::db::models::{Provider, User, provider, user};
 use crate::db::types::{BookingStatus, NotificationKind, PricingUnit, UserRole};
 use crate::domain::booking::{self as rules, Action, Party, Refusal};
 use crate::domain::schedule::{self, Day, SlotProblem};
+use crate::domain::validation::FieldErrors;
 use crate::error::AppError;
 use crate::mail::Email;
-use crate::realtime::{Envelope, Event as Live};
 use crate::services::audit::{self, Actor, Entry};
 use crate::services::emails::Context;
+use crate::services::live::{Envelope, Event as Live};
 use crate::services::notify::{self, Event};
-use crate::web::forms::FieldErrors;
 
 /// What a booking change leaves to do after its commit: emails to send and live events to publish
 /// (notification badges, system messages in the pair's conversation).
@@ -73,10 +73,7 @@ impl Outcome {
     }
 }
 
-/// The reason stored when accepting a request rejects the overlapping ones (shown translated).
-pub const SLOT_TAKEN: &str = "slot-taken";
-/// The reason stored when a party deletes their account and their open bookings are cancelled.
-pub const ACCOUNT_DELETED: &str = "deleted-account";
+pub use crate::domain::booking::reason::{ACCOUNT_DELETED, SLOT_TAKEN};
 
 /// What the booking form needs: the provider's public profile, active services and schedule.
 pub struct Bookable {

@@ -7,8 +7,8 @@ use crate::db::models::{NewContactMessage, contact_message};
 use crate::db::types::{ContactTopic, Locale};
 use crate::db::{DbConn, now};
 use crate::domain::phone;
+use crate::domain::validation::{FieldErrors, looks_like_email, trimmed};
 use crate::error::AppError;
-use crate::web::forms::{FieldErrors, looks_like_email, trimmed};
 
 /// At most this many messages per address per hour.
 pub const HOURLY_LIMIT: i64 = 5;
@@ -108,7 +108,7 @@ pub fn submit(
         if let Some(ip) = &ip
             && contact_message::count_from_ip_since(conn, ip, now() - Duration::hours(1))? >= HOURLY_LIMIT
         {
-            return Err(AppError::TooManyRequests);
+            return Err(AppError::RateLimited);
         }
         message.ip_address = ip;
         contact_message::insert(conn, &message)?;

@@ -4,14 +4,17 @@ pub mod accounts;
 pub mod admin_users;
 pub mod audit;
 pub mod auth;
+pub mod blocking;
 pub mod bookings;
 pub mod catalogue;
 pub mod contact;
 pub mod emails;
 pub mod favorites;
+pub mod live;
 pub mod messages;
 pub mod moderation;
 pub mod notify;
+pub mod policy;
 pub mod privacy;
 pub mod profile_views;
 pub mod providers;
@@ -22,7 +25,7 @@ pub mod throttle;
 #[derive(Debug)]
 pub enum Refused {
     /// The form has errors (field → Fluent key): 422.
-    Invalid(crate::web::forms::FieldErrors),
+    Invalid(crate::domain::validation::FieldErrors),
     /// A rule says no, or the object changed meanwhile (Fluent key): 409.
     Rule(&'static str),
 }
@@ -30,7 +33,7 @@ pub enum Refused {
 impl Refused {
     /// One field's error.
     pub fn field(field: &'static str, key: &'static str) -> Self {
-        let mut errors = crate::web::forms::FieldErrors::new();
+        let mut errors = crate::domain::validation::FieldErrors::new();
         errors.add(field, key);
         Refused::Invalid(errors)
     }

@@ -9,10 +9,10 @@ use crate::db::DbConn;
 use crate::db::models::{User, conversation, report, user};
 use crate::db::types::{MessageKind, ReportStatus, ReportTarget, UserStatus};
 use crate::error::AppError;
-use crate::realtime::{Envelope, Event};
 use crate::services::audit::{self, Actor, Entry};
 use crate::services::bookings::Outcome;
 use crate::services::emails::Context;
+use crate::services::live::{Envelope, Event};
 
 use crate::services::Refused;
 

@@ -136,10 +136,10 @@ pub fn arguments(i18n: &I18n, data: &serde_json::Value) -> Vec<(String, String)>
             };
             if key == "start" {
                 if let Ok(t) = NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M:%S") {
-                    args.push(("when".to_string(), crate::web::format::datetime_long(i18n, t)));
+                    args.push(("when".to_string(), crate::i18n::format::datetime_long(i18n, t)));
                 }
             } else if key == "reason" {
-                args.push((key.clone(), crate::web::format::booking_reason(i18n, &text)));
+                args.push((key.clone(), crate::i18n::format::booking_reason(i18n, &text)));
             } else {
                 args.push((key.clone(), text));
             }

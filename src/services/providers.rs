@@ -7,12 +7,12 @@ use crate::db::models::service::{self as services, ServiceFields};
 use crate::db::models::{Provider, User, user as users};
 use crate::db::types::{NotificationKind, PricingUnit, ProviderStatus, UserRole};
 use crate::db::{DbConn, now};
+use crate::domain::validation::{FieldErrors, trimmed};
 use crate::domain::{money, slug};
 use crate::error::AppError;
 use crate::mail::Email;
 use crate::services::audit::{self, Actor, Entry};
-use crate::web::auth::policy;
-use crate::web::forms::{FieldErrors, trimmed};
+use crate::services::policy;
 
 /// A form posted as pairs (checkbox lists repeat their name).
 pub type Pairs = Vec<(String, String)>;

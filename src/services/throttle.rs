@@ -66,7 +66,7 @@ pub const EMAIL_CHANGE_PER_ACCOUNT: Limit = Limit { action: "change-email", max:
 /// Counts one attempt; refuses with 429 when the limit is already reached.
 pub fn hit(conn: &mut DbConn, limit: Limit, subject: &str, now: NaiveDateTime) -> Result<(), AppError> {
     if rate_limit::count_events(conn, limit.action, subject, now - limit.window)? >= limit.max {
-        return Err(AppError::TooManyRequests);
+        return Err(AppError::RateLimited);
     }
     rate_limit::record_event(conn, limit.action, subject, now)?;
     Ok(())

@@ -7,9 +7,6 @@ use std::path::Path;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::error::AppError;
-use crate::state::AppState;
-
 pub struct Asset {
     pub bytes: web::Bytes,
     pub content_type: &'static str,
@@ -81,7 +78,7 @@ impl Assets {
     }
 
     /// Looks up a request path below /static/: fingerprinted (immutable) or plain (short cache).
-    fn resolve(&self, path: &str) -> Option<(&Asset, bool)> {
+    pub fn resolve(&self, path: &str) -> Option<(&Asset, bool)> {
         if let Some(logical) = self.by_url.get(path) {
             return self.by_path.get(logical).map(|a| (a, true));
         }
@@ -121,21 +118,4 @@ pub fn respond(req: &HttpRequest, asset: &Asset, immutable: bool) -> HttpRespons
         .insert_header((header::ETAG, asset.etag.clone()))
         .insert_header((header::CONTENT_TYPE, asset.content_type));
     if not_modified { builder.finish() } else { builder.body(asset.bytes.clone()) }
-}
-
-/// `GET /static/{path}`.
-pub async fn serve(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let (asset, immutable) = state.assets.resolve(&path).ok_or(AppError::NotFound)?;
-    Ok(respond(&req, asset, immutable))
-}
-
-/// Root files browsers ask for by name (`/favicon.ico`, `/manifest.webmanifest`).
-pub async fn root_file(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let name = req.path().trim_start_matches('/');
-    let asset = state.assets.get(name).ok_or(AppError::NotFound)?;
-    Ok(respond(&req, asset, false))
 }

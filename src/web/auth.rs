@@ -13,6 +13,7 @@ use crate::db::models::user as users;
 use crate::db::types::UserRole;
 use crate::error::AppError;
 use crate::services::audit::Actor;
+use crate::services::policy;
 use crate::state::AppState;
 use crate::web::session;
 
@@ -93,7 +94,7 @@ impl FromRequest for CurrentUser {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move { viewer(&req).await?.map(CurrentUser).ok_or(AppError::Unauthorized) })
+        Box::pin(async move { viewer(&req).await?.map(CurrentUser).ok_or(AppError::SignInRequired) })
     }
 }
 
@@ -107,7 +108,7 @@ impl FromRequest for CurrentProvider {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let user = viewer(&req).await?.ok_or(AppError::Unauthorized)?;
+            let user = viewer(&req).await?.ok_or(AppError::SignInRequired)?;
             policy::require_role(&user, UserRole::Provider)?;
             Ok(CurrentProvider(user))
         })
@@ -124,34 +125,10 @@ impl FromRequest for Admin {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let user = viewer(&req).await?.ok_or(AppError::Unauthorized)?;
+            let user = viewer(&req).await?.ok_or(AppError::SignInRequired)?;
             policy::require_admin(&user)?;
             Ok(Admin(user))
         })
-    }
-}
-
-/// Policies used by extractors and services.
-pub mod policy {
-    use super::*;
-
-    pub fn require_role(user: &User, role: UserRole) -> Result<(), AppError> {
-        if user.role == role { Ok(()) } else { Err(AppError::Forbidden("role")) }
-    }
-
-    pub fn require_admin(user: &User) -> Result<(), AppError> {
-        require_role(user, UserRole::Admin)?;
-        if user.two_factor_enabled { Ok(()) } else { Err(AppError::Forbidden("admin without 2FA")) }
-    }
-
-    /// Booking, messaging and publishing wait for a verified email.
-    pub fn require_verified_email(user: &User) -> Result<(), AppError> {
-        if user.email_verified_at.is_some() { Ok(()) } else { Err(AppError::Forbidden("email not verified")) }
-    }
-
-    /// Another user's object is "not found", never "forbidden" (no existence leak).
-    pub fn require_owner(user: &User, owner_id: i64) -> Result<(), AppError> {
-        if user.id == owner_id { Ok(()) } else { Err(AppError::NotFound) }
     }
 }
 

@@ -149,6 +149,11 @@ const NOTICES: &[(&str, &str)] = &[
     ("unverified-email", "message-error-verify-email"),
 ];
 
+/// The notice (see [`NOTICES`]) that explains why a conversation could not start (a refusal's key).
+pub fn conversation_notice(refusal: &str) -> &'static str {
+    if refusal == "message-error-self" { "writing-to-self" } else { "unverified-email" }
+}
+
 /// "/ar/contact" → (Ar, "/contact"); "/fr/" → (Fr, "/"); "/xx/…" → None.
 pub fn split_lang_path(path: &str) -> Option<(Lang, &str)> {
     let trimmed = path.strip_prefix('/')?;

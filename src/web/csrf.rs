@@ -113,16 +113,16 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
             check_origin(&req)?;
-            let body = body.await.map_err(|e| AppError::BadRequest(format!("body: {e}")))?;
+            let body = body.await.map_err(|e| AppError::Malformed(format!("body: {e}")))?;
             if body.len() > MAX_FORM_BYTES {
-                return Err(AppError::BadRequest("form too large".into()));
+                return Err(AppError::Malformed("form too large".into()));
             }
             if !crate::web::input::is_clean(&body) {
-                return Err(AppError::BadRequest("form: not clean text".into()));
+                return Err(AppError::Malformed("form: not clean text".into()));
             }
             let field: TokenField = serde_urlencoded::from_bytes(&body).unwrap_or(TokenField { csrf_token: None });
             verify(&req, field.csrf_token.as_deref())?;
-            serde_urlencoded::from_bytes(&body).map(CsrfForm).map_err(|e| AppError::BadRequest(format!("form: {e}")))
+            serde_urlencoded::from_bytes(&body).map(CsrfForm).map_err(|e| AppError::Malformed(format!("form: {e}")))
         })
     }
 }

@@ -1,19 +1,57 @@
-//! Draws the localized error page (or an HTMX fragment) for any error response, with no internals.
+//! The one place where a use case's error becomes an HTTP status (`ResponseError for AppError`), and the
+//! localized error page (or an HTMX fragment) drawn for any error response, with no internals.
 
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{StatusCode, header};
 use actix_web::middleware::Next;
-use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
 use askama::Template;
 
-use crate::error::{AppError, ErrorMarker, InternalCause};
+use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::state::AppState;
 use crate::web::context::{Page, split_lang_path};
 use crate::web::csrf::CsrfToken;
 use crate::web::htmx::Htmx;
 use crate::web::lang::preferred_lang;
+
+/// Put on an error response so that the error renderer knows to draw the localized page.
+#[derive(Clone, Copy, Debug)]
+pub struct ErrorMarker;
+
+/// What went wrong inside, for the log line of a 500 (see `web::errors::render_errors`).
+#[derive(Clone, Debug)]
+pub struct InternalCause(pub String);
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::Malformed(_) => StatusCode::BAD_REQUEST,
+            AppError::SignInRequired => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::NoProviderProfile => StatusCode::SEE_OTHER,
+            AppError::Gone => StatusCode::GONE,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut response = HttpResponse::new(self.status_code());
+        response.extensions_mut().insert(ErrorMarker);
+        if let AppError::Internal(message) = self {
+            // Logged with the request's id by `web::errors::render_errors`, never shown.
+            response.extensions_mut().insert(InternalCause(message.clone()));
+        } else {
+            tracing::debug!(error = %self, "request refused");
+        }
+        response
+    }
+}
 
 #[derive(Template)]
 #[template(path = "errors/error.html")]

@@ -24,7 +24,7 @@ pub async fn clean_query(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     if !is_clean(req.query_string().as_bytes()) {
-        return Ok(req.error_response(AppError::BadRequest("query: not clean text".into())).map_into_right_body());
+        return Ok(req.error_response(AppError::Malformed("query: not clean text".into())).map_into_right_body());
     }
     Ok(next.call(req).await?.map_into_left_body())
 }

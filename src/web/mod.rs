@@ -8,7 +8,6 @@ pub mod csrf;
 pub mod csv;
 pub mod errors;
 pub mod format;
-pub mod forms;
 pub mod headers;
 pub mod htmx;
 pub mod input;

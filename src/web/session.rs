@@ -25,8 +25,7 @@ pub const USER_ID: &str = "uid";
 pub const REMEMBER: &str = "remember";
 pub const IP: &str = "ip";
 pub const USER_AGENT: &str = "ua";
-/// A random public id of this session, to tell it apart in the list of a user's sessions.
-pub const SID: &str = "sid";
+pub use crate::db::models::session::SID;
 /// A user who passed the password step and must now give a second factor.
 pub const PENDING_2FA: &str = "pending_2fa";
 /// A 2FA secret being set up, not yet confirmed.

@@ -32,7 +32,7 @@ pub(crate) fn next_monday(app: &TestApp) -> NaiveDate {
 
 /// A Monday at least three days after a moment's local day.
 pub(crate) fn next_monday_from(now: chrono::NaiveDateTime) -> NaiveDate {
-    let today = khadamat::web::format::to_local(now).date();
+    let today = khadamat::domain::schedule::to_local(now).date();
     let mut day = today + Duration::days(3);
     while day.weekday() != chrono::Weekday::Mon {
         day += Duration::days(1);

@@ -12,6 +12,7 @@ mod db;
 mod errors;
 mod hostile_input;
 mod i18n;
+mod layers;
 mod logs;
 mod mail;
 mod messages;

@@ -93,7 +93,7 @@ async fn provider_statistics_match_the_events() {
     assert_eq!(revenue_rows.len(), 1);
     assert!(page.texts("figure.chart-figure td").iter().any(|t| t == "250 DH"), "the revenue chart's table");
     // A custom period before any of it: zeros; a nonsense period falls back to 12 months.
-    let today = khadamat::web::format::to_local(app.state.clock.now()).date();
+    let today = khadamat::domain::schedule::to_local(app.state.clock.now()).date();
     let old = (today - Duration::days(400)).format("%Y-%m-%d").to_string();
     let older = (today - Duration::days(380)).format("%Y-%m-%d").to_string();
     let empty = app.get(&format!("/fr/provider/statistics?from={old}&to={older}")).await.assert_status(200).doc();
@@ -135,7 +135,7 @@ async fn the_admin_dashboard_counts_the_marketplace() {
             "30d",
             "",
             "",
-            khadamat::web::format::to_local(app.state.clock.now()).date(),
+            khadamat::domain::schedule::to_local(app.state.clock.now()).date(),
             "30d",
         )
         .utc_bounds();

@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::schema::categories;
-use crate::i18n::I18n;
+use crate::domain::lang::Lang;
 
 #[derive(Clone, Debug, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = categories)]
@@ -23,8 +23,8 @@ pub struct Category {
 }
 
 impl Category {
-    pub fn name(&self, i18n: &I18n) -> &str {
-        i18n.pick(&self.name_fr, &self.name_ar, Some(&self.name_en))
+    pub fn name(&self, lang: impl Into<Lang>) -> &str {
+        lang.into().pick(&self.name_fr, &self.name_ar, Some(&self.name_en))
     }
 }
 

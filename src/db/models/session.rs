@@ -35,6 +35,10 @@ pub struct NewSession<'a> {
     pub absolute_expires_at: NaiveDateTime,
 }
 
+/// A key of a session's state: a random public id of the session, to tell it apart in the list of a user's
+/// sessions (the row's other state is the web layer's business).
+pub const SID: &str = "sid";
+
 pub fn insert(conn: &mut DbConn, row: &NewSession<'_>) -> QueryResult<()> {
     diesel::insert_into(sessions::table).values(row).execute(conn).map(|_| ())
 }

@@ -11,11 +11,11 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
+use crate::db::DbError;
 use crate::db::schema::*;
 use crate::db::types::*;
 use crate::db::{DbConn, now};
 use crate::domain::{password, slug::slugify_parts, text::fold};
-use crate::error::AppError;
 
 pub const DEMO_PASSWORD: &str = "Khadamat-demo-2026";
 pub const DEMO_ADMIN: &str = "admin@khadamat.ma";
@@ -59,7 +59,7 @@ pub fn print_demo_logins() {
 }
 
 /// True when the reference data has never been loaded.
-pub fn is_empty(conn: &mut DbConn) -> Result<bool, AppError> {
+pub fn is_empty(conn: &mut DbConn) -> Result<bool, DbError> {
     Ok(categories::table.count().get_result::<i64>(conn)? == 0)
 }
 
@@ -247,12 +247,12 @@ struct CityRef {
 }
 
 /// Loads reference data if missing, the three demo accounts if missing, then `providers` demo providers.
-pub fn run(conn: &mut DbConn, options: &Options) -> Result<Report, AppError> {
+pub fn run(conn: &mut DbConn, options: &Options) -> Result<Report, DbError> {
     let mut report = Report::default();
-    conn.transaction::<_, AppError, _>(|conn| {
+    conn.transaction::<_, DbError, _>(|conn| {
         let (cats, cits) = load_reference(conn, &mut report)?;
         if cats == 0 || cits == 0 {
-            return Err(AppError::internal("no categories or cities to seed"));
+            return Err(DbError::Data("no categories or cities to seed".into()));
         }
         Ok(())
     })?;
@@ -273,7 +273,7 @@ pub fn run(conn: &mut DbConn, options: &Options) -> Result<Report, AppError> {
 
     let mut generator = Generator::new(conn, options.seed, categories, cities_list)?;
     let demo_needed = users::table.filter(users::email.eq(DEMO_ADMIN)).count().get_result::<i64>(conn)? == 0;
-    conn.transaction::<_, AppError, _>(|conn| {
+    conn.transaction::<_, DbError, _>(|conn| {
         if demo_needed {
             generator.demo_accounts(conn, &mut report)?;
         }
@@ -291,7 +291,7 @@ pub fn run(conn: &mut DbConn, options: &Options) -> Result<Report, AppError> {
     let mut remaining = options.providers;
     while remaining > 0 {
         let batch = remaining.min(2_000);
-        conn.transaction::<_, AppError, _>(|conn| generator.providers(conn, batch, &mut report))?;
+        conn.transaction::<_, DbError, _>(|conn| generator.providers(conn, batch, &mut report))?;
         remaining -= batch;
         if let Some(bar) = &progress {
             bar.inc(batch as u64);
@@ -300,17 +300,17 @@ pub fn run(conn: &mut DbConn, options: &Options) -> Result<Report, AppError> {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    conn.transaction::<_, AppError, _>(finish)?;
+    conn.transaction::<_, DbError, _>(finish)?;
     Ok(report)
 }
 
-fn load_reference(conn: &mut DbConn, report: &mut Report) -> Result<(i64, i64), AppError> {
+fn load_reference(conn: &mut DbConn, report: &mut Report) -> Result<(i64, i64), DbError> {
     if categories::table.count().get_result::<i64>(conn)? == 0 {
         let mut rows = Vec::new();
         for (i, line) in data::CATEGORIES_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()).enumerate() {
             let f: Vec<&str> = line.split(',').collect();
             if f.len() != 5 {
-                return Err(AppError::internal(format!("categories.csv line {}: expected 5 fields", i + 2)));
+                return Err(DbError::Data(format!("categories.csv line {}: expected 5 fields", i + 2)));
             }
             rows.push((
                 categories::code.eq(f[0].to_string()),
@@ -330,10 +330,10 @@ fn load_reference(conn: &mut DbConn, report: &mut Report) -> Result<(i64, i64), 
         for (i, line) in data::CITIES_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()).enumerate() {
             let f: Vec<&str> = line.split(',').collect();
             let parse = |s: &str| {
-                s.parse::<f64>().map_err(|_| AppError::internal(format!("cities.csv line {}: bad coordinate", i + 2)))
+                s.parse::<f64>().map_err(|_| DbError::Data(format!("cities.csv line {}: bad coordinate", i + 2)))
             };
             if f.len() != 6 {
-                return Err(AppError::internal(format!("cities.csv line {}: expected 6 fields", i + 2)));
+                return Err(DbError::Data(format!("cities.csv line {}: expected 6 fields", i + 2)));
             }
             rows.push((
                 cities::slug.eq(f[0].to_string()),
@@ -372,7 +372,7 @@ fn load_reference(conn: &mut DbConn, report: &mut Report) -> Result<(i64, i64), 
     Ok((categories::table.count().get_result(conn)?, cities::table.count().get_result(conn)?))
 }
 
-fn max_id(conn: &mut DbConn, table: &str) -> Result<i64, AppError> {
+fn max_id(conn: &mut DbConn, table: &str) -> Result<i64, DbError> {
     #[derive(QueryableByName)]
     struct MaxId {
         #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
@@ -385,7 +385,7 @@ fn max_id(conn: &mut DbConn, table: &str) -> Result<i64, AppError> {
 
 /// Recomputes client ratings from the reviews, rebuilds the listings and moves PostgreSQL's identity sequences past the
 /// explicit ids the seed used.
-fn finish(conn: &mut DbConn) -> Result<(), AppError> {
+fn finish(conn: &mut DbConn) -> Result<(), DbError> {
     diesel::sql_query(
         "UPDATE users SET \
            review_count = (SELECT COUNT(*) FROM reviews r WHERE r.subject_user_id = users.id \
@@ -424,7 +424,7 @@ struct Generator {
 }
 
 impl Generator {
-    fn new(conn: &mut DbConn, seed: u64, categories: Vec<CategoryRef>, cities: Vec<CityRef>) -> Result<Self, AppError> {
+    fn new(conn: &mut DbConn, seed: u64, categories: Vec<CategoryRef>, cities: Vec<CityRef>) -> Result<Self, DbError> {
         // Anchored to today (UTC midnight): the same seed on the same day gives the same data.
         let anchor = now().date().and_time(NaiveTime::MIN);
         let clients = users::table
@@ -476,7 +476,7 @@ impl Generator {
         }
     }
 
-    fn demo_accounts(&mut self, conn: &mut DbConn, report: &mut Report) -> Result<(), AppError> {
+    fn demo_accounts(&mut self, conn: &mut DbConn, report: &mut Report) -> Result<(), DbError> {
         let casa = self.cities[0].id;
         let admin = self.user(DEMO_ADMIN.into(), "Amina", "Administratrice", UserRole::Admin, casa, 400);
         let client = self.user(DEMO_CLIENT.into(), "Salma", "Bennani", UserRole::Client, casa, 200);
@@ -499,7 +499,7 @@ impl Generator {
         )
     }
 
-    fn clients(&mut self, conn: &mut DbConn, wanted: usize, report: &mut Report) -> Result<(), AppError> {
+    fn clients(&mut self, conn: &mut DbConn, wanted: usize, report: &mut Report) -> Result<(), DbError> {
         let existing = self.clients.len();
         if existing >= wanted {
             return Ok(());
@@ -519,7 +519,7 @@ impl Generator {
         Ok(())
     }
 
-    fn providers(&mut self, conn: &mut DbConn, count: usize, report: &mut Report) -> Result<(), AppError> {
+    fn providers(&mut self, conn: &mut DbConn, count: usize, report: &mut Report) -> Result<(), DbError> {
         let mut users_rows = Vec::with_capacity(count);
         let mut plan = Vec::with_capacity(count);
         for _ in 0..count {
@@ -567,7 +567,7 @@ impl Generator {
         approved: bool,
         report: &mut Report,
         demo_client: Option<i64>,
-    ) -> Result<(), AppError> {
+    ) -> Result<(), DbError> {
         let mut batch = Batch::default();
         self.build_provider(
             &mut batch,
@@ -917,7 +917,7 @@ struct Batch {
 }
 
 impl Batch {
-    fn insert(self, conn: &mut DbConn, report: &mut Report) -> Result<(), AppError> {
+    fn insert(self, conn: &mut DbConn, report: &mut Report) -> Result<(), DbError> {
         report.providers += insert_batch!(conn, providers::table, self.providers, 26);
         insert_batch!(conn, provider_categories::table, self.categories, 2);
         insert_batch!(conn, provider_cities::table, self.cities, 2);
@@ -937,21 +937,18 @@ pub fn create_admin(
     plain_password: &str,
     first: &str,
     last: &str,
-) -> Result<i64, AppError> {
+) -> Result<i64, DbError> {
     let email = email.trim().to_lowercase();
-    if !crate::web::forms::looks_like_email(&email) {
-        return Err(AppError::BadRequest(format!("{email:?} is not an email address")));
+    if !crate::domain::validation::looks_like_email(&email) {
+        return Err(DbError::Data(format!("{email:?} is not an email address")));
     }
     if plain_password.chars().count() < password::MIN_LENGTH {
-        return Err(AppError::BadRequest(format!(
-            "the password must have at least {} characters",
-            password::MIN_LENGTH
-        )));
+        return Err(DbError::Data(format!("the password must have at least {} characters", password::MIN_LENGTH)));
     }
     let hash = password::hash(plain_password);
     conn.transaction(|conn| {
         if crate::db::models::user::find_by_email(conn, &email)?.is_some() {
-            return Err(AppError::BadRequest(format!("an account with {email} already exists")));
+            return Err(DbError::Data(format!("an account with {email} already exists")));
         }
         let at = now();
         let id: i64 = diesel::insert_into(users::table)
@@ -970,15 +967,19 @@ pub fn create_admin(
             })
             .returning(users::id)
             .get_result(conn)?;
-        crate::services::audit::record(
+        crate::db::models::audit_log::insert(
             conn,
-            &crate::services::audit::Actor::default(),
-            crate::services::audit::Entry {
+            &crate::db::models::audit_log::NewAuditLog {
+                actor_id: None,
                 action: "admin.created",
                 target_kind: Some("user"),
                 target_id: Some(id),
                 old_values: None,
-                new_values: Some(serde_json::json!({ "email": email, "via": "cli" })),
+                new_values: Some(serde_json::json!({ "email": email, "via": "cli" }).to_string()),
+                ip_address: None,
+                user_agent: None,
+                request_id: None,
+                created_at: at,
             },
         )?;
         Ok(id)
@@ -987,7 +988,7 @@ pub fn create_admin(
 
 /// After a bulk load on PostgreSQL: sets the visibility map, without which index-only scans (listing counts,
 /// search filters) visit every row until autovacuum comes by. Outside any transaction (the CLI's seed).
-pub fn vacuum(conn: &mut DbConn) -> Result<(), AppError> {
+pub fn vacuum(conn: &mut DbConn) -> Result<(), DbError> {
     if let DbConn::Pg(_) = conn {
         diesel::sql_query("VACUUM ANALYZE").execute(conn)?;
     }

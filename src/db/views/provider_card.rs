@@ -8,7 +8,7 @@ use crate::db::DbConn;
 use crate::db::models::{Category, City};
 use crate::db::schema::{categories, cities, provider_categories, providers};
 use crate::db::types::ProviderStatus;
-use crate::i18n::I18n;
+use crate::domain::lang::Lang;
 
 #[derive(Clone, Debug)]
 pub struct ProviderCard {
@@ -26,21 +26,16 @@ pub struct ProviderCard {
 }
 
 impl ProviderCard {
-    pub fn city_name(&self, i18n: &I18n) -> String {
-        self.city.name(i18n).to_string()
+    pub fn city_name(&self, lang: impl Into<Lang>) -> String {
+        self.city.name(lang).to_string()
     }
 
-    pub fn category_name(&self, i18n: &I18n) -> String {
-        self.category.as_ref().map(|c| c.name(i18n).to_string()).unwrap_or_default()
+    pub fn category_name(&self, lang: impl Into<Lang>) -> String {
+        self.category.as_ref().map(|c| c.name(lang).to_string()).unwrap_or_default()
     }
 
     pub fn icon(&self) -> &str {
         self.category.as_ref().map(|c| c.icon.as_str()).unwrap_or("multi-services")
-    }
-
-    /// "4.8" (one decimal, dot or comma per language).
-    pub fn rating(&self, i18n: &I18n) -> String {
-        i18n.decimal(self.rating_avg, 1)
     }
 
     /// "Top rated" badge: at least 4.8 over 10 or more reviews.
@@ -59,8 +54,7 @@ pub const MIN_REVIEWS_FOR_TOP: i32 = 3;
 pub type Row = (i64, String, String, f64, i32, i32, i32, Option<i64>, bool, City);
 
 /// The columns of a card, for a query joining providers and cities (loads a [`Row`]).
-#[macro_export]
-macro_rules! provider_card_columns {
+macro_rules! columns {
     () => {
         (
             $crate::db::schema::providers::id,
@@ -76,6 +70,7 @@ macro_rules! provider_card_columns {
         )
     };
 }
+pub(crate) use columns;
 
 /// The best-rated approved providers with enough reviews to mean something (rating, then number of
 /// reviews, then id for a stable order).
@@ -86,7 +81,7 @@ pub fn top_rated(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<ProviderCard>
         .filter(providers::review_count.ge(MIN_REVIEWS_FOR_TOP))
         .order((providers::rating_avg.desc(), providers::review_count.desc(), providers::id.asc()))
         .limit(limit)
-        .select(crate::provider_card_columns!())
+        .select(columns!())
         .load(conn)?;
     complete(conn, rows)
 }
@@ -139,11 +134,8 @@ pub fn complete(conn: &mut DbConn, rows: Vec<Row>) -> QueryResult<Vec<ProviderCa
 
 /// Cards for these providers, in the given order.
 pub fn by_ids(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<ProviderCard>> {
-    let rows: Vec<Row> = providers::table
-        .inner_join(cities::table)
-        .filter(providers::id.eq_any(ids))
-        .select(crate::provider_card_columns!())
-        .load(conn)?;
+    let rows: Vec<Row> =
+        providers::table.inner_join(cities::table).filter(providers::id.eq_any(ids)).select(columns!()).load(conn)?;
     let mut cards = complete(conn, rows)?;
     cards.sort_by_key(|c| ids.iter().position(|id| *id == c.id).unwrap_or(usize::MAX));
     Ok(cards)

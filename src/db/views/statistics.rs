@@ -16,7 +16,7 @@ use crate::db::types::{
     BookingStatus, PaymentStatus, ProviderStatus, ReviewDirection, ReviewStatus, UserRole, UserStatus,
 };
 use crate::domain::period::Period;
-use crate::web::format::to_local;
+use crate::domain::schedule::to_local;
 
 /// One month of a provider's activity.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -10,12 +10,12 @@ use crate::db::models::booking::{Booking, HistoryRow, Side};
 use crate::db::types::BookingStatus;
 use crate::domain::booking::{self as rules, Action, Party};
 use crate::domain::review::ReviewInput;
+use crate::domain::validation::FieldErrors;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::services::bookings::{self, ActInput, Listing, Viewed};
 use crate::state::{AppState, send_emails};
 use crate::web::auth::{CurrentUser, actor};
-use crate::web::forms::FieldErrors;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};
 
@@ -27,19 +27,6 @@ pub fn area(party: Party) -> &'static str {
         Party::Client => "/account/bookings",
         Party::Provider => "/provider/bookings",
         Party::Admin => "/admin/bookings",
-    }
-}
-
-/// The Fluent key of a status.
-pub fn status_key(status: &BookingStatus) -> &'static str {
-    match status {
-        BookingStatus::Pending => "booking-status-pending",
-        BookingStatus::Confirmed => "booking-status-confirmed",
-        BookingStatus::InProgress => "booking-status-in-progress",
-        BookingStatus::Completed => "booking-status-completed",
-        BookingStatus::Cancelled => "booking-status-cancelled",
-        BookingStatus::Rejected => "booking-status-rejected",
-        BookingStatus::Expired => "booking-status-expired",
     }
 }
 

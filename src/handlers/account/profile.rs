@@ -5,12 +5,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::db::types::Locale;
+use crate::domain::validation::FieldErrors;
 use crate::error::AppResult;
 use crate::i18n::{I18n, Lang};
 use crate::services::accounts::{self, ProfileInput};
 use crate::state::AppState;
 use crate::web::auth::{CurrentUser, actor};
-use crate::web::forms::FieldErrors;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page, render};
 

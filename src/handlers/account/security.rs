@@ -8,13 +8,13 @@ use askama::Template;
 
 use crate::db::models::User;
 use crate::db::models::audit_log::AuditLog;
+use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
 use crate::services::auth::{self, ChangeEmailInput, ChangePasswordInput};
 use crate::state::{AppState, send_emails};
 use crate::web::auth::{CurrentUser, actor};
 use crate::web::format;
-use crate::web::forms::FieldErrors;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page, session};
 

@@ -9,12 +9,12 @@ use base64::Engine;
 
 use crate::db::models::User;
 use crate::domain::totp;
+use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
 use crate::services::auth;
 use crate::state::{AppState, send_emails};
 use crate::web::auth::{CurrentUser, actor};
-use crate::web::forms::FieldErrors;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page, session};
 

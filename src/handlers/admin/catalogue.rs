@@ -7,13 +7,13 @@ use askama::Template;
 
 use crate::db::models::{Category, City, category, city};
 use crate::domain::catalogue::{CATEGORY_ICONS, CategoryInput, CityInput};
+use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
 use crate::services::Refused;
 use crate::services::catalogue::{self as service, version_of};
 use crate::state::AppState;
 use crate::web::auth::{Admin, actor};
-use crate::web::forms::FieldErrors;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};
 

@@ -104,7 +104,7 @@ pub async fn show(
                 .bookings_by_status
                 .iter()
                 .map(|(s, n)| Point {
-                    label: i18n.t(crate::handlers::account::bookings::status_key(s)),
+                    label: i18n.t(crate::web::format::status_key(s)),
                     value: Some(*n as f64),
                     shown: n.to_string(),
                 })

@@ -6,12 +6,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::db::models::{Provider, provider};
+use crate::domain::validation::FieldErrors;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::services::providers;
 use crate::state::{AppState, send_emails};
 use crate::web::auth::{Admin, actor};
-use crate::web::forms::FieldErrors;
 use crate::web::listing::Listing;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};

@@ -91,7 +91,7 @@ impl UsersTemplate {
     }
 
     pub fn when(&self, t: &chrono::NaiveDateTime) -> String {
-        crate::web::format::date_long(&self.i18n, crate::web::format::to_local(*t).date())
+        crate::web::format::date_long(&self.i18n, crate::domain::schedule::to_local(*t).date())
     }
 }
 

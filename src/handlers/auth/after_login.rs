@@ -52,7 +52,7 @@ pub async fn finish(
             match state.db.run(move |conn| crate::services::messages::start(conn, &user, &s, now)).await {
                 Ok(Ok(id)) => Some(format!("/{lang}/messages/{id}")),
                 Ok(Err(key)) => {
-                    Some(format!("/{lang}/providers/{slug}?notice={}", crate::handlers::messages::notice_of(key)))
+                    Some(format!("/{lang}/providers/{slug}?notice={}", crate::web::context::conversation_notice(key)))
                 }
                 Err(_) => None,
             }

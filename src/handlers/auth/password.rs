@@ -5,12 +5,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::domain::password;
+use crate::domain::validation::FieldErrors;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::services::auth::{self, Reset};
 use crate::state::{AppState, send_emails};
 use crate::web::auth::actor;
-use crate::web::forms::FieldErrors;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page, render};
 

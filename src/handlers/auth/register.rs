@@ -6,12 +6,12 @@ use askama::Template;
 
 use crate::db::types::Locale;
 use crate::domain::password;
+use crate::domain::validation::FieldErrors;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::services::accounts::{self, RegisterInput};
 use crate::state::{AppState, send_emails};
 use crate::web::auth::actor;
-use crate::web::forms::FieldErrors;
 use crate::web::render::{redirect, render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page, render};
 

@@ -97,7 +97,7 @@ pub async fn index(
 ) -> AppResult<HttpResponse> {
     let query = query.into_inner();
     let now = state.clock.now();
-    let today = crate::web::format::to_local(now).date();
+    let today = crate::domain::schedule::to_local(now).date();
     // The Monday of the asked week (this week by default).
     let day = bookings::parse_date(&query.week).unwrap_or(today);
     let week = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
@@ -128,7 +128,7 @@ pub async fn index(
             let day = week + Duration::days(i);
             let jobs = agenda
                 .iter()
-                .filter(|b| crate::web::format::to_local(b.scheduled_start).date() == day)
+                .filter(|b| crate::domain::schedule::to_local(b.scheduled_start).date() == day)
                 .cloned()
                 .collect();
             (day, jobs)

@@ -7,12 +7,12 @@ use askama::Template;
 use crate::db::models::service::{self as services, Service};
 use crate::db::models::{Category, Provider, category};
 use crate::db::types::PricingUnit;
+use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
 use crate::services::providers::{self, Pairs, ServiceChange};
 use crate::state::AppState;
 use crate::web::auth::{CurrentProvider, actor};
-use crate::web::forms::FieldErrors;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};
 

@@ -44,7 +44,7 @@ pub struct PeriodQuery {
 impl PeriodQuery {
     /// The period asked for, or `default` ("30d", "90d", "12m").
     pub fn period(&self, now: chrono::NaiveDateTime, default: &str) -> Period {
-        let today = crate::web::format::to_local(now).date();
+        let today = crate::domain::schedule::to_local(now).date();
         Period::parse(&self.period, &self.from, &self.to, today, default)
     }
 }

@@ -9,12 +9,12 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 use crate::db::models::service::Service;
 use crate::db::models::{City, city};
 use crate::domain::booking::MAX_AHEAD_DAYS;
+use crate::domain::validation::FieldErrors;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::services::bookings::{self, BookInput, Bookable};
 use crate::state::{AppState, send_emails};
 use crate::web::auth::{CurrentUser, actor};
-use crate::web::forms::FieldErrors;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};
 
@@ -108,7 +108,7 @@ async fn form_page(
     if form.key.is_empty() {
         form.key = crate::domain::token::random();
     }
-    let today = crate::web::format::to_local(now).date();
+    let today = crate::domain::schedule::to_local(now).date();
     let tpl = BookTemplate {
         i18n: page.i18n(),
         page,

@@ -5,11 +5,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::db::types::{ContactTopic, Locale};
+use crate::domain::validation::FieldErrors;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::services::contact::{self, ContactInput, Outcome};
 use crate::state::AppState;
-use crate::web::forms::FieldErrors;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page, render};
 

@@ -29,7 +29,7 @@ pub async fn update(
     state: web::Data<AppState>,
     CsrfForm(form): CsrfForm<LanguageInput>,
 ) -> AppResult<HttpResponse> {
-    let to = Lang::from_code(&form.to).ok_or_else(|| AppError::BadRequest("language".into()))?;
+    let to = Lang::from_code(&form.to).ok_or_else(|| AppError::Malformed("language".into()))?;
     if let Some(user) = page.user {
         let actor = actor(&req, Some(user.id));
         state.db.run(move |conn| accounts::set_language(conn, &user, to, &actor)).await?;

@@ -406,7 +406,7 @@ pub async fn show(
     let viewer = page.user.as_ref().map(|u| u.id);
     // A view counts for people who load the page (not crawlers, previews, prefetches or HEAD requests).
     let now = state.clock.now();
-    let day = crate::web::format::to_local(now).date();
+    let day = crate::domain::schedule::to_local(now).date();
     let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let user_agent = header("user-agent");
     let prefetch = header("sec-purpose").contains("prefetch") || header("purpose").contains("prefetch");

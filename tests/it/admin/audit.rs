@@ -34,7 +34,7 @@ async fn the_audit_log_lists_and_filters_events_for_admins_only() {
     assert!(by_karim.texts(".audit-table tbody td:nth-child(2)").iter().all(|a| a == "karim@example.ma"));
     let by_email = app.get("/fr/admin/audit?actor=KARIM%40example.ma").await.doc();
     assert_eq!(by_email.count(".audit-table tbody tr"), by_karim.count(".audit-table tbody tr"));
-    let today = khadamat::web::format::to_local(khadamat::db::now()).date();
+    let today = khadamat::domain::schedule::to_local(khadamat::db::now()).date();
     let tomorrow = (today + chrono::Duration::days(1)).format("%Y-%m-%d");
     let future = app.get(&format!("/fr/admin/audit?from={tomorrow}")).await.doc();
     assert_eq!(future.count(".audit-table tbody tr"), 0);

@@ -9,7 +9,7 @@ fn bookable_day(server: &Server) -> (String, i64, String) {
     let p = khadamat::db::models::provider::for_user(&mut conn, provider.id).unwrap().unwrap();
     let b = khadamat::services::bookings::bookable(&mut conn, &p.slug).unwrap();
     let service = b.services.first().expect("the demo provider has services").clone();
-    let today = khadamat::web::format::to_local(server.state.clock.now()).date();
+    let today = khadamat::domain::schedule::to_local(server.state.clock.now()).date();
     let day = (2..30)
         .map(|d| today + chrono::Duration::days(d))
         .find(|d| {

@@ -1,4 +1,5 @@
-//! Form validation results: each field maps to the Fluent key of its error message.
+//! Validation vocabulary shared by the rules and the use cases: each field maps to the Fluent key of its error
+//! message (the web layer renders them), and the small text checks.
 
 /// Errors in the order of the form's fields (the order they were found in).
 #[derive(Clone, Debug, Default)]

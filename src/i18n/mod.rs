@@ -1,5 +1,7 @@
 //! Languages, Fluent lookups and negotiation. French is the default; Arabic is right-to-left.
 
+pub mod format;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -16,87 +18,20 @@ static_loader! {
     };
 }
 
-/// A language of the site (the `/{lang}/` URL prefix).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Fr,
-    Ar,
-    En,
-}
+pub use crate::domain::lang::Lang;
 
 static LANG_IDS: LazyLock<[LanguageIdentifier; 3]> =
     LazyLock::new(|| ["fr", "ar", "en"].map(|code| code.parse().expect("valid language id")));
 
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Fr, Lang::Ar, Lang::En];
-    pub const DEFAULT: Lang = Lang::Fr;
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::Ar => "ar",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "fr" => Some(Lang::Fr),
-            "ar" => Some(Lang::Ar),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    pub fn dir(self) -> &'static str {
-        if self == Lang::Ar { "rtl" } else { "ltr" }
-    }
-
-    /// The language's own name, for the switcher.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::Fr => "Français",
-            Lang::Ar => "العربية",
-            Lang::En => "English",
-        }
-    }
-
-    /// Open Graph / hreflang locale.
-    pub fn og_locale(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr_MA",
-            Lang::Ar => "ar_MA",
-            Lang::En => "en_US",
-        }
-    }
-
-    fn id(self) -> &'static LanguageIdentifier {
-        &LANG_IDS[self as usize]
-    }
-
-    /// Picks a language from an `Accept-Language` header value, honouring q-values.
-    pub fn from_accept_language(header: &str) -> Option<Lang> {
-        let mut best: Option<(f32, Lang)> = None;
-        for part in header.split(',') {
-            let mut pieces = part.trim().split(';');
-            let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
-            let q = pieces.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
-            let primary = tag.split('-').next().unwrap_or("");
-            if let Some(lang) = Lang::from_code(primary)
-                && q > 0.0
-                && best.is_none_or(|(bq, _)| q > bq)
-            {
-                best = Some((q, lang));
-            }
-        }
-        best.map(|(_, lang)| lang)
-    }
+/// Fluent's identifier of a language.
+fn id_of(lang: Lang) -> &'static LanguageIdentifier {
+    &LANG_IDS[lang as usize]
 }
 
-impl std::fmt::Display for Lang {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.code())
+/// The language a record's trilingual fields are picked in (see `Lang::pick`).
+impl From<&I18n> for Lang {
+    fn from(i18n: &I18n) -> Lang {
+        i18n.lang
     }
 }
 
@@ -141,7 +76,7 @@ impl I18n {
 
     /// The message for `key`. A missing key shows itself (and the i18n test fails).
     pub fn t(&self, key: &str) -> String {
-        LOCALES.try_lookup(self.lang.id(), key).unwrap_or_else(|| {
+        LOCALES.try_lookup(id_of(self.lang), key).unwrap_or_else(|| {
             tracing::warn!(key, lang = self.lang.code(), "missing translation");
             key.to_string()
         })
@@ -169,7 +104,7 @@ impl I18n {
     }
 
     fn lookup_args(&self, key: &str, args: &HashMap<Cow<'static, str>, FluentValue>) -> String {
-        LOCALES.try_lookup_with_args(self.lang.id(), key, args).unwrap_or_else(|| {
+        LOCALES.try_lookup_with_args(id_of(self.lang), key, args).unwrap_or_else(|| {
             tracing::warn!(key, lang = self.lang.code(), "missing translation");
             key.to_string()
         })
@@ -177,7 +112,7 @@ impl I18n {
 
     /// An amount in centimes of MAD, formatted for this language ("150 DH", "150 د.م.").
     pub fn price(&self, cents: impl Number) -> String {
-        crate::domain::money::format_mad(cents.as_i64(), self.lang)
+        format::format_mad(cents.as_i64(), self.lang)
     }
 
     /// A decimal number with `places` digits, with this language's separator ("4,5" in French and Arabic).
@@ -188,12 +123,7 @@ impl I18n {
 
     /// Picks the field of a trilingual record for this language (English falls back to French).
     pub fn pick<'a>(&self, fr: &'a str, ar: &'a str, en: Option<&'a str>) -> &'a str {
-        match self.lang {
-            Lang::Fr => fr,
-            Lang::Ar if !ar.is_empty() => ar,
-            Lang::Ar => fr,
-            Lang::En => en.filter(|e| !e.is_empty()).unwrap_or(fr),
-        }
+        self.lang.pick(fr, ar, en)
     }
 }
 
