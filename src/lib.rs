@@ -23,7 +23,7 @@ use actix_session::config::{BrowserSession, CookieContentSecurity};
 use actix_web::body::MessageBody;
 use actix_web::cookie::SameSite;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{Compress, from_fn};
+use actix_web::middleware::from_fn;
 use actix_web::{App, web as aweb};
 
 pub use state::AppState;
@@ -67,7 +67,7 @@ pub fn build_app(
         .wrap(from_fn(web::headers::etag))
         .wrap(from_fn(web::errors::render_errors))
         .wrap(from_fn(web::headers::security))
-        .wrap(Compress::default())
+        .wrap(from_fn(web::compress::responses))
         .wrap(from_fn(web::log::requests))
         .wrap(tracing_actix_web::TracingLogger::default())
 }

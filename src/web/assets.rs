@@ -1,17 +1,43 @@
 //! Static assets, read once at boot, served under fingerprinted URLs (`/static/css/app.1a2b3c4d5e.css`)
-//! with an immutable cache lifetime.
+//! with an immutable cache lifetime; text ones compressed once (brotli 11 and gzip 9, on first use) and sent in
+//! the encoding the browser prefers.
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
+
+use crate::web::compress::{self, Accepted};
 
 pub struct Asset {
     pub bytes: web::Bytes,
     pub content_type: &'static str,
     pub url: String,
     pub etag: String,
+    /// Text of 1 KB or more: worth sending compressed.
+    compressible: bool,
+    brotli: OnceLock<web::Bytes>,
+    gzip: OnceLock<web::Bytes>,
+}
+
+impl Asset {
+    /// The body and its encoding for a client, and the representation's ETag.
+    fn representation(&self, accepted: Accepted) -> (web::Bytes, Option<&'static str>, String) {
+        let tagged = |suffix: &str| format!("{}-{suffix}\"", self.etag.trim_end_matches('"'));
+        match (self.compressible, accepted) {
+            (true, Accepted { br: true, .. }) => {
+                let bytes = self.brotli.get_or_init(|| compress::brotli(&self.bytes, 11).into());
+                (bytes.clone(), Some("br"), tagged("br"))
+            }
+            (true, Accepted { gzip: true, .. }) => {
+                let bytes = self.gzip.get_or_init(|| compress::gzip(&self.bytes, 9).into());
+                (bytes.clone(), Some("gzip"), tagged("gz"))
+            }
+            _ => (self.bytes.clone(), None, self.etag.clone()),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -50,14 +76,18 @@ impl Assets {
             _ => format!("{logical}.{short}"),
         };
         let ext = logical.rsplit('.').next().unwrap_or("");
+        let content_type = content_type(ext);
         self.by_url.insert(fingerprinted.clone(), logical.to_string());
         self.by_path.insert(
             logical.to_string(),
             Asset {
+                compressible: compress::compressible(content_type) && bytes.len() >= compress::MIN_BYTES,
                 bytes: web::Bytes::from(bytes),
-                content_type: content_type(ext),
+                content_type,
                 url: format!("/static/{fingerprinted}"),
                 etag: format!("\"{hash}\""),
+                brotli: OnceLock::new(),
+                gzip: OnceLock::new(),
             },
         );
     }
@@ -104,18 +134,25 @@ fn content_type(ext: &str) -> &'static str {
     }
 }
 
-/// Serves an asset with its cache policy and ETag.
+/// Serves an asset with its cache policy and ETag, in the best encoding the client accepts.
 pub fn respond(req: &HttpRequest, asset: &Asset, immutable: bool) -> HttpResponse {
     let cache = if immutable { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
+    let (bytes, encoding, etag) = asset.representation(Accepted::of(req.headers()));
     let not_modified = req
         .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == asset.etag));
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
     let mut builder = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     builder
         .insert_header((header::CACHE_CONTROL, cache))
-        .insert_header((header::ETAG, asset.etag.clone()))
+        .insert_header((header::ETAG, etag))
         .insert_header((header::CONTENT_TYPE, asset.content_type));
-    if not_modified { builder.finish() } else { builder.body(asset.bytes.clone()) }
+    if asset.compressible {
+        builder.insert_header((header::VARY, "Accept-Encoding"));
+    }
+    if let Some(encoding) = encoding {
+        builder.insert_header((header::CONTENT_ENCODING, encoding));
+    }
+    if not_modified { builder.finish() } else { builder.body(bytes) }
 }

@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod auth;
 pub mod charts;
+pub mod compress;
 pub mod context;
 pub mod csrf;
 pub mod csv;

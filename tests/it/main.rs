@@ -8,6 +8,7 @@ mod auth;
 mod bookings;
 mod browser;
 mod cli;
+mod compression;
 mod db;
 mod errors;
 mod hostile_input;

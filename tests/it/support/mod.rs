@@ -120,6 +120,30 @@ impl TestApp {
         self.post_form_with(path, fields, &[]).await
     }
 
+    /// A GET whose body is read as bytes (an encoded response): (Content-Encoding, body, Vary values, ETag).
+    pub async fn request_bytes(
+        &mut self,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> (Option<String>, Vec<u8>, Vec<String>, Option<String>) {
+        let app = test::init_service(build_app(self.state.clone())).await;
+        let mut req = test::TestRequest::get().uri(path).peer_addr("127.0.0.1:5000".parse().unwrap());
+        for (name, value) in headers {
+            req = req.insert_header((*name, *value));
+        }
+        if !self.cookies.is_empty() {
+            let jar = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
+            req = req.insert_header((header::COOKIE, jar));
+        }
+        let res = test::call_service(&app, req.to_request()).await;
+        let text =
+            |name: header::HeaderName| res.headers().get(&name).and_then(|v| v.to_str().ok()).map(str::to_string);
+        let encoding = text(header::CONTENT_ENCODING);
+        let etag = text(header::ETAG);
+        let vary = res.headers().get_all(header::VARY).filter_map(|v| v.to_str().ok()).map(str::to_string).collect();
+        (encoding, test::read_body(res).await.to_vec(), vary, etag)
+    }
+
     /// Posts a form with this browser's CSRF token and extra headers (an address through a proxy header).
     pub async fn post_form_with(
         &mut self,
