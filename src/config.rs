@@ -70,6 +70,11 @@ pub struct Config {
     pub ip_header: Option<actix_web::http::header::HeaderName>,
     /// How often open WebSockets are pinged; one silent for three times this long is closed.
     pub websocket_ping_seconds: u64,
+    /// How old the site-wide figures and reference data public pages show may be (`web::showcase`); 0: read
+    /// them on every request.
+    pub showcase_seconds: u64,
+    /// Send each response's number of database queries in `X-Db-Queries` (benchmarks; off by default).
+    pub query_count_header: bool,
 }
 
 impl fmt::Debug for Config {
@@ -232,6 +237,8 @@ impl Config {
             clock_offset_seconds: number("CLOCK_OFFSET_SECONDS", 0)?.min(10 * 365 * 86_400) as i64,
             ip_header,
             websocket_ping_seconds: number("WEBSOCKET_PING_SECONDS", 20)?.clamp(1, 300),
+            showcase_seconds: number("SHOWCASE_SECONDS", 60)?.min(3600),
+            query_count_header: matches!(get("QUERY_COUNT_HEADER").as_deref(), Some("true" | "1")),
         })
     }
 
@@ -247,6 +254,8 @@ impl Config {
         .expect("test configuration is valid");
         config.auto_seed = false;
         config.jobs_interval_seconds = 0;
+        // Tests change the data and look at it at once.
+        config.showcase_seconds = 0;
         config
     }
 

@@ -23,6 +23,8 @@ pub struct AppState {
     pub hub: std::sync::Arc<crate::realtime::hub::Hub>,
     /// Today's profile views already counted by this instance.
     pub seen_views: std::sync::Arc<crate::services::profile_views::Seen>,
+    /// The site-wide figures and reference data public pages show, kept in memory.
+    pub showcase: std::sync::Arc<crate::web::showcase::Showcase>,
 }
 
 /// The application clock: UTC now, shifted by an offset that test configurations move forward.
@@ -52,7 +54,9 @@ impl AppState {
         let mailer = Mailer::from_config(&config)?;
         let cookie_key = Key::derive_from(config.session_secret.as_bytes());
         let clock = Clock::new(config.clock_offset_seconds);
+        let showcase = std::sync::Arc::new(crate::web::showcase::Showcase::new(config.showcase_seconds));
         Ok(AppState {
+            showcase,
             config,
             db,
             mailer,

@@ -52,6 +52,23 @@ impl Backend {
     }
 }
 
+thread_local! {
+    /// Queries run on this thread so far (every pooled connection counts its own, see `counted`).
+    static QUERIES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many queries this thread has run (a use case's count is the difference around it).
+pub fn queries_on_this_thread() -> u64 {
+    QUERIES.with(std::cell::Cell::get)
+}
+
+/// Counts each query a connection starts, on the thread that runs it.
+fn counted(event: diesel::connection::InstrumentationEvent<'_>) {
+    if let diesel::connection::InstrumentationEvent::StartQuery { .. } = event {
+        QUERIES.with(|q| q.set(q.get() + 1));
+    }
+}
+
 /// r2d2 manager that picks the backend from the URL scheme and keeps the driver's own error.
 #[derive(Clone, Debug)]
 pub struct DbConnectionManager {
@@ -76,12 +93,14 @@ impl DbConnectionManager {
         match Backend::of(url) {
             Backend::Postgres => {
                 let mut conn = diesel::PgConnection::establish(url)?;
+                conn.set_instrumentation(counted);
                 conn.batch_execute("SET TIME ZONE 'UTC'")?;
                 Ok(DbConn::Pg(conn))
             }
             Backend::Sqlite => {
                 let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
                 let mut conn = diesel::SqliteConnection::establish(path)?;
+                conn.set_instrumentation(counted);
                 // busy_timeout first: setting WAL takes a lock that concurrent openers must wait for. Reads go through
                 // a 256 MB memory map and a 16 MB page cache per connection (fewer system calls on large data).
                 conn.batch_execute(

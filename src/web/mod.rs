@@ -17,6 +17,7 @@ pub mod listing;
 pub mod log;
 pub mod render;
 pub mod session;
+pub mod showcase;
 
 pub use context::Page;
 pub use csrf::CsrfForm;

@@ -52,7 +52,7 @@ pub fn site_figures(conn: &mut DbConn) -> QueryResult<SiteFigures> {
     use crate::db::types::BookingStatus;
     let approved = providers::table.filter(providers::status.eq(ProviderStatus::Approved));
     let providers_count = approved.count().get_result(conn)?;
-    let cities = approved.select(providers::city_id).distinct().load::<i64>(conn)?.len() as i64;
+    let cities = approved.select(count(providers::city_id).aggregate_distinct()).get_result(conn)?;
     let completed_jobs =
         bookings::table.filter(bookings::status.eq(BookingStatus::Completed)).count().get_result(conn)?;
     Ok(SiteFigures { providers: providers_count, cities, completed_jobs })

@@ -3,9 +3,9 @@
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use crate::db::models::{City, city};
-use crate::db::views::catalogue::{self, CategoryWithCount, SiteFigures};
-use crate::db::views::provider_card::{self, ProviderCard};
+use crate::db::models::City;
+use crate::db::views::catalogue::{CategoryWithCount, SiteFigures};
+use crate::db::views::provider_card::ProviderCard;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::state::AppState;
@@ -24,17 +24,15 @@ pub struct HomeTemplate {
 }
 
 pub async fn show(page: Page, state: web::Data<AppState>) -> AppResult<HttpResponse> {
-    let (categories, cities, top_providers, figures) = state
-        .db
-        .run(|conn| {
-            Ok((
-                catalogue::categories_with_counts(conn)?,
-                city::list_active(conn)?,
-                provider_card::top_rated(conn, 8)?,
-                catalogue::site_figures(conn)?,
-            ))
-        })
-        .await?;
-    let popular = categories.iter().filter(|c| c.category.is_popular).take(8).cloned().collect();
-    render(&HomeTemplate { i18n: page.i18n(), page, categories, popular, cities, top_providers, figures })
+    let shown = state.showcase.get(&state.db).await?;
+    let popular = shown.categories.iter().filter(|c| c.category.is_popular).take(8).cloned().collect();
+    render(&HomeTemplate {
+        i18n: page.i18n(),
+        page,
+        categories: shown.categories.clone(),
+        popular,
+        cities: shown.cities.clone(),
+        top_providers: shown.top_providers.clone(),
+        figures: shown.figures.clone(),
+    })
 }

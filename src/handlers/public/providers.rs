@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use crate::db::models::{Category, City, category, city};
+use crate::db::models::{Category, City, category};
 use crate::db::search::{self, SearchQuery, Sort};
 use crate::db::views::provider_card::ProviderCard;
 use crate::domain::{money, text};
@@ -184,25 +184,30 @@ pub async fn landing(
 ) -> AppResult<HttpResponse> {
     let parts = path.into_inner();
     let (category, city) = (parts.get(1).cloned().unwrap_or_default(), parts.get(2).cloned().unwrap_or_default());
-    let (c, t) = (category.clone(), city.clone());
-    // Known: `None`; a category merged into another: its slug (the page moved for good).
-    let moved = state
-        .db
-        .run(move |conn| {
-            let cities = city::list_active(conn)?;
-            if !t.is_empty() && !cities.iter().any(|x| x.slug == t) {
-                return Err(crate::error::AppError::NotFound);
-            }
-            let found = category::by_slug(conn, &c)?.ok_or(crate::error::AppError::NotFound)?;
-            if found.is_active {
-                return Ok(None);
-            }
-            match found.merged_into_id.map(|id| category::find(conn, id)).transpose()?.flatten() {
-                Some(target) if target.is_active => Ok(Some(target.slug)),
-                _ => Err(crate::error::AppError::NotFound),
-            }
-        })
-        .await?;
+    let shown = state.showcase.get(&state.db).await?;
+    if !city.is_empty() && !shown.cities.iter().any(|x| x.slug == city) {
+        return Err(crate::error::AppError::NotFound);
+    }
+    // Shown: `None`; a category merged into another: its slug (the page moved for good).
+    let moved = if shown.categories.iter().any(|x| x.category.slug == category) {
+        None
+    } else {
+        let c = category.clone();
+        state
+            .db
+            .run(move |conn| {
+                let found = category::by_slug(conn, &c)?.ok_or(crate::error::AppError::NotFound)?;
+                if found.is_active {
+                    // Newer than the shown copy.
+                    return Ok(None);
+                }
+                match found.merged_into_id.map(|id| category::find(conn, id)).transpose()?.flatten() {
+                    Some(target) if target.is_active => Ok(Some(target.slug)),
+                    _ => Err(crate::error::AppError::NotFound),
+                }
+            })
+            .await?
+    };
     if let Some(slug) = moved {
         let city = if city.is_empty() { String::new() } else { format!("/{city}") };
         let location = page.href(&format!("/services/{slug}{city}"));
@@ -218,14 +223,14 @@ pub async fn landing(
 }
 
 async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) -> AppResult<HttpResponse> {
-    let p = params.clone();
+    let shown = state.showcase.get(&state.db).await?;
+    let (categories, cities) = (shown.category_list(), shown.cities.clone());
+    let query = to_query(&params, &categories, &cities);
     let viewer = page.user.as_ref().map(|u| u.id);
-    let (categories, cities, result, query, favorite_ids) = state
+    let (result, query, favorite_ids) = state
         .db
         .run(move |conn| {
-            let categories = category::list_active(conn)?;
-            let cities = city::list_active(conn)?;
-            let (query, result) = match to_query(&p, &categories, &cities) {
+            let (query, result) = match query {
                 Ok(query) => {
                     let result = search::providers_page(conn, &query)?;
                     (Some(query), result)
@@ -237,7 +242,7 @@ async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) ->
                 Some(user) => crate::db::models::favorite::among(conn, user, &ids)?,
                 None => Vec::new(),
             };
-            Ok((categories, cities, result, query, favorite_ids))
+            Ok((result, query, favorite_ids))
         })
         .await?;
     let i18n = page.i18n();

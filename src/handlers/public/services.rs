@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use crate::db::views::catalogue::{self, CategoryWithCount};
+use crate::db::views::catalogue::CategoryWithCount;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::state::AppState;
@@ -18,6 +18,6 @@ pub struct ServicesIndexTemplate {
 }
 
 pub async fn index(page: Page, state: web::Data<AppState>) -> AppResult<HttpResponse> {
-    let categories = state.db.run(|conn| Ok(catalogue::categories_with_counts(conn)?)).await?;
+    let categories = state.showcase.get(&state.db).await?.categories.clone();
     render(&ServicesIndexTemplate { i18n: page.i18n(), page, categories })
 }

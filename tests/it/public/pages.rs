@@ -105,3 +105,35 @@ fn head_requests_are_answered_like_get() {
         assert!(!get.into_string().unwrap().is_empty(), "{path}");
     }
 }
+
+/// The site-wide figures are a copy at most `SHOWCASE_SECONDS` old: a change shows once the copy is renewed
+/// (in the background: the request that finds it stale still gets it).
+#[actix_web::test]
+async fn catalogue_counts_follow_the_data_within_the_showcase_lifetime() {
+    let mut app = TestApp::configured(0, |c| c.showcase_seconds = 1).await;
+    let count = |doc: &crate::support::Doc| -> i64 {
+        let text = doc.text("a[href='/fr/services/jardinage'] .category-count");
+        text.chars().filter(char::is_ascii_digit).collect::<String>().parse().unwrap()
+    };
+    let before = count(&app.get("/fr/services").await.doc());
+    // A new gardener.
+    crate::provider::services::approved_provider(&mut app).await;
+    let jardinage: i64 = app.conn(|c| {
+        use diesel::prelude::*;
+        use khadamat::db::schema::categories;
+        categories::table.filter(categories::slug.eq("jardinage")).select(categories::id).first(c).unwrap()
+    });
+    app.post_form("/fr/provider/services", &crate::provider::services::service_form(&jardinage.to_string()))
+        .await
+        .assert_status(303);
+    assert_eq!(count(&app.get("/fr/services").await.doc()), before, "the copy is still fresh");
+    let start = std::time::Instant::now();
+    loop {
+        let now = count(&app.get("/fr/services").await.doc());
+        if now == before + 1 {
+            break;
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(5), "the count never followed");
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
