@@ -75,7 +75,7 @@ for backend in $BACKENDS; do
     curl -s -b "$jar" -c "$jar" -o /dev/null -H "Origin: $base" \
       --data-urlencode "csrf_token=$token" --data-urlencode "email=client@khadamat.ma" \
       --data-urlencode "password=Khadamat-demo-2026" "$base/fr/login"
-    cookie=$(awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")
+    cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')
     load "home" "/fr/"
     load "catalogue" "/fr/services"
     load "search (words + city)" "/fr/providers?q=plomberie&city=casablanca"

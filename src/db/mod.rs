@@ -143,6 +143,7 @@ pub struct Db {
 
 impl Db {
     pub fn connect(url: &str, size: u32) -> Result<Self, DbError> {
+        sqlite_without_memory_statistics();
         let pool = r2d2::Pool::builder()
             .max_size(size)
             .connection_timeout(Duration::from_secs(10))
@@ -159,6 +160,20 @@ impl Db {
     pub fn get(&self) -> Result<PooledConn, DbError> {
         self.pool.get().map_err(|e| DbError::Pool(e.to_string()))
     }
+}
+
+/// SQLite keeps memory statistics behind one global mutex, taken on every allocation: with a pool of
+/// connections on several threads it is the hottest lock of a page. Turned off before SQLite starts (a no-op
+/// once it has).
+fn sqlite_without_memory_statistics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: sqlite3_config is called before any connection is opened (Db::connect comes first) and only
+        // once; when SQLite is already initialised it answers SQLITE_MISUSE and changes nothing.
+        unsafe {
+            libsqlite3_sys::sqlite3_config(libsqlite3_sys::SQLITE_CONFIG_MEMSTATUS, 0 as std::ffi::c_int);
+        }
+    });
 }
 
 /// Checks that the database answers.

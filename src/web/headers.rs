@@ -70,8 +70,8 @@ pub async fn etag(
     let (req, res) = res.into_parts();
     let (head, body) = res.into_parts();
     let bytes = body::to_bytes(body).await.map_err(|_| actix_web::error::ErrorInternalServerError("body"))?;
-    let hash = bytes.iter().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100000001b3));
-    let tag = format!("W/\"{hash:016x}\"");
+    // CRC-32 (SIMD) and the length: a validator, not a security check, at ~10 GB/s.
+    let tag = format!("W/\"{:08x}{:x}\"", crc32fast::hash(&bytes), bytes.len());
     let matches = if_none_match.is_some_and(|v| v.split(',').any(|t| t.trim() == tag));
     let mut response = if matches {
         let mut r = HttpResponse::NotModified().finish();

@@ -250,18 +250,42 @@ pub fn of_provider(conn: &mut DbConn, provider_id: i64, offset: i64, limit: i64)
     Ok(authored(rows))
 }
 
-/// The averages of punctuality, quality and value over a provider's published reviews (None: never rated).
-pub fn criteria_averages(conn: &mut DbConn, provider_id: i64) -> QueryResult<[Option<f64>; 3]> {
+/// A provider's published reviews in one grouped query: how many have 5, 4, 3, 2 and 1 stars, and the averages
+/// of punctuality, quality and value (None: never rated).
+pub fn summary(conn: &mut DbConn, provider_id: i64) -> QueryResult<([i64; 5], [Option<f64>; 3])> {
     use diesel::dsl::sql;
-    use diesel::sql_types::{Double, Nullable};
-    let avg = |column: &str| sql::<Nullable<Double>>(&format!("AVG(CAST({column} AS DOUBLE PRECISION))"));
-    let (punctuality, quality, value) = reviews::table
+    use diesel::sql_types::{BigInt, Double, Nullable};
+    let sum = |column: &str| sql::<Nullable<Double>>(&format!("SUM(CAST({column} AS DOUBLE PRECISION))"));
+    let count = |column: &str| sql::<BigInt>(&format!("COUNT({column})"));
+    type Row = (i16, i64, Option<f64>, i64, Option<f64>, i64, Option<f64>, i64);
+    let rows: Vec<Row> = reviews::table
         .filter(reviews::provider_id.eq(provider_id))
         .filter(reviews::direction.eq(ReviewDirection::ClientToProvider))
         .filter(reviews::status.eq(ReviewStatus::Published))
-        .select((avg("punctuality"), avg("quality"), avg("value")))
-        .first::<(Option<f64>, Option<f64>, Option<f64>)>(conn)?;
-    Ok([punctuality, quality, value])
+        .group_by(reviews::rating)
+        .select((
+            reviews::rating,
+            diesel::dsl::count_star(),
+            sum("punctuality"),
+            count("punctuality"),
+            sum("quality"),
+            count("quality"),
+            sum("value"),
+            count("value"),
+        ))
+        .load(conn)?;
+    let mut distribution = [0i64; 5];
+    let mut totals = [(0.0, 0i64); 3];
+    for (rating, n, p, pn, q, qn, v, vn) in rows {
+        if (1..=5).contains(&rating) {
+            distribution[(5 - rating) as usize] = n;
+        }
+        for (total, (s, c)) in totals.iter_mut().zip([(p, pn), (q, qn), (v, vn)]) {
+            total.0 += s.unwrap_or(0.0);
+            total.1 += c;
+        }
+    }
+    Ok((distribution, totals.map(|(s, c)| (c > 0).then(|| s / c as f64))))
 }
 
 /// Reports a review (one open report per person and review: reporting again changes nothing).

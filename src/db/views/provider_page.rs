@@ -8,9 +8,9 @@ use crate::db::models::review::{self, Authored};
 use crate::db::models::service::Service;
 use crate::db::models::{Category, City, Provider};
 use crate::db::schema::{
-    categories, cities, provider_availability, provider_categories, provider_cities, providers, reviews, services,
+    categories, cities, provider_availability, provider_categories, provider_cities, providers, services,
 };
-use crate::db::types::{ProviderStatus, ReviewDirection, ReviewStatus};
+use crate::db::types::ProviderStatus;
 
 pub struct ProviderPage {
     pub provider: Provider,
@@ -85,20 +85,8 @@ pub fn load(
         .order((services::base_price_cents.is_null().asc(), services::base_price_cents.asc(), services::id.asc()))
         .select(Service::as_select())
         .load(conn)?;
-    let published = reviews::table
-        .filter(reviews::provider_id.eq(id))
-        .filter(reviews::direction.eq(ReviewDirection::ClientToProvider))
-        .filter(reviews::status.eq(ReviewStatus::Published));
     let reviews = review::of_provider(conn, id, (review_page.max(1) - 1) * REVIEWS_PER_PAGE, REVIEWS_PER_PAGE)?;
-    let criteria = review::criteria_averages(conn, id)?;
-    let counts: Vec<(i16, i64)> =
-        published.group_by(reviews::rating).select((reviews::rating, diesel::dsl::count_star())).load(conn)?;
-    let mut distribution = [0i64; 5];
-    for (rating, n) in counts {
-        if (1..=5).contains(&rating) {
-            distribution[(5 - rating) as usize] = n;
-        }
-    }
+    let (distribution, criteria) = review::summary(conn, id)?;
     let club_pro = crate::db::models::user::has_club_pro(conn, provider.user_id, now)?;
     Ok(Ok(ProviderPage {
         provider,
