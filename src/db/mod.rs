@@ -62,10 +62,11 @@ pub fn queries_on_this_thread() -> u64 {
     QUERIES.with(std::cell::Cell::get)
 }
 
-/// Counts each query a connection starts, on the thread that runs it.
+/// Counts each query a connection starts, on the thread that runs it (and logs it at trace level, target `sql`).
 fn counted(event: diesel::connection::InstrumentationEvent<'_>) {
-    if let diesel::connection::InstrumentationEvent::StartQuery { .. } = event {
+    if let diesel::connection::InstrumentationEvent::StartQuery { query, .. } = event {
         QUERIES.with(|q| q.set(q.get() + 1));
+        tracing::trace!(target: "sql", "{query}");
     }
 }
 
@@ -146,6 +147,8 @@ impl Db {
         sqlite_without_memory_statistics();
         let pool = r2d2::Pool::builder()
             .max_size(size)
+            // No `SELECT 1` before every use: a broken connection fails its query and is replaced.
+            .test_on_check_out(false)
             .connection_timeout(Duration::from_secs(10))
             .build(DbConnectionManager::new(url))
             .map_err(|e| DbError::Pool(e.to_string()))?;

@@ -28,11 +28,7 @@ pub fn side(conn: &mut DbConn, user: &User, c: &Conversation) -> Result<Option<b
 
 /// A user's unread (messages, notifications): the header badges, on every page and over the socket.
 pub fn unread_counts(conn: &mut DbConn, user_id: i64) -> Result<(i64, i64), AppError> {
-    let provider = provider::id_for_user(conn, user_id)?;
-    Ok((
-        conversation::unread_total(conn, user_id, provider)?,
-        crate::db::models::notification::unread_count(conn, user_id)?,
-    ))
+    Ok(conversation::unread_totals(conn, user_id)?)
 }
 
 /// One page of a user's inbox (as a client, and as a provider if they are one), with the total.

@@ -17,42 +17,50 @@ use crate::services::policy;
 use crate::state::AppState;
 use crate::web::session;
 
-#[derive(Clone)]
-struct LoadedUser(Option<User>);
+/// The signed-in user of a request, loaded once however many extractors ask at the same time.
+#[derive(Clone, Default)]
+struct LoadedUser(std::rc::Rc<tokio::sync::OnceCell<Option<User>>>);
 
 /// The signed-in user of this request, if any (suspended and deleted accounts are signed out).
 pub async fn viewer(req: &HttpRequest) -> Result<Option<User>, AppError> {
-    if let Some(LoadedUser(user)) = req.extensions().get::<LoadedUser>() {
-        return Ok(user.clone());
-    }
-    let session = req.get_session();
-    let user = match session::user_id(&session) {
-        Some(id) => {
-            let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no state"))?;
-            let (found, unread) = state
-                .db
-                .run(move |conn| {
-                    let found = users::find_active(conn, id)?;
-                    let unread = match &found {
-                        Some(u) => {
-                            let (messages, notifications) = crate::services::messages::unread_counts(conn, u.id)?;
-                            Unread { notifications, messages }
-                        }
-                        None => Unread::default(),
-                    };
-                    Ok((found, unread))
-                })
-                .await?;
-            if found.is_none() {
-                session.purge();
+    let cell = {
+        let mut extensions = req.extensions_mut();
+        match extensions.get::<LoadedUser>() {
+            Some(cell) => cell.clone(),
+            None => {
+                let cell = LoadedUser::default();
+                extensions.insert(cell.clone());
+                cell
             }
-            req.extensions_mut().insert(unread);
-            found
         }
-        None => None,
     };
-    req.extensions_mut().insert(LoadedUser(user.clone()));
-    Ok(user)
+    let user = cell.0.get_or_try_init(|| load_viewer(req)).await?;
+    Ok(user.clone())
+}
+
+async fn load_viewer(req: &HttpRequest) -> Result<Option<User>, AppError> {
+    let session = req.get_session();
+    let Some(id) = session::user_id(&session) else { return Ok(None) };
+    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no state"))?;
+    let (found, unread) = state
+        .db
+        .run(move |conn| {
+            let found = users::find_active(conn, id)?;
+            let unread = match &found {
+                Some(u) => {
+                    let (messages, notifications) = crate::services::messages::unread_counts(conn, u.id)?;
+                    Unread { notifications, messages }
+                }
+                None => Unread::default(),
+            };
+            Ok((found, unread))
+        })
+        .await?;
+    if found.is_none() {
+        session.purge();
+    }
+    req.extensions_mut().insert(unread);
+    Ok(found)
 }
 
 /// The signed-in user's unread notifications and messages (loaded with the user, for the header badges).
@@ -68,7 +76,7 @@ pub fn unread(req: &HttpRequest) -> Unread {
 
 /// The user cached by an earlier extractor (for error pages drawn after the handler).
 pub fn cached_viewer(req: &HttpRequest) -> Option<User> {
-    req.extensions().get::<LoadedUser>().and_then(|l| l.0.clone())
+    req.extensions().get::<LoadedUser>().and_then(|l| l.0.get().cloned().flatten())
 }
 
 type Boxed<T> = Pin<Box<dyn Future<Output = Result<T, AppError>>>>;

@@ -244,19 +244,28 @@ pub fn inbox(
 
 /// Unread messages from the other party across a user's conversations (the header badge); system
 /// messages about bookings do not count.
-pub fn unread_total(conn: &mut DbConn, user_id: i64, provider_id: Option<i64>) -> QueryResult<i64> {
-    let mut convs = conversations::table.filter(conversations::client_id.eq(user_id)).into_boxed();
-    if let Some(p) = provider_id {
-        convs = convs.or_filter(conversations::provider_id.eq(p));
-    }
-    let ids: Vec<i64> = convs.select(conversations::id).load(conn)?;
-    messages::table
-        .filter(messages::conversation_id.eq_any(ids))
+/// A user's unread messages (in their conversations as a client and as a provider) and unread notifications, in
+/// one query (the header's badges, on every signed-in page).
+pub fn unread_totals(conn: &mut DbConn, user_id: i64) -> QueryResult<(i64, i64)> {
+    use crate::db::schema::notifications;
+    let their_provider = providers::table.filter(providers::user_id.eq(user_id)).select(providers::id);
+    let theirs = conversations::table
+        .filter(conversations::client_id.eq(user_id).or(conversations::provider_id.eq_any(their_provider)))
+        .select(conversations::id);
+    let messages = messages::table
+        .filter(messages::conversation_id.eq_any(theirs))
         .filter(messages::read_at.is_null())
         .filter(messages::hidden_at.is_null())
         .filter(messages::sender_id.ne(user_id))
         .count()
-        .get_result(conn)
+        .single_value();
+    let notifications = notifications::table
+        .filter(notifications::user_id.eq(user_id))
+        .filter(notifications::read_at.is_null())
+        .count()
+        .single_value();
+    let (m, n): (Option<i64>, Option<i64>) = diesel::select((messages, notifications)).get_result(conn)?;
+    Ok((m.unwrap_or(0), n.unwrap_or(0)))
 }
 
 /// The user ids of a conversation's two participants (client, provider's user).

@@ -52,14 +52,6 @@ pub fn page(conn: &mut DbConn, user_id: i64, page: i64, per_page: i64) -> QueryR
     Ok((rows, total))
 }
 
-pub fn unread_count(conn: &mut DbConn, user_id: i64) -> QueryResult<i64> {
-    notifications::table
-        .filter(notifications::user_id.eq(user_id))
-        .filter(notifications::read_at.is_null())
-        .count()
-        .get_result(conn)
-}
-
 /// Marks one of the user's notifications read; false if it is not theirs.
 pub fn mark_read(conn: &mut DbConn, user_id: i64, id: i64, at: NaiveDateTime) -> QueryResult<bool> {
     let mine = notifications::table.find(id).filter(notifications::user_id.eq(user_id));

@@ -143,11 +143,7 @@ async fn bad_input_is_refused_with_messages_and_nothing_written() {
         (vec![("password_confirmation", "something else entirely")], "password_confirmation", "pas identiques"),
         // Twelve characters, and still guessed at once: in the breached list, or found by the estimate.
         (vec![("password", "123456789012"), ("password_confirmation", "123456789012")], "password", "trop courant"),
-        (
-            vec![("password", "1234567890123"), ("password_confirmation", "1234567890123")],
-            "password",
-            "suite de touches",
-        ),
+        (vec![("password", "1234567890123"), ("password_confirmation", "1234567890123")], "password", "devin"),
         (
             vec![("password", "Maroc2026Maroc2026"), ("password_confirmation", "Maroc2026Maroc2026")],
             "password",
@@ -173,7 +169,7 @@ async fn bad_input_is_refused_with_messages_and_nothing_written() {
         let res = app.post_form("/fr/register", &form).await;
         res.assert_status(422);
         let error = res.doc().text(&format!("#f-{field}-error"));
-        assert!(error.contains(message), "{field}: {error}");
+        assert!(error.contains(message), "{field} ({message:?}): {error}");
         // Passwords are never sent back.
         assert_eq!(res.doc().attr("#f-password", "value"), "");
     }
