@@ -86,6 +86,8 @@ for backend in $BACKENDS; do
     load "account bookings (signed in)" "/fr/account/bookings" "$cookie"
     rss=$(awk '/VmRSS/ {print $2}' /proc/$server/status)
     hwm=$(awk '/VmHWM/ {print $2}' /proc/$server/status)
+    anon=$(awk '/RssAnon/ {print $2}' /proc/$server/status)
+    file=$(awk '/RssFile/ {print $2}' /proc/$server/status)
     kill $server; wait $server 2>/dev/null || true
     trap - EXIT
     # The minimal page, same data, same run.
@@ -99,7 +101,8 @@ for backend in $BACKENDS; do
     trap - EXIT
     minimal=$(awk -F'\t' '$1 ~ /^minimal/ {print $2}' "$WORK/rows")
     echo
-    echo "== $backend, $size providers — server RSS after the load: $((rss / 1024)) MB (peak $((hwm / 1024)) MB)"
+    echo "== $backend, $size providers — server RSS after the load: $((rss / 1024)) MB (peak $((hwm / 1024)) MB;" \
+      "$((anon / 1024)) MB anonymous, $((file / 1024)) MB file-backed: the binary$([ "$backend" = sqlite ] && echo ", and SQLite's memory map of the database"))"
     printf '%-30s %10s %9s %9s %8s %8s %8s\n' "page" "req/s" "p50" "p99" "of min." "queries" "bytes"
     awk -F'\t' -v min="$minimal" '{printf "%-30s %10s %9s %9s %7.1f%% %8s %8s%s\n", $1, $2, $3, $4, 100 * $2 / min, $5, $6, ($7 != 200 || $8 != 0 ? "  status " $7 ", non-2xx " $8 : "")}' "$WORK/rows"
   done

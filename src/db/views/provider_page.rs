@@ -7,9 +7,7 @@ use crate::db::DbConn;
 use crate::db::models::review::{self, Authored};
 use crate::db::models::service::Service;
 use crate::db::models::{Category, City, Provider};
-use crate::db::schema::{
-    categories, cities, provider_availability, provider_categories, provider_cities, providers, services,
-};
+use crate::db::schema::{cities, provider_availability, provider_categories, provider_cities, providers, services};
 use crate::db::types::ProviderStatus;
 
 pub struct ProviderPage {
@@ -37,19 +35,34 @@ pub enum Unavailable {
 
 pub const REVIEWS_PER_PAGE: i64 = 10;
 
+/// The page in five queries: the provider with its city (and whether Club Pro is on), its trades, cities served
+/// and hours together, its active services, a page of reviews, and the reviews' summary. Trades and cities are
+/// taken from the reference data the caller holds (`categories`, `cities`: those shown on the site).
 pub fn load(
     conn: &mut DbConn,
     slug: &str,
     review_page: i64,
     now: NaiveDateTime,
+    (all_categories, all_cities): (&[Category], &[City]),
 ) -> QueryResult<Result<ProviderPage, Unavailable>> {
-    let found: Option<(Provider, City)> = providers::table
+    use diesel::dsl::{exists, sql};
+    use diesel::sql_types::{BigInt, Integer};
+
+    use crate::db::schema::subscriptions;
+    use crate::db::types::SubscriptionStatus;
+    let club_pro = exists(
+        subscriptions::table
+            .filter(subscriptions::user_id.eq(providers::user_id))
+            .filter(subscriptions::status.eq(SubscriptionStatus::Active))
+            .filter(subscriptions::current_period_end.gt(now)),
+    );
+    let found: Option<(Provider, City, bool)> = providers::table
         .inner_join(cities::table)
         .filter(providers::slug.eq(slug))
-        .select((Provider::as_select(), City::as_select()))
+        .select((Provider::as_select(), City::as_select(), club_pro))
         .first(conn)
         .optional()?;
-    let Some((provider, city)) = found else { return Ok(Err(Unavailable::NotFound)) };
+    let Some((provider, city, club_pro)) = found else { return Ok(Err(Unavailable::NotFound)) };
     if provider.removed_at.is_some() {
         return Ok(Err(Unavailable::Gone));
     }
@@ -57,27 +70,44 @@ pub fn load(
         return Ok(Err(Unavailable::NotFound));
     }
     let id = provider.id;
-    let categories = provider_categories::table
-        .inner_join(categories::table)
-        .filter(provider_categories::provider_id.eq(id))
-        .order(categories::position.asc())
-        .select(Category::as_select())
-        .load(conn)?;
-    let cities_served = provider_cities::table
-        .inner_join(cities::table)
-        .filter(provider_cities::provider_id.eq(id))
-        .order(cities::position.asc())
-        .select(City::as_select())
-        .load(conn)?;
-    let availability = provider_availability::table
-        .filter(provider_availability::provider_id.eq(id))
-        .order((provider_availability::weekday.asc(), provider_availability::start_minute.asc()))
-        .select((
-            provider_availability::weekday,
-            provider_availability::start_minute,
-            provider_availability::end_minute,
-        ))
-        .load(conn)?;
+    // (1, category) | (2, city served) | (3, weekday, start minute, end minute), in one query.
+    // (`UNION ALL` does not go through `MultiConnection`: the same query for each concrete connection.)
+    macro_rules! links {
+        () => {
+            provider_categories::table
+                .filter(provider_categories::provider_id.eq(id))
+                .select((
+                    sql::<Integer>("1"),
+                    provider_categories::category_id,
+                    sql::<Integer>("0"),
+                    sql::<Integer>("0"),
+                ))
+                .union_all(provider_cities::table.filter(provider_cities::provider_id.eq(id)).select((
+                    sql::<Integer>("2"),
+                    provider_cities::city_id,
+                    sql::<Integer>("0"),
+                    sql::<Integer>("0"),
+                )))
+                .union_all(provider_availability::table.filter(provider_availability::provider_id.eq(id)).select((
+                    sql::<Integer>("3"),
+                    sql::<BigInt>("CAST(weekday AS BIGINT)"),
+                    provider_availability::start_minute,
+                    provider_availability::end_minute,
+                )))
+        };
+    }
+    let links: Vec<(i32, i64, i32, i32)> = match conn {
+        DbConn::Pg(c) => links!().load(c)?,
+        DbConn::Sqlite(c) => links!().load(c)?,
+    };
+    let linked = |kind: i32| links.iter().filter(move |l| l.0 == kind).map(|l| l.1).collect::<Vec<i64>>();
+    let (category_ids, city_ids) = (linked(1), linked(2));
+    // In catalogue order, as the site shows them.
+    let categories = all_categories.iter().filter(|c| category_ids.contains(&c.id)).cloned().collect();
+    let cities_served = all_cities.iter().filter(|c| city_ids.contains(&c.id)).cloned().collect();
+    let mut availability: Vec<(i16, i32, i32)> =
+        links.iter().filter(|l| l.0 == 3).map(|l| (l.1 as i16, l.2, l.3)).collect();
+    availability.sort_unstable();
     let services = services::table
         .filter(services::provider_id.eq(id))
         .filter(services::is_active.eq(true))
@@ -87,7 +117,6 @@ pub fn load(
         .load(conn)?;
     let reviews = review::of_provider(conn, id, (review_page.max(1) - 1) * REVIEWS_PER_PAGE, REVIEWS_PER_PAGE)?;
     let (distribution, criteria) = review::summary(conn, id)?;
-    let club_pro = crate::db::models::user::has_club_pro(conn, provider.user_id, now)?;
     Ok(Ok(ProviderPage {
         provider,
         city,

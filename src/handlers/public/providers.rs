@@ -421,10 +421,12 @@ pub async fn show(
             profile_views::visitor(&state.config.session_secret, day, viewer, &ip, &user_agent)
         });
     let seen = state.seen_views.clone();
+    let shown = state.showcase.get(&state.db).await?;
     let loaded = state
         .db
         .run(move |conn| {
-            let loaded = provider_page::load(conn, &slug, review_page, now)?;
+            let reference = (shown.category_list(), shown.cities.clone());
+            let loaded = provider_page::load(conn, &slug, review_page, now, (&reference.0, &reference.1))?;
             let favorite = match (&loaded, viewer) {
                 (Ok(p), Some(user)) => !crate::db::models::favorite::among(conn, user, &[p.provider.id])?.is_empty(),
                 _ => false,
