@@ -9,9 +9,9 @@ use actix_web::web;
 
 use crate::error::AppError;
 use crate::services::emails::Context;
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver, deliver_now};
 
-/// One pass; returns how many emails it sent.
+/// One pass; returns how many emails it queued.
 pub async fn run_once(state: &web::Data<AppState>) -> Result<usize, AppError> {
     let app = state.clone();
     let (outcome, unread) = state
@@ -25,11 +25,10 @@ pub async fn run_once(state: &web::Data<AppState>) -> Result<usize, AppError> {
             Ok((outcome, crate::services::messages::email_unread(conn, &ctx, now)?))
         })
         .await?;
-    let sent = outcome.emails.len() + unread.len();
-    send_emails(state, outcome.emails).await;
-    send_emails(state, unread).await;
+    let queued = outcome.emails + unread;
+    deliver(state, queued).await;
     crate::realtime::publish_all(state, outcome.live).await;
-    Ok(sent)
+    Ok(queued.count())
 }
 
 /// Runs the jobs until the server stops (not at all when the interval is 0).
@@ -44,5 +43,27 @@ pub async fn run_forever(state: web::Data<AppState>) {
         if let Err(e) = run_once(&state).await {
             tracing::error!(error = %e, "background jobs failed; retrying at the next tick");
         }
+    }
+}
+
+/// This instance's email sender: a delivery pass whenever a commit queued emails (`state::deliver`) and when
+/// the next retry is due (at least every minute, which also picks up emails whose sender died mid-batch).
+pub async fn run_sender(state: web::Data<AppState>) {
+    loop {
+        match deliver_now(&state).await {
+            Ok(pass) if pass != Default::default() => {
+                tracing::info!(sent = pass.sent, retrying = pass.retrying, failed = pass.failed, "outbox delivery")
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "outbox delivery failed; retrying"),
+        }
+        let wait = match state.db.run(crate::services::outbox::next_due).await {
+            Ok(Some(at)) => (at - crate::db::now()).num_milliseconds().clamp(200, 60_000),
+            Ok(None) => 60_000,
+            Err(_) => 5_000,
+        };
+        let _ =
+            actix_web::rt::time::timeout(std::time::Duration::from_millis(wait as u64), state.outbox_wake.notified())
+                .await;
     }
 }

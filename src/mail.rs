@@ -1,5 +1,7 @@
-//! Outgoing email with lettre: SMTP in production, an outbox folder in development (listed at
-//! `/dev/outbox`), memory in tests. Messages are HTML + plain text in the recipient's language.
+//! Outgoing email with lettre: SMTP in production, a folder in development (listed at `/dev/outbox`),
+//! memory in tests. Messages are HTML + plain text in the recipient's language. Nothing sends directly: an
+//! email is written to the database outbox with the change that causes it, and `services::outbox` hands it
+//! to the `Mailer`.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -17,6 +19,10 @@ use crate::i18n::I18n;
 /// An email ready to send.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Email {
+    /// What it is about (`password-reset`, `notification`…), for the back office.
+    pub kind: String,
+    /// The recipient's language code.
+    pub locale: String,
     pub to: String,
     pub subject: String,
     pub text: String,
@@ -28,6 +34,8 @@ pub struct Email {
 pub struct SentEmail {
     pub id: String,
     pub sent_at: String,
+    /// The `Message-ID` header: the same for every delivery of one outbox row.
+    pub message_id: String,
     #[serde(flatten)]
     pub email: Email,
 }
@@ -67,11 +75,14 @@ impl Mailer {
         Ok(Mailer { sender, from })
     }
 
-    /// Sends one email (blocking: call it from the blocking pool).
-    pub fn send(&self, email: &Email) -> Result<(), AppError> {
+    /// Sends one email (blocking: call it from the blocking pool). `key` names it for good: its
+    /// `Message-ID` is made from it, so a second delivery of the same email is recognisably the same.
+    pub fn send(&self, email: &Email, key: &str) -> Result<(), AppError> {
+        let message_id = self.message_id(key);
         let record = || SentEmail {
             id: format!("{}-{:08x}", chrono::Utc::now().format("%Y%m%d%H%M%S%6f"), rand::random::<u32>()),
             sent_at: chrono::Utc::now().to_rfc3339(),
+            message_id: message_id.clone(),
             email: email.clone(),
         };
         match &self.sender {
@@ -82,7 +93,7 @@ impl Mailer {
             Sender::Outbox(dir) => {
                 std::fs::create_dir_all(dir).map_err(|e| AppError::internal(format!("outbox {dir:?}: {e}")))?;
                 let entry = record();
-                let message = self.message(email)?;
+                let message = self.message(email, &message_id)?;
                 std::fs::write(dir.join(format!("{}.eml", entry.id)), message.formatted())
                     .and_then(|_| {
                         std::fs::write(dir.join(format!("{}.json", entry.id)), serde_json::to_vec_pretty(&entry)?)
@@ -92,25 +103,23 @@ impl Mailer {
                 Ok(())
             }
             Sender::Smtp(transport) => {
-                transport.send(&self.message(email)?).map_err(|e| AppError::internal(format!("smtp: {e}")))?;
+                transport
+                    .send(&self.message(email, &message_id)?)
+                    .map_err(|e| AppError::internal(format!("smtp: {e}")))?;
                 tracing::info!(subject = %email.subject, "email sent");
                 Ok(())
             }
         }
     }
 
-    /// Sends several, logging (not failing on) a delivery problem: the change they report is done.
-    pub fn send_all(&self, emails: &[Email]) {
-        for email in emails {
-            if let Err(e) = self.send(email) {
-                tracing::error!(error = %e, subject = %email.subject, "email not sent");
-            }
-        }
+    fn message_id(&self, key: &str) -> String {
+        format!("<{key}@{}>", self.from.email.domain())
     }
 
-    fn message(&self, email: &Email) -> Result<Message, AppError> {
+    fn message(&self, email: &Email, message_id: &str) -> Result<Message, AppError> {
         let to: Mailbox = email.to.parse().map_err(|e| AppError::internal(format!("recipient: {e}")))?;
         Message::builder()
+            .message_id(Some(message_id.to_string()))
             .from(self.from.clone())
             .to(to)
             .subject(email.subject.clone())
@@ -169,8 +178,9 @@ struct TextEmail<'a> {
     base_url: &'a str,
 }
 
-/// Renders an email: a heading, paragraphs (already translated) and an optional button.
+/// Renders an email of a `kind`: a heading, paragraphs (already translated) and an optional button.
 pub fn compose(
+    kind: &str,
     i18n: &I18n,
     base_url: &str,
     to: &str,
@@ -184,5 +194,5 @@ pub fn compose(
     let text = TextEmail { i18n, heading: &subject, paragraphs, action, base_url }
         .render()?
         .replace(['\u{2068}', '\u{2069}'], "");
-    Ok(Email { to: to.to_string(), subject, text, html })
+    Ok(Email { kind: kind.to_string(), locale: i18n.lang().to_string(), to: to.to_string(), subject, text, html })
 }

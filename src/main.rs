@@ -113,6 +113,7 @@ fn serve(config: Config, args: ServeArgs) -> Result<(), String> {
     actix_web::rt::System::new()
         .block_on(async move {
             actix_web::rt::spawn(khadamat::jobs::run_forever(state.clone()));
+            actix_web::rt::spawn(khadamat::jobs::run_sender(state.clone()));
             state.start_relay();
             HttpServer::new(move || build_app(state.clone()))
                 .workers(workers)

@@ -117,6 +117,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/admin/users/{id}/{decision:suspend|reactivate|verify-email|role|badge|delete}",
                     web::post().to(admin::users::decide),
                 )
+                .route("/admin/outbox", get().to(admin::outbox::index))
+                .route("/admin/outbox/{id}/retry", web::post().to(admin::outbox::retry))
                 .route("/admin/contact", get().to(admin::contact::index))
                 .route("/admin/contact/{id}", get().to(admin::contact::show))
                 .route("/admin/contact/{id}/{action:handled|reply}", web::post().to(admin::contact::handle))

@@ -25,6 +25,8 @@ pub struct AppState {
     pub seen_views: std::sync::Arc<crate::services::profile_views::Seen>,
     /// The site-wide figures and reference data public pages show, kept in memory.
     pub showcase: std::sync::Arc<crate::web::showcase::Showcase>,
+    /// Wakes this instance's email sender (`jobs::run_sender`) after a commit queued emails.
+    pub outbox_wake: std::sync::Arc<tokio::sync::Notify>,
 }
 
 /// The application clock: UTC now, shifted by an offset that test configurations move forward.
@@ -65,6 +67,7 @@ impl AppState {
             clock,
             hub: Default::default(),
             seen_views: Default::default(),
+            outbox_wake: Default::default(),
         })
     }
 
@@ -80,21 +83,27 @@ impl AppState {
     }
 }
 
-/// Sends emails after the change they report was committed. Outside tests they leave in the
-/// background, so that a response never takes longer because an email was sent (otherwise "forgot
-/// password" and registration would tell known addresses from unknown ones by their timing).
-pub async fn send_emails(state: &actix_web::web::Data<AppState>, emails: Vec<crate::mail::Email>) {
-    if emails.is_empty() {
+/// Hands the emails a committed change wrote to the outbox to the sender. Outside tests the background sender
+/// takes them at once, so a response never waits for an email (otherwise "forgot password" and registration
+/// would tell known addresses from unknown ones by their timing); with the tests' memory mailer they are sent
+/// before the response.
+pub async fn deliver(state: &actix_web::web::Data<AppState>, queued: crate::services::outbox::Queued) {
+    if queued.is_empty() {
         return;
     }
-    let in_memory = state.config.mail == crate::config::MailTransport::Memory;
-    let state = state.clone();
-    let send = async move {
-        let _ = actix_web::web::block(move || state.mailer.send_all(&emails)).await;
-    };
-    if in_memory {
-        send.await;
+    if state.config.mail == crate::config::MailTransport::Memory {
+        if let Err(e) = deliver_now(state).await {
+            tracing::error!(error = %e, "outbox delivery failed");
+        }
     } else {
-        actix_web::rt::spawn(send);
+        state.outbox_wake.notify_one();
     }
+}
+
+/// One delivery pass of the outbox on the blocking pool.
+pub async fn deliver_now(state: &actix_web::web::Data<AppState>) -> Result<crate::services::outbox::Pass, AppError> {
+    let state = state.clone();
+    tokio::task::spawn_blocking(move || crate::services::outbox::deliver_due(&state.db, &state.mailer))
+        .await
+        .map_err(|e| AppError::internal(format!("blocking task: {e}")))?
 }

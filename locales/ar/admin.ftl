@@ -235,3 +235,23 @@ catalogue-error-coordinates = اذكر خط عرض وخط طول داخل الم
 catalogue-error-changed = تغيّرت هذه الفئة في الأثناء: هذه نسختها الحالية.
 catalogue-error-merge-target = اختر فئة أخرى ظاهرة وغير مدمجة.
 catalogue-error-in-use = هذه الفئة مستعملة: أخفها أو ادمجها.
+admin-outbox-title = قائمة الرسائل الإلكترونية
+admin-outbox-intro = تُحفظ كل رسالة إلكترونية مع العملية التي تسببت فيها، ثم تُرسل. إذا لم تُرسل، تُعاد المحاولة على فترات متزايدة لمدة 24 ساعة، ثم تُصنّف فاشلة مع آخر خطأ.
+admin-outbox-tabs = حالات الرسائل الإلكترونية
+admin-outbox-pending = في الانتظار
+admin-outbox-failed = فاشلة
+admin-outbox-sent = مُرسلة
+admin-outbox-empty = لا توجد رسائل هنا.
+admin-outbox-created = أُنشئت في
+admin-outbox-attempts = { $count ->
+    [zero] بدون محاولة
+    [one] محاولة واحدة
+    [two] محاولتان
+    [few] { $count } محاولات
+   *[other] { $count } محاولة
+}
+admin-outbox-sent-at = أُرسلت في
+admin-outbox-next = المحاولة التالية في
+admin-outbox-error = آخر خطأ:
+admin-outbox-retry = أعد المحاولة الآن
+admin-outbox-failed-title = رسائل إلكترونية فاشلة

@@ -224,3 +224,21 @@ catalogue-error-coordinates = Give a latitude and longitude in Morocco (for exam
 catalogue-error-changed = This category changed in the meantime: here is its current version.
 catalogue-error-merge-target = Choose another category, shown and not merged.
 catalogue-error-in-use = This category is in use: hide or merge it.
+admin-outbox-title = Email queue
+admin-outbox-intro = Every email is saved with the action that causes it, then sent. If it does not go out, it is retried at growing intervals for 24 hours, then marked failed with its last error.
+admin-outbox-tabs = Email states
+admin-outbox-pending = Waiting
+admin-outbox-failed = Failed
+admin-outbox-sent = Sent
+admin-outbox-empty = No emails here.
+admin-outbox-created = Created on
+admin-outbox-attempts = { $count ->
+    [0] no attempt
+    [one] { $count } attempt
+   *[other] { $count } attempts
+}
+admin-outbox-sent-at = Sent on
+admin-outbox-next = Next attempt on
+admin-outbox-error = Last error:
+admin-outbox-retry = Retry now
+admin-outbox-failed-title = Failed emails

@@ -224,3 +224,21 @@ catalogue-error-coordinates = Indiquez une latitude et une longitude au Maroc (p
 catalogue-error-changed = Cette catégorie a changé entre-temps : voici sa version actuelle.
 catalogue-error-merge-target = Choisissez une autre catégorie, visible et non fusionnée.
 catalogue-error-in-use = Cette catégorie est utilisée : masquez-la ou fusionnez-la.
+admin-outbox-title = File des e-mails
+admin-outbox-intro = Chaque e-mail est enregistré avec l’action qui le cause, puis envoyé. S’il ne part pas, il est réessayé de plus en plus espacé pendant 24 heures, puis classé en échec avec sa dernière erreur.
+admin-outbox-tabs = États des e-mails
+admin-outbox-pending = En attente
+admin-outbox-failed = En échec
+admin-outbox-sent = Envoyés
+admin-outbox-empty = Aucun e-mail ici.
+admin-outbox-created = Créé le
+admin-outbox-attempts = { $count ->
+    [0] aucun essai
+    [one] { $count } essai
+   *[other] { $count } essais
+}
+admin-outbox-sent-at = Envoyé le
+admin-outbox-next = Prochain essai le
+admin-outbox-error = Dernière erreur :
+admin-outbox-retry = Réessayer maintenant
+admin-outbox-failed-title = E-mails en échec

@@ -502,6 +502,28 @@ diesel::joinable!(services -> categories (category_id));
 diesel::joinable!(bookings -> providers (provider_id));
 diesel::joinable!(bookings -> services (service_id));
 diesel::joinable!(bookings -> users (client_id));
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        kind -> Text,
+        dedup_key -> Text,
+        recipient -> Text,
+        locale -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        claimed_by -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        expires_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(bookings -> cities (city_id));
 diesel::joinable!(booking_status_history -> bookings (booking_id));
 diesel::joinable!(conversations -> providers (provider_id));
@@ -549,6 +571,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     contact_messages,
     profile_views,
     jobs,
+    outbox,
 );
 
 diesel::allow_columns_to_appear_in_same_group_by_clause!(categories::slug, cities::slug);

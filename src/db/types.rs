@@ -61,5 +61,6 @@ text_column!(
     PaymentStatus,
     WebhookSource,
     ContactTopic,
-    ContactStatus
+    ContactStatus,
+    OutboxStatus
 );

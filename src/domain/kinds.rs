@@ -70,6 +70,7 @@ text_enum!(ReviewDirection { ClientToProvider => "CLIENT_TO_PROVIDER", ProviderT
 text_enum!(ReviewStatus { Pending => "PENDING", Published => "PUBLISHED", Hidden => "HIDDEN" });
 text_enum!(ReportTarget { Review => "REVIEW", Message => "MESSAGE", Conversation => "CONVERSATION", Provider => "PROVIDER" });
 text_enum!(ReportStatus { Open => "OPEN", Resolved => "RESOLVED", Dismissed => "DISMISSED" });
+text_enum!(OutboxStatus { Pending => "PENDING", Sent => "SENT", Failed => "FAILED" });
 text_enum!(NotificationKind {
     BookingRequest => "BOOKING_REQUEST",
     BookingConfirmed => "BOOKING_CONFIRMED",

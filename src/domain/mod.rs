@@ -7,6 +7,7 @@ pub mod geo;
 pub mod kinds;
 pub mod lang;
 pub mod money;
+pub mod outbox;
 pub mod password;
 pub mod period;
 pub mod phone;

@@ -10,3 +10,5 @@ pub const ABUSE_COUNTERS: Duration = Duration::days(30);
 pub const SECURITY_JOURNAL: Duration = Duration::days(365);
 /// Verification, reset and email-change links, once used or expired.
 pub const SPENT_LINKS: Duration = Duration::days(30);
+/// Emails in the outbox once sent or given up (they hold an address and the message).
+pub const SENT_EMAILS: Duration = Duration::days(30);

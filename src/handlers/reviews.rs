@@ -18,7 +18,7 @@ use crate::handlers::account::bookings::{Feedback, ReviewFeedback, area, booking
 use crate::i18n::I18n;
 use crate::services::Refused;
 use crate::services::reviews;
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver};
 use crate::web::auth::{CurrentProvider, CurrentUser, actor};
 use crate::web::render::see_other;
 use crate::web::render::{render, render_status};
@@ -47,7 +47,7 @@ async fn save(
         .await?;
     match outcome {
         Ok(outcome) => {
-            send_emails(&state, outcome.emails).await;
+            deliver(&state, outcome.emails).await;
             crate::realtime::publish_all(&state, outcome.live).await;
             Ok(see_other(htmx, &page.href(&format!("{}/{id}?notice=saved-review#review", area(party)))))
         }

@@ -9,9 +9,9 @@ use crate::db::{DbConn, now};
 use crate::domain::validation::{FieldErrors, looks_like_email, trimmed};
 use crate::domain::{password, phone, token};
 use crate::error::AppError;
-use crate::mail::Email;
 use crate::services::audit::{self, Actor, Entry};
 use crate::services::emails::Context;
+use crate::services::outbox::{self, Queued};
 use crate::services::throttle;
 
 pub const VERIFICATION_TTL: Duration = Duration::hours(24);
@@ -127,7 +127,7 @@ pub fn validate_registration(input: &RegisterInput) -> Result<Registration, Fiel
 }
 
 /// Creates the account and its verification link, or — for an address already registered — tells its
-/// owner by email. Both give the visitor the same answer. Returns the emails to send.
+/// owner by email. Both give the visitor the same answer. Queues the email.
 pub fn register(
     conn: &mut DbConn,
     reg: &Registration,
@@ -135,13 +135,13 @@ pub fn register(
     locale: Locale,
     actor: &Actor,
     ctx: &Context<'_>,
-) -> Result<Vec<Email>, AppError> {
+) -> Result<Queued, AppError> {
     conn.transaction(|conn| {
         let at = now();
         throttle::hit(conn, throttle::REGISTER_PER_IP, actor.ip_address.as_deref().unwrap_or("unknown"), at)?;
         if let Some(existing) = users::find_by_email(conn, &reg.email)? {
             audit::record(conn, actor, Entry::about_user("auth.register_existing_email", existing.id))?;
-            return Ok(vec![ctx.account_exists(&existing)?]);
+            return outbox::queue(conn, [ctx.account_exists(&existing)?]);
         }
         let id = users::insert(
             conn,
@@ -167,7 +167,7 @@ pub fn register(
             Entry::about_user("auth.registered", id).with(serde_json::json!({ "role": reg.role })),
         )?;
         let link = issue_token(conn, &user, TokenKind::EmailVerification, None, VERIFICATION_TTL)?;
-        Ok(vec![ctx.verify_email(&user, &link)?])
+        outbox::queue(conn, [ctx.verify_email(&user, &link)?])
     })
 }
 
@@ -261,9 +261,9 @@ pub fn resend_verification(
     user: &User,
     actor: &Actor,
     ctx: &Context<'_>,
-) -> Result<Vec<Email>, AppError> {
+) -> Result<Queued, AppError> {
     if user.email_verified_at.is_some() {
-        return Ok(Vec::new());
+        return Ok(Queued::default());
     }
     conn.transaction(|conn| {
         let at = now();
@@ -271,7 +271,7 @@ pub fn resend_verification(
         throttle::hit(conn, throttle::RESEND_PER_IP, actor.ip_address.as_deref().unwrap_or("unknown"), at)?;
         let link = issue_token(conn, user, TokenKind::EmailVerification, None, VERIFICATION_TTL)?;
         audit::record(conn, actor, Entry::about_user("auth.verification_resent", user.id))?;
-        Ok(vec![ctx.verify_email(user, &link)?])
+        outbox::queue(conn, [ctx.verify_email(user, &link)?])
     })
 }
 
@@ -378,15 +378,15 @@ pub fn update_notifications(
 }
 
 /// Deletes the account after checking the password: personal data is anonymised, sessions and tokens
-/// end, open bookings are cancelled for the other party, the provider page is removed. Returns the
-/// goodbye email (sent to the address the account had).
+/// end, open bookings are cancelled for the other party, the provider page is removed. Queues the
+/// goodbye email (to the address the account had).
 pub fn delete_account(
     conn: &mut DbConn,
     user: &User,
     password_ok: bool,
     actor: &Actor,
     ctx: &Context<'_>,
-) -> Result<Result<Vec<Email>, FieldErrors>, AppError> {
+) -> Result<Result<Queued, FieldErrors>, AppError> {
     if !password_ok {
         let mut errors = FieldErrors::new();
         errors.add("password", "auth-error-password-wrong");
@@ -400,13 +400,13 @@ pub fn delete_account(
         let open = booking::open_for_party(conn, user.id, provider_id)?;
         let reason = crate::services::bookings::ACCOUNT_DELETED;
         booking::cancel_open_for_party(conn, user.id, provider_id, user.id, reason, at)?;
-        let mut emails = vec![goodbye];
+        let mut emails = outbox::queue(conn, [goodbye])?;
         for (id, _, _) in open {
             let b = booking::find(conn, id)?.ok_or(AppError::NotFound)?;
             let (client, provider_user) = crate::services::bookings::parties(conn, &b)?;
             let (other, deleted) = if client.id == user.id { (provider_user, client) } else { (client, provider_user) };
             let event = crate::services::bookings::event(conn, &b, NotificationKind::BookingCancelled, &deleted, None)?;
-            emails.extend(crate::services::notify::send(conn, ctx, &other, event, at)?);
+            emails += crate::services::notify::send(conn, ctx, &other, event, at)?;
         }
         if let Some(pid) = provider_id {
             provider::remove(conn, pid, at)?;

@@ -58,7 +58,7 @@ pub fn decide(
         let mut outcome = cancel_open_bookings(conn, ctx, admin, id, reason, now, actor)?;
         match crate::services::accounts::delete_account(conn, &target, true, actor, ctx)? {
             Ok(emails) => {
-                outcome.emails.extend(emails);
+                outcome.emails += emails;
                 outcome.live.push(Envelope { users: vec![id], event: Event::SessionsEnded });
             }
             Err(_) => return Ok(Err("admin-user-error-moved")),
@@ -143,7 +143,10 @@ pub fn decide(
         } else {
             Vec::new()
         };
-        Ok(Ok(Outcome { emails: vec![ctx.account_decision(&target, kind, &detail)?], live }))
+        Ok(Ok(Outcome {
+            emails: crate::services::outbox::queue(conn, [ctx.account_decision(&target, kind, &detail)?])?,
+            live,
+        }))
     })?;
     if let (Ok(out), Decision::Suspend) = (&mut outcome, decision) {
         out.extend(cancel_open_bookings(conn, ctx, admin, id, reason, now, actor)?);
@@ -184,7 +187,7 @@ fn cancel_open_bookings(
 }
 
 /// Deactivates a provider's service with a reason the provider is emailed. Returns the provider's user id
-/// (the page to go back to) and the email, or the refusal's key.
+/// (the page to go back to) and the queued email, or the refusal's key.
 pub fn deactivate_service(
     conn: &mut DbConn,
     ctx: &Context<'_>,
@@ -192,7 +195,7 @@ pub fn deactivate_service(
     reason: &str,
     now: NaiveDateTime,
     actor: &Actor,
-) -> Result<(i64, Result<Vec<crate::mail::Email>, &'static str>), AppError> {
+) -> Result<(i64, Result<crate::services::outbox::Queued, &'static str>), AppError> {
     use crate::db::models::service;
     let found = service::find(conn, service_id)?.ok_or(AppError::NotFound)?;
     let owner = provider::by_id(conn, found.provider_id)?;
@@ -214,6 +217,9 @@ pub fn deactivate_service(
         )?;
         let person = user::find(conn, owner.user_id)?.ok_or(AppError::NotFound)?;
         let detail = format!("« {} » — {reason}", found.name_fr);
-        Ok((owner.user_id, Ok(vec![ctx.account_decision(&person, "service", &detail)?])))
+        Ok((
+            owner.user_id,
+            Ok(crate::services::outbox::queue(conn, [ctx.account_decision(&person, "service", &detail)?])?),
+        ))
     })
 }

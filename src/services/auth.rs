@@ -9,10 +9,10 @@ use crate::db::{DbConn, now};
 use crate::domain::validation::{FieldErrors, looks_like_email};
 use crate::domain::{password, token, totp};
 use crate::error::AppError;
-use crate::mail::Email;
 use crate::services::accounts::{self, LinkProblem, issue_token, normalize_email, weakness_key};
 use crate::services::audit::{self, Actor, Entry};
 use crate::services::emails::Context;
+use crate::services::outbox::{self, Queued};
 use crate::services::throttle::{self, LoginGate};
 
 pub const RESET_TTL: Duration = Duration::hours(1);
@@ -188,21 +188,21 @@ pub fn request_password_reset(
     email: &str,
     actor: &Actor,
     ctx: &Context<'_>,
-) -> Result<Vec<Email>, AppError> {
+) -> Result<Queued, AppError> {
     let email = normalize_email(email);
     conn.transaction(|conn| {
         let at = now();
         throttle::hit(conn, throttle::RESET_PER_IP, actor.ip_address.as_deref().unwrap_or("unknown"), at)?;
         let Some(user) = users::find_by_email(conn, &email)?.filter(|u| u.status == UserStatus::Active) else {
-            return Ok(Vec::new());
+            return Ok(Queued::default());
         };
         // Past the per-account limit, stay silent rather than tell the visitor anything.
         if throttle::hit(conn, throttle::RESET_PER_ACCOUNT, &user.id.to_string(), at).is_err() {
-            return Ok(Vec::new());
+            return Ok(Queued::default());
         }
         let link = issue_token(conn, &user, TokenKind::PasswordReset, None, RESET_TTL)?;
         audit::record(conn, actor, Entry::about_user("auth.password_reset_requested", user.id))?;
-        Ok(vec![ctx.password_reset(&user, &link)?])
+        outbox::queue(conn, [ctx.password_reset(&user, &link)?])
     })
 }
 
@@ -222,7 +222,7 @@ pub fn check_reset_link(conn: &mut DbConn, secret: &str) -> Result<Result<(), Li
 /// The outcome of a reset form.
 pub enum Reset {
     /// The password is set; the emails to send, and whose sessions all ended.
-    Done(Vec<Email>, i64),
+    Done(Queued, i64),
     Invalid(FieldErrors),
     Link(LinkProblem),
 }
@@ -269,7 +269,7 @@ pub fn reset_password(
             &Actor { user_id: Some(user.id), ..actor.clone() },
             Entry::about_user("auth.password_reset", user.id),
         )?;
-        Ok(Reset::Done(vec![ctx.password_changed(&user)?], user.id))
+        Ok(Reset::Done(outbox::queue(conn, [ctx.password_changed(&user)?])?, user.id))
     })
 }
 
@@ -292,7 +292,7 @@ pub fn change_password(
     keep_session: &[i64],
     actor: &Actor,
     ctx: &Context<'_>,
-) -> Result<Result<Vec<Email>, FieldErrors>, AppError> {
+) -> Result<Result<Queued, FieldErrors>, AppError> {
     let mut errors = FieldErrors::new();
     if !password::verify(&input.current_password, &user.password_hash) {
         errors.add("current_password", "auth-error-password-wrong");
@@ -315,7 +315,7 @@ pub fn change_password(
             actor,
             Entry::about_user("auth.password_changed", user.id).with(serde_json::json!({ "sessions_ended": ended })),
         )?;
-        Ok(Ok(vec![ctx.password_changed(user)?]))
+        Ok(Ok(outbox::queue(conn, [ctx.password_changed(user)?])?))
     })
 }
 
@@ -388,7 +388,7 @@ pub fn request_email_change(
     input: &ChangeEmailInput,
     actor: &Actor,
     ctx: &Context<'_>,
-) -> Result<Result<Vec<Email>, FieldErrors>, AppError> {
+) -> Result<Result<Queued, FieldErrors>, AppError> {
     let new_email = normalize_email(&input.new_email);
     let mut errors = FieldErrors::new();
     if !looks_like_email(&new_email) {
@@ -406,10 +406,10 @@ pub fn request_email_change(
         throttle::hit(conn, throttle::EMAIL_CHANGE_PER_ACCOUNT, &user.id.to_string(), now())?;
         audit::record(conn, actor, Entry::about_user("account.email_change_requested", user.id))?;
         if users::find_by_email(conn, &new_email)?.is_some() {
-            return Ok(Ok(Vec::new()));
+            return Ok(Ok(Queued::default()));
         }
         let link = issue_token(conn, user, TokenKind::EmailChange, Some(&new_email), EMAIL_CHANGE_TTL)?;
-        Ok(Ok(vec![ctx.email_change_confirm(user, &new_email, &link)?]))
+        Ok(Ok(outbox::queue(conn, [ctx.email_change_confirm(user, &new_email, &link)?])?))
     })
 }
 
@@ -419,7 +419,7 @@ pub fn confirm_email_change(
     secret: &str,
     actor: &Actor,
     ctx: &Context<'_>,
-) -> Result<Result<Vec<Email>, LinkProblem>, AppError> {
+) -> Result<Result<Queued, LinkProblem>, AppError> {
     conn.transaction(|conn| {
         let row = match accounts::consume_token(conn, TokenKind::EmailChange, secret)? {
             Ok(row) => row,
@@ -437,12 +437,12 @@ pub fn confirm_email_change(
             Entry::about_user("account.email_changed", user.id)
                 .with(serde_json::json!({ "from": user.email, "to": new_email })),
         )?;
-        Ok(Ok(vec![ctx.email_change_notice(&user, &user.email)?]))
+        Ok(Ok(outbox::queue(conn, [ctx.email_change_notice(&user, &user.email)?])?))
     })
 }
 
 /// What turning 2FA on gives back: the recovery codes to show once and the notice to send.
-pub type Enabled = (Vec<String>, Vec<Email>);
+pub type Enabled = (Vec<String>, Queued);
 
 /// Turns 2FA on with a secret the user has just scanned, after checking a code from the app.
 /// Returns the ten recovery codes to show once.
@@ -470,7 +470,7 @@ pub fn enable_two_factor(
             now(),
         )?;
         audit::record(conn, actor, Entry::about_user("auth.two_factor_enabled", user.id))?;
-        Ok(Some((codes, vec![ctx.two_factor_changed(user, true)?])))
+        Ok(Some((codes, outbox::queue(conn, [ctx.two_factor_changed(user, true)?])?)))
     })
 }
 
@@ -483,7 +483,7 @@ pub fn disable_two_factor(
     key: &str,
     actor: &Actor,
     ctx: &Context<'_>,
-) -> Result<Result<Vec<Email>, FieldErrors>, AppError> {
+) -> Result<Result<Queued, FieldErrors>, AppError> {
     let mut errors = FieldErrors::new();
     if user.role == crate::db::types::UserRole::Admin {
         errors.add("code", "account-2fa-error-admin");
@@ -501,7 +501,7 @@ pub fn disable_two_factor(
         }
         users::set_two_factor(conn, user.id, None, None, None, now())?;
         audit::record(conn, actor, Entry::about_user("auth.two_factor_disabled", user.id))?;
-        Ok(Ok(vec![ctx.two_factor_changed(user, false)?]))
+        Ok(Ok(outbox::queue(conn, [ctx.two_factor_changed(user, false)?])?))
     })
 }
 

@@ -16,17 +16,16 @@ use crate::domain::booking::{self as rules, Action, Party, Refusal};
 use crate::domain::schedule::{self, Day, SlotProblem};
 use crate::domain::validation::FieldErrors;
 use crate::error::AppError;
-use crate::mail::Email;
 use crate::services::audit::{self, Actor, Entry};
 use crate::services::emails::Context;
 use crate::services::live::{Envelope, Event as Live};
 use crate::services::notify::{self, Event};
 
-/// What a booking change leaves to do after its commit: emails to send and live events to publish
+/// What a booking change leaves to do after its commit: emails it queued and live events to publish
 /// (notification badges, system messages in the pair's conversation).
 #[derive(Default)]
 pub struct Outcome {
-    pub emails: Vec<Email>,
+    pub emails: crate::services::outbox::Queued,
     pub live: Vec<Envelope>,
 }
 
@@ -40,7 +39,7 @@ impl Outcome {
         event: Event,
         now: NaiveDateTime,
     ) -> Result<(), AppError> {
-        self.emails.extend(notify::send(conn, ctx, to, event, now)?);
+        self.emails += notify::send(conn, ctx, to, event, now)?;
         self.live.push(Envelope { users: vec![to.id], event: Live::Notification });
         Ok(())
     }
@@ -68,7 +67,7 @@ impl Outcome {
     }
 
     pub(crate) fn extend(&mut self, other: Outcome) {
-        self.emails.extend(other.emails);
+        self.emails += other.emails;
         self.live.extend(other.live);
     }
 }
@@ -505,7 +504,8 @@ fn reject_overlapping(
 
 /// The background work that time triggers: expire unanswered requests, remind providers 2 hours before a
 /// request expires, remind both parties 24 hours before a job. Each row is processed once even with
-/// several app instances (conditional updates and `jobs.unique_key`). Returns the emails to send.
+/// several app instances (conditional updates and `jobs.unique_key`). Each row's emails are queued in its
+/// transaction.
 pub fn run_due(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Result<Outcome, AppError> {
     let system = Actor::default();
     let mut outcome = Outcome::default();

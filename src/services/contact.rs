@@ -126,7 +126,7 @@ pub fn handle(
     id: i64,
     reply: Option<&str>,
     actor: &crate::services::audit::Actor,
-) -> Result<Result<Option<crate::mail::Email>, &'static str>, AppError> {
+) -> Result<Result<crate::services::outbox::Queued, &'static str>, AppError> {
     use crate::services::audit::{self, Entry};
     let message = contact_message::find(conn, id)?.ok_or(AppError::NotFound)?;
     let reply = reply.map(str::trim);
@@ -141,7 +141,7 @@ pub fn handle(
         }
         let action = if reply.is_some() { "admin.contact_replied" } else { "admin.contact_handled" };
         audit::record(conn, actor, Entry::named(action).about("contact_message", id))?;
-        let Some(text) = reply else { return Ok(Ok(None)) };
+        let Some(text) = reply else { return Ok(Ok(Default::default())) };
         let i18n = crate::i18n::I18n::new(crate::services::emails::lang_of(message.locale));
         let subject = i18n.t("admin-contact-reply-subject");
         let paragraphs = vec![
@@ -150,6 +150,8 @@ pub fn handle(
             i18n.t("admin-contact-reply-quote"),
             message.message.clone(),
         ];
-        Ok(Ok(Some(crate::mail::compose(&i18n, ctx.base_url, &message.email, subject, &paragraphs, None)?)))
+        let email =
+            crate::mail::compose("contact_reply", &i18n, ctx.base_url, &message.email, subject, &paragraphs, None)?;
+        Ok(Ok(crate::services::outbox::queue(conn, [email])?))
     })
 }

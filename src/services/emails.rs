@@ -19,6 +19,12 @@ pub fn lang_of(locale: Locale) -> Lang {
     }
 }
 
+/// An email's kind, from its subject's key: `email-reset-subject` → `reset`.
+fn kind_of(subject_key: &str) -> &str {
+    let kind = subject_key.trim_end_matches("-subject");
+    kind.split_once('-').map_or(kind, |(_, rest)| rest)
+}
+
 fn greeting(i18n: &I18n, user: &User) -> String {
     i18n.t_with("email-greeting", [("name", user.first_name.as_str())])
 }
@@ -50,7 +56,7 @@ impl Context<'_> {
         let mut body = vec![greeting(&i18n, user)];
         body.extend(paragraphs.iter().map(|key| i18n.t(key)));
         let action = action.map(|(label, url)| Action { label: i18n.t(label), url });
-        compose(&i18n, self.base_url, to, i18n.t(subject), &body, action)
+        compose(kind_of(subject), &i18n, self.base_url, to, i18n.t(subject), &body, action)
     }
 
     pub fn verify_email(&self, user: &User, token: &str) -> Result<Email, AppError> {
@@ -149,7 +155,8 @@ impl Context<'_> {
                 i18n.t_with("email-provider-rejected-reason", [("reason", reason.unwrap_or(""))]),
             ];
             let action = Action { label: i18n.t("email-provider-rejected-action"), url };
-            compose(&i18n, self.base_url, &user.email, i18n.t("email-provider-rejected-subject"), &body, Some(action))
+            let subject = "email-provider-rejected-subject";
+            compose(kind_of(subject), &i18n, self.base_url, &user.email, i18n.t(subject), &body, Some(action))
         }
     }
 
@@ -176,7 +183,7 @@ impl Context<'_> {
             Err(_) => detail.to_string(),
         };
         let body = vec![greeting(&i18n, user), i18n.t_with(body, [("detail", detail.as_str())])];
-        compose(&i18n, self.base_url, &user.email, i18n.t(subject), &body, None)
+        compose(kind_of(subject), &i18n, self.base_url, &user.email, i18n.t(subject), &body, None)
     }
 
     pub fn account_deleted(&self, user: &User, email: &str) -> Result<Email, AppError> {

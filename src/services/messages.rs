@@ -170,14 +170,15 @@ pub const EMAIL_AFTER: Duration = Duration::minutes(5);
 pub const EMAIL_QUIET: Duration = Duration::hours(1);
 
 /// Emails the recipients of messages left unread for a few minutes, at most one per conversation per hour,
-/// unless they turned message emails off. Safe with several instances (the conversation is claimed first).
+/// unless they turned message emails off. Safe with several instances (the conversation is claimed first, in
+/// the transaction that queues its email).
 pub fn email_unread(
     conn: &mut DbConn,
     ctx: &crate::services::emails::Context<'_>,
     now: NaiveDateTime,
-) -> Result<Vec<crate::mail::Email>, AppError> {
+) -> Result<crate::services::outbox::Queued, AppError> {
     use crate::db::types::NotificationTopic;
-    let mut emails = Vec::new();
+    let mut queued = crate::services::outbox::Queued::default();
     for (c, sender, count, latest) in conversation::unread_waiting(conn, now - EMAIL_AFTER, now - EMAIL_QUIET, 200)? {
         let (client, provider_user) = conversation::participants(conn, &c)?;
         let recipient = if sender == client { provider_user } else { client };
@@ -187,26 +188,32 @@ pub fn email_unread(
             .into_iter()
             .find(|(t, _, _)| *t == NotificationTopic::Messages)
             .is_none_or(|(_, email, _)| email);
-        if !wants || !conversation::claim_email(conn, c.id, now - EMAIL_QUIET, now)? {
+        if !wants {
             continue;
         }
-        let i18n = crate::i18n::I18n::new(crate::services::emails::lang_of(to.locale));
-        let name = if sender == client {
-            crate::db::models::booking::short_name(&from.first_name, &from.last_name)
-        } else {
-            provider::by_id(conn, c.provider_id)?.display_name
-        };
-        let preview: String = latest.chars().take(300).collect();
-        let body = vec![
-            i18n.t_with("email-greeting", [("name", to.first_name.as_str())]),
-            i18n.t_with("email-message-body", [("name", name.as_str())]),
-            preview,
-            i18n.t_count("email-message-count", count),
-        ];
-        let url = format!("{}/{}/messages/{}", ctx.base_url, i18n.lang(), c.id);
-        let action = crate::mail::Action { label: i18n.t("email-message-action"), url };
-        let subject = i18n.t_with("email-message-subject", [("name", name.as_str())]);
-        emails.push(crate::mail::compose(&i18n, ctx.base_url, &to.email, subject, &body, Some(action))?);
+        queued += conn.transaction(|conn| -> Result<_, AppError> {
+            if !conversation::claim_email(conn, c.id, now - EMAIL_QUIET, now)? {
+                return Ok(Default::default());
+            }
+            let i18n = crate::i18n::I18n::new(crate::services::emails::lang_of(to.locale));
+            let name = if sender == client {
+                crate::db::models::booking::short_name(&from.first_name, &from.last_name)
+            } else {
+                provider::by_id(conn, c.provider_id)?.display_name
+            };
+            let preview: String = latest.chars().take(300).collect();
+            let body = vec![
+                i18n.t_with("email-greeting", [("name", to.first_name.as_str())]),
+                i18n.t_with("email-message-body", [("name", name.as_str())]),
+                preview,
+                i18n.t_count("email-message-count", count),
+            ];
+            let url = format!("{}/{}/messages/{}", ctx.base_url, i18n.lang(), c.id);
+            let action = crate::mail::Action { label: i18n.t("email-message-action"), url };
+            let subject = i18n.t_with("email-message-subject", [("name", name.as_str())]);
+            let email = crate::mail::compose("message", &i18n, ctx.base_url, &to.email, subject, &body, Some(action))?;
+            crate::services::outbox::queue(conn, [email])
+        })?;
     }
-    Ok(emails)
+    Ok(queued)
 }

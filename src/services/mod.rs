@@ -14,6 +14,7 @@ pub mod live;
 pub mod messages;
 pub mod moderation;
 pub mod notify;
+pub mod outbox;
 pub mod policy;
 pub mod privacy;
 pub mod profile_views;

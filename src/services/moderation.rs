@@ -111,7 +111,7 @@ pub fn set_hidden(
         let mut outcome = Outcome::default();
         if let Some(author) = m.sender_id.map(|id| user::find(conn, id)).transpose()?.flatten() {
             let kind = if hide { "hidden-message" } else { "restored-message" };
-            outcome.emails.push(ctx.account_decision(&author, kind, reason)?);
+            outcome.emails += crate::services::outbox::queue(conn, [ctx.account_decision(&author, kind, reason)?])?;
         }
         let (client, provider_user) = conversation::participants(conn, &c)?;
         outcome.live.push(Envelope { users: vec![client, provider_user], event: Event::Read { conversation: c.id } });
@@ -152,7 +152,10 @@ pub fn warn(
             Entry::about_user("admin.user_warned", target.id)
                 .with_new(serde_json::json!({ "conversation": c.id, "reason": reason, "at": now })),
         )?;
-        Ok(Ok(Outcome { emails: vec![ctx.account_decision(&target, "warned", reason)?], live: Vec::new() }))
+        Ok(Ok(Outcome {
+            emails: crate::services::outbox::queue(conn, [ctx.account_decision(&target, "warned", reason)?])?,
+            live: Vec::new(),
+        }))
     })
 }
 

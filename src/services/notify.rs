@@ -9,8 +9,9 @@ use crate::db::models::{User, notification, notification_preference};
 use crate::db::types::{NotificationKind, NotificationTopic};
 use crate::error::AppError;
 use crate::i18n::I18n;
-use crate::mail::{Action, Email, compose};
+use crate::mail::{Action, compose};
 use crate::services::emails::{Context, lang_of};
+use crate::services::outbox::{self, Queued};
 
 /// What happened, with what the message needs (stored as the notification's data).
 pub struct Event {
@@ -153,14 +154,15 @@ pub fn arguments(i18n: &I18n, data: &serde_json::Value) -> Vec<(String, String)>
     args
 }
 
-/// Writes the notification (unless turned off in the app) and returns the email (unless turned off).
+/// Writes the notification (unless turned off in the app) and queues its email (unless turned off), in the
+/// caller's transaction.
 pub fn send(
     conn: &mut DbConn,
     ctx: &Context<'_>,
     to: &User,
     event: Event,
     at: NaiveDateTime,
-) -> Result<Option<Email>, AppError> {
+) -> Result<Queued, AppError> {
     let topic = topic_of(event.kind);
     let (email_on, in_app_on) = notification_preference::for_user(conn, to.id)?
         .into_iter()
@@ -175,7 +177,7 @@ pub fn send(
         notification::insert(conn, to.id, event.kind, &data.to_string(), Some(&event.link), at)?;
     }
     if !email_on {
-        return Ok(None);
+        return Ok(Queued::default());
     }
     let i18n = I18n::new(lang_of(to.locale));
     let keys = keys(event.kind, event.variant);
@@ -185,5 +187,7 @@ pub fn send(
     let url = format!("{}/{}{}", ctx.base_url, i18n.lang(), event.link);
     let action = Action { label: i18n.t(keys.action), url };
     let subject = i18n.t_with(keys.subject, &args);
-    Ok(Some(compose(&i18n, ctx.base_url, &to.email, subject, &body, Some(action))?))
+    let kind = event.kind.as_str().to_ascii_lowercase().replace('_', "-");
+    let email = compose(&kind, &i18n, ctx.base_url, &to.email, subject, &body, Some(action))?;
+    outbox::queue(conn, [email])
 }

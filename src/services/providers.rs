@@ -10,8 +10,8 @@ use crate::db::{DbConn, now};
 use crate::domain::validation::{FieldErrors, trimmed};
 use crate::domain::{money, slug};
 use crate::error::AppError;
-use crate::mail::Email;
 use crate::services::audit::{self, Actor, Entry};
+use crate::services::outbox::{self, Queued};
 use crate::services::policy;
 
 /// A form posted as pairs (checkbox lists repeat their name).
@@ -393,7 +393,7 @@ pub fn decide(
     reason: &str,
     actor: &Actor,
     ctx: &crate::services::emails::Context<'_>,
-) -> Result<Result<Vec<Email>, FieldErrors>, AppError> {
+) -> Result<Result<Queued, FieldErrors>, AppError> {
     policy::require_admin(admin)?;
     let reason = reason.trim();
     if !approve && (reason.chars().count() < 5 || reason.chars().count() > 1000) {
@@ -429,6 +429,6 @@ pub fn decide(
                 new_values: Some(serde_json::json!({ "status": to, "reason": reason })),
             },
         )?;
-        Ok(Ok(vec![ctx.provider_decision(&owner, &provider.slug, approve, reason)?]))
+        Ok(Ok(outbox::queue(conn, [ctx.provider_decision(&owner, &provider.slug, approve, reason)?])?))
     })
 }

@@ -62,6 +62,7 @@ impl Page {
                     | "message-error-self"
                     | "message-error-verify-email"
                     | "notice-provider-profile-first"
+                    | "notice-email-not-retried"
             )
         )
     }
@@ -136,6 +137,8 @@ const NOTICES: &[(&str, &str)] = &[
     ("goodbye", "notice-account-deleted"),
     ("service-saved", "notice-service-saved"),
     ("decision-saved", "notice-decision-saved"),
+    ("outbox-retried", "notice-email-retried"),
+    ("outbox-busy", "notice-email-not-retried"),
     ("request-sent", "notice-booking-requested"),
     ("status-changed", "notice-booking-updated"),
     ("all-read", "notice-notifications-all-read"),

@@ -1,75 +1,36 @@
 //! A real SMTP conversation with a small SMTP server started by the test.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
-
 use khadamat::config::{Config, MailTransport, SmtpTls};
 use khadamat::mail::{Email, Mailer};
 
+use crate::support::smtp::Smtp;
+
 #[test]
 fn emails_go_out_over_smtp() {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let server = std::thread::spawn(move || {
-        let (stream, _) = listener.accept().unwrap();
-        let mut reader = BufReader::new(stream.try_clone().unwrap());
-        let mut out = stream;
-        let mut transcript = Vec::new();
-        writeln!(out, "220 test.local ESMTP ready\r").unwrap();
-        let mut in_data = false;
-        let mut line = String::new();
-        loop {
-            line.clear();
-            if reader.read_line(&mut line).unwrap() == 0 {
-                break;
-            }
-            transcript.push(line.clone());
-            let cmd = line.trim_end().to_ascii_uppercase();
-            if in_data {
-                if cmd == "." {
-                    in_data = false;
-                    write!(out, "250 2.0.0 queued\r\n").unwrap();
-                }
-                continue;
-            }
-            if cmd.starts_with("EHLO") || cmd.starts_with("HELO") {
-                write!(out, "250-test.local\r\n250 8BITMIME\r\n").unwrap();
-            } else if cmd.starts_with("MAIL FROM")
-                || cmd.starts_with("RCPT TO")
-                || cmd.starts_with("RSET")
-                || cmd.starts_with("NOOP")
-            {
-                write!(out, "250 2.1.0 ok\r\n").unwrap();
-            } else if cmd == "DATA" {
-                in_data = true;
-                write!(out, "354 go ahead\r\n").unwrap();
-            } else if cmd == "QUIT" {
-                write!(out, "221 bye\r\n").unwrap();
-                break;
-            } else {
-                write!(out, "502 unknown\r\n").unwrap();
-            }
-        }
-        transcript.join("")
-    });
+    let (smtp, port) = Smtp::start();
     let mut config = Config::for_tests("unused.db");
     config.mail =
         MailTransport::Smtp { host: "127.0.0.1".into(), port, username: None, password: None, tls: SmtpTls::None };
     let mailer = Mailer::from_config(&config).unwrap();
-    mailer
-        .send(&Email {
-            to: "salma@example.ma".into(),
-            subject: "Confirmez votre adresse e-mail".into(),
-            text: "Bonjour Salma".into(),
-            html: "<p>Bonjour Salma</p>".into(),
-        })
-        .unwrap();
+    mailer.send(&email("Confirmez votre adresse e-mail", "Bonjour Salma"), "0123abcd").unwrap();
     drop(mailer);
-    let transcript = server.join().unwrap();
+    let transcript = smtp.received().join("");
     assert!(transcript.contains("MAIL FROM:<noreply@khadamat.ma>"), "{transcript}");
     assert!(transcript.contains("RCPT TO:<salma@example.ma>"));
     assert!(transcript.contains("multipart/alternative"));
     assert!(transcript.contains("Bonjour Salma"));
+    assert!(transcript.contains("Message-ID: <0123abcd@khadamat.ma>"), "the key names the message: {transcript}");
+}
+
+fn email(subject: &str, text: &str) -> Email {
+    Email {
+        kind: "verify".into(),
+        locale: "fr".into(),
+        to: "salma@example.ma".into(),
+        subject: subject.into(),
+        text: text.into(),
+        html: "<p>x</p>".into(),
+    }
 }
 
 /// In development, emails land in an outbox folder listed newest first at /dev/outbox.
@@ -88,15 +49,7 @@ async fn development_outbox_lists_sent_emails() {
     migrations::run_pending(&mut db.get().unwrap()).unwrap();
     let state = web::Data::new(khadamat::AppState::new(config, db).unwrap());
     for subject in ["Premier", "Second"] {
-        state
-            .mailer
-            .send(&Email {
-                to: "salma@example.ma".into(),
-                subject: subject.into(),
-                text: "Lien : http://localhost:4000/fr/verify-email/abc".into(),
-                html: "<p>x</p>".into(),
-            })
-            .unwrap();
+        state.mailer.send(&email(subject, "Lien : http://localhost:4000/fr/verify-email/abc"), subject).unwrap();
     }
     let app = test::init_service(khadamat::build_app(state.clone())).await;
     let res = test::call_service(&app, test::TestRequest::get().uri("/dev/outbox").to_request()).await;

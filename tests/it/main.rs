@@ -17,6 +17,7 @@ mod layers;
 mod logs;
 mod mail;
 mod messages;
+mod outbox;
 mod privacy;
 mod provider;
 mod public;

@@ -10,6 +10,7 @@ pub mod favorite;
 pub mod job;
 pub mod notification;
 pub mod notification_preference;
+pub mod outbox;
 pub mod profile_view;
 pub mod provider;
 pub mod rate_limit;

@@ -10,7 +10,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::services::accounts;
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver};
 use crate::web::auth::{CurrentUser, actor};
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};
@@ -57,7 +57,7 @@ pub async fn destroy(
     match outcome {
         Ok(emails) => {
             session.purge();
-            send_emails(&state, emails).await;
+            deliver(&state, emails).await;
             crate::realtime::sessions_ended(&state, id).await;
             Ok(see_other(htmx, &page.href("/?notice=goodbye")))
         }

@@ -12,7 +12,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
 use crate::services::auth::{self, ChangeEmailInput, ChangePasswordInput};
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver};
 use crate::web::auth::{CurrentUser, actor};
 use crate::web::format;
 use crate::web::render::{render_status, see_other};
@@ -158,7 +158,7 @@ pub async fn update_password(
         .await?;
     match outcome {
         Ok(emails) => {
-            send_emails(&state, emails).await;
+            deliver(&state, emails).await;
             crate::realtime::sessions_ended(&state, user.id).await;
             Ok(see_other(htmx, &page.href("/account/security?notice=password-changed")))
         }
@@ -188,7 +188,7 @@ pub async fn update_email(
         .await?;
     match outcome {
         Ok(emails) => {
-            send_emails(&state, emails).await;
+            deliver(&state, emails).await;
             Ok(see_other(htmx, &page.href("/account/security?notice=new-email-sent")))
         }
         Err(errors) => {
@@ -236,7 +236,7 @@ pub async fn confirm_email_create(
         .await?;
     match outcome {
         Ok(emails) => {
-            send_emails(&state, emails).await;
+            deliver(&state, emails).await;
             let target = if page.user.is_some() {
                 "/account/security?notice=new-email-confirmed"
             } else {

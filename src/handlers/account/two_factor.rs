@@ -13,7 +13,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
 use crate::services::auth;
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver};
 use crate::web::auth::{CurrentUser, actor};
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page, session};
@@ -111,7 +111,7 @@ pub async fn enable(
             session.remove(session::SETUP_2FA);
             // A privilege change: a new session id.
             session.renew();
-            send_emails(&state, emails).await;
+            deliver(&state, emails).await;
             Ok(super::private(render_status(
                 StatusCode::OK,
                 &RecoveryCodesTemplate { i18n: page.i18n(), page, codes },
@@ -156,7 +156,7 @@ pub async fn disable(
         .await?;
     match outcome {
         Ok(emails) => {
-            send_emails(&state, emails).await;
+            deliver(&state, emails).await;
             Ok(see_other(htmx, &page.href("/account/security?notice=two-factor-disabled")))
         }
         Err(errors) => Ok(super::private(render_status(

@@ -9,7 +9,7 @@ use crate::db::models::contact_message::{self, ContactMessage};
 use crate::db::types::ContactStatus;
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver};
 use crate::web::auth::{Admin, actor};
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};
@@ -148,7 +148,7 @@ pub async fn handle(
         .await?;
     match outcome {
         Ok(email) => {
-            send_emails(&state, email.into_iter().collect()).await;
+            deliver(&state, email).await;
             Ok(see_other(htmx, &page.href(&format!("/admin/contact/{id}?notice=decision-saved"))))
         }
         Err(key) => {

@@ -12,7 +12,7 @@ use crate::db::models::{User, user};
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
 use crate::services::{Refused, moderation};
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver};
 use crate::web::auth::{Admin, actor};
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};
@@ -148,7 +148,7 @@ async fn after(
 ) -> AppResult<HttpResponse> {
     match outcome {
         Ok(outcome) => {
-            send_emails(state, outcome.emails).await;
+            deliver(state, outcome.emails).await;
             crate::realtime::publish_all(state, outcome.live).await;
             Ok(see_other(htmx, &page.href(&format!("/admin/conversations/{id}?notice=decision-saved"))))
         }

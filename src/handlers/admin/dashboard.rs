@@ -30,6 +30,8 @@ pub struct DashboardTemplate {
     /// Conversations and messages with open reports.
     pub reported_conversations: i64,
     pub open_contact: i64,
+    /// Emails given up after their retry window (`admin/outbox`).
+    pub failed_emails: i64,
     pub charts: Vec<Chart>,
 }
 
@@ -71,7 +73,7 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     // The last 30 days unless asked: the whole marketplace's bookings are counted for the period.
     let period = query.period(state.clock.now(), "30d");
-    let (stats, pending_providers, reported_reviews, reported_conversations, open_contact) = state
+    let (stats, pending_providers, reported_reviews, reported_conversations, open_contact, failed_emails) = state
         .db
         .run(move |conn| {
             Ok((
@@ -81,6 +83,7 @@ pub async fn show(
                 report::open_targets(conn, ReportTarget::Conversation)?
                     + report::open_targets(conn, ReportTarget::Message)?,
                 crate::db::models::contact_message::open_count(conn)?,
+                crate::db::models::outbox::failed_count(conn)?,
             ))
         })
         .await?;
@@ -135,6 +138,7 @@ pub async fn show(
         reported_reviews,
         reported_conversations,
         open_contact,
+        failed_emails,
         charts,
     };
     Ok(crate::handlers::account::private(render(&tpl)?))

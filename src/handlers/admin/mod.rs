@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod contact;
 pub mod conversations;
 pub mod dashboard;
+pub mod outbox;
 pub mod providers;
 pub mod reviews;
 pub mod users;

@@ -10,7 +10,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::services::providers;
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver};
 use crate::web::auth::{Admin, actor};
 use crate::web::listing::Listing;
 use crate::web::render::{render_status, see_other};
@@ -71,7 +71,7 @@ pub async fn decide(
         .await?;
     match outcome {
         Ok(emails) => {
-            send_emails(&state, emails).await;
+            deliver(&state, emails).await;
             Ok(see_other(htmx, &page.href("/admin/providers?notice=decision-saved")))
         }
         Err(errors) => queue(page, &state, errors, id, StatusCode::UNPROCESSABLE_ENTITY).await,

@@ -16,7 +16,7 @@ use crate::db::types::{UserRole, UserStatus};
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
 use crate::services::admin_users::{self, Decision};
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver};
 use crate::web::auth::{Admin, actor};
 use crate::web::listing::Listing;
 use crate::web::render::{render_status, see_other};
@@ -295,7 +295,7 @@ pub async fn decide(
         .await?;
     match outcome {
         Ok(outcome) => {
-            send_emails(&state, outcome.emails).await;
+            deliver(&state, outcome.emails).await;
             crate::realtime::publish_all(&state, outcome.live).await;
             let back =
                 if decision == Decision::Delete { "/admin/users".to_string() } else { format!("/admin/users/{id}") };
@@ -332,7 +332,7 @@ pub async fn deactivate_service(
         .await?;
     match outcome {
         Ok(emails) => {
-            send_emails(&state, emails).await;
+            deliver(&state, emails).await;
             Ok(see_other(htmx, &page.href(&format!("/admin/users/{owner}?notice=decision-saved"))))
         }
         Err(key) => {

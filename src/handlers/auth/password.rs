@@ -9,7 +9,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::services::auth::{self, Reset};
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver};
 use crate::web::auth::actor;
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page, render};
@@ -64,7 +64,7 @@ pub async fn forgot_create(
         .db
         .run(move |conn| auth::request_password_reset(conn, &form.email, &actor, &super::email_context(&app)))
         .await?;
-    send_emails(&state, emails).await;
+    deliver(&state, emails).await;
     Ok(see_other(htmx, &page.href("/password/forgot?sent=1")))
 }
 
@@ -134,7 +134,7 @@ pub async fn reset_create(
         .await?;
     match outcome {
         Reset::Done(emails, user) => {
-            send_emails(&state, emails).await;
+            deliver(&state, emails).await;
             crate::realtime::sessions_ended(&state, user).await;
             Ok(see_other(htmx, &page.href("/login?notice=password-reset")))
         }

@@ -10,7 +10,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::services::accounts::{self, RegisterInput};
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver};
 use crate::web::auth::actor;
 use crate::web::render::{redirect, render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page, render};
@@ -76,7 +76,7 @@ pub async fn create(
             accounts::register(conn, &registration, &hash, locale, &actor, &super::email_context(&app))
         })
         .await?;
-    send_emails(&state, emails).await;
+    deliver(&state, emails).await;
     Ok(see_other(htmx, &page.href("/register/check-email")))
 }
 

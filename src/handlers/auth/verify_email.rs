@@ -7,7 +7,7 @@ use askama::Template;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::services::accounts::{self, LinkProblem, Verification};
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver};
 use crate::web::auth::{CurrentUser, actor};
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};
@@ -62,6 +62,6 @@ pub async fn resend(
         .db
         .run(move |conn| accounts::resend_verification(conn, &user, &actor, &super::email_context(&app)))
         .await?;
-    send_emails(&state, emails).await;
+    deliver(&state, emails).await;
     Ok(see_other(htmx, &page.href("/account?notice=verification-sent")))
 }

@@ -10,7 +10,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
 use crate::services::Refused;
 use crate::services::reviews as service;
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver};
 use crate::web::auth::{CurrentProvider, actor};
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};
@@ -117,7 +117,7 @@ pub async fn reply(
         .await?;
     match outcome {
         Ok(outcome) => {
-            send_emails(&state, outcome.emails).await;
+            deliver(&state, outcome.emails).await;
             crate::realtime::publish_all(&state, outcome.live).await;
             Ok(see_other(htmx, &page.href(&format!("/provider/reviews?notice=reply-posted#review-{id}"))))
         }

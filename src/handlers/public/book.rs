@@ -13,7 +13,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::services::bookings::{self, BookInput, Bookable};
-use crate::state::{AppState, send_emails};
+use crate::state::{AppState, deliver};
 use crate::web::auth::{CurrentUser, actor};
 use crate::web::render::{render_status, see_other};
 use crate::web::{CsrfForm, Htmx, Page};
@@ -161,7 +161,7 @@ pub async fn create(
         .await?;
     match outcome {
         Ok((id, outcome)) => {
-            send_emails(&state, outcome.emails).await;
+            deliver(&state, outcome.emails).await;
             crate::realtime::publish_all(&state, outcome.live).await;
             Ok(see_other(htmx, &page.href(&format!("/account/bookings/{id}?notice=request-sent"))))
         }

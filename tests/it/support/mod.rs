@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod db;
 pub mod html;
 pub mod logs;
+pub mod smtp;
 
 use std::collections::BTreeMap;
 
