@@ -1,9 +1,9 @@
-//! Background jobs inside the server: every `JOBS_INTERVAL_SECONDS`, expire unanswered booking requests,
-//! send the reminders that are due (`services::bookings::run_due`), publish reviews whose window closed and
-//! remind whoever has not reviewed (`services::reviews::run_due`), and email messages left unread
-//! (`services::messages::email_unread`), and delete personal data past its period (`services::privacy`). Safe
-//! with several instances on
-//! one PostgreSQL: each row is claimed by a conditional update or a unique key, so it is processed once.
+//! Background work inside the server. Every `JOBS_INTERVAL_SECONDS`: expire unanswered booking requests, queue
+//! the reminders that are due (`services::bookings::run_due`), publish reviews whose window closed and remind
+//! whoever has not reviewed (`services::reviews::run_due`), email messages left unread
+//! (`services::messages::email_unread`), and delete personal data past its period (`services::privacy`).
+//! Separately, the email sender (`run_sender`) delivers the outbox. Safe with several instances on one
+//! PostgreSQL: each row is claimed by a conditional update or a unique key, so it is processed once.
 
 use actix_web::web;
 

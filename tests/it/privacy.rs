@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 use diesel::prelude::*;
-use khadamat::db::schema::{audit_logs, login_attempts, rate_limit_events};
+use khadamat::db::schema::{audit_logs, login_attempts, outbox, rate_limit_events};
 
 use crate::support::TestApp;
 use crate::support::accounts::PASSWORD;
@@ -18,6 +18,30 @@ async fn the_jobs_loop_purges_what_outlived_its_period() {
         for (email, days) in [("old@example.ma", 31), ("recent@example.ma", 29)] {
             rate_limit::record_login(c, email, "203.0.113.1", false, at(days)).unwrap();
             rate_limit::record_event(c, "register", email, at(days)).unwrap();
+        }
+        // Emails: sent or given up ones go after 30 days; a waiting one stays whatever its age.
+        for (key, status, days) in [
+            ("sent-old", "SENT", 31),
+            ("failed-old", "FAILED", 31),
+            ("sent-recent", "SENT", 29),
+            ("waiting", "PENDING", 40),
+        ] {
+            diesel::insert_into(outbox::table)
+                .values((
+                    outbox::kind.eq("test"),
+                    outbox::dedup_key.eq(key),
+                    outbox::recipient.eq("old@example.ma"),
+                    outbox::locale.eq("fr"),
+                    outbox::subject.eq("s"),
+                    outbox::body_text.eq("t"),
+                    outbox::body_html.eq("h"),
+                    outbox::status.eq(status),
+                    outbox::next_attempt_at.eq(now),
+                    outbox::created_at.eq(at(days)),
+                    outbox::expires_at.eq(now),
+                ))
+                .execute(c)
+                .unwrap();
         }
         for (action, days) in [("auth.login", 366), ("auth.logout", 364)] {
             diesel::insert_into(audit_logs::table)
@@ -36,6 +60,9 @@ async fn the_jobs_loop_purges_what_outlived_its_period() {
     let subjects: Vec<String> =
         app.conn(|c| rate_limit_events::table.select(rate_limit_events::subject).load(c).unwrap());
     assert_eq!(subjects, vec!["recent@example.ma"]);
+    let mut keys: Vec<String> = app.conn(|c| outbox::table.select(outbox::dedup_key).load(c).unwrap());
+    keys.sort();
+    assert_eq!(keys, vec!["sent-recent", "waiting"]);
     let actions: Vec<String> = app.conn(|c| audit_logs::table.select(audit_logs::action).load(c).unwrap());
     assert!(
         actions.contains(&"auth.logout".to_string()) && !actions.contains(&"auth.login".to_string()),
