@@ -1,6 +1,6 @@
 //! Typed settings, read once at boot from the environment (and `.env`), validated, then shared.
 
-use std::{env, fmt, path::PathBuf};
+use std::{env, fmt, path::PathBuf, time::Duration};
 
 /// Where the site runs: development defaults just work; production refuses unsafe settings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +47,9 @@ pub struct Config {
     pub base_url: String,
     pub database_url: String,
     pub database_pool_size: u32,
+    /// How long a page waits for the database before answering 503 (`DATABASE_ACQUIRE_TIMEOUT_MS`, pooled
+    /// connection) and how long one statement or lock wait may take (`DATABASE_STATEMENT_TIMEOUT_MS`).
+    pub database_timeouts: crate::db::Timeouts,
     /// Secret used to derive keys (CSRF, visitor hashes, 2FA secret encryption). At least 32 bytes.
     pub session_secret: String,
     pub mail: MailTransport,
@@ -221,6 +224,13 @@ impl Config {
             base_url,
             database_url,
             database_pool_size: u32::try_from(number("DATABASE_POOL_SIZE", 8)?.clamp(1, 128)).unwrap_or(8),
+            database_timeouts: crate::db::Timeouts {
+                acquire: Duration::from_millis(number("DATABASE_ACQUIRE_TIMEOUT_MS", 2000)?.clamp(100, 60_000)),
+                statement: match number("DATABASE_STATEMENT_TIMEOUT_MS", 5000)? {
+                    0 => None,
+                    ms => Some(Duration::from_millis(ms.max(100))),
+                },
+            },
             session_secret,
             mail,
             mail_from: parse("MAIL_FROM", "Khadamat <noreply@khadamat.ma>")?,
@@ -256,6 +266,8 @@ impl Config {
         config.jobs_interval_seconds = 0;
         // Tests change the data and look at it at once.
         config.showcase_seconds = 0;
+        // A slow CI machine must not turn into 503s; the reliability tests set their own timeouts.
+        config.database_timeouts = crate::db::Timeouts::PATIENT;
         config
     }
 

@@ -29,10 +29,17 @@ pub enum AppError {
     /// Too many attempts in a short time.
     #[error("rate limited")]
     RateLimited,
-    /// A bug or an outage: logged with the request id, never shown.
+    /// The database cannot be reached, or did not answer in time (pool acquire, statement or lock timeout, a
+    /// connection closed under us): try again shortly. Logged, never shown.
+    #[error("{UNAVAILABLE}: {0}")]
+    Unavailable(String),
+    /// A bug: logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
 }
+
+/// How an `Unavailable` error's message starts (the session middleware hands our errors back only as text).
+pub const UNAVAILABLE: &str = "database unavailable";
 
 impl AppError {
     pub fn internal(message: impl Into<String>) -> Self {
@@ -44,6 +51,7 @@ impl From<crate::db::DbError> for AppError {
     fn from(e: crate::db::DbError) -> Self {
         match e {
             crate::db::DbError::Query(e) => e.into(),
+            crate::db::DbError::Pool(e) => AppError::Unavailable(e),
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -53,6 +61,7 @@ impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
         match e {
             diesel::result::Error::NotFound => AppError::NotFound,
+            other if crate::db::is_unavailable(&other) => AppError::Unavailable(other.to_string()),
             other => AppError::Internal(format!("database: {other}")),
         }
     }

@@ -86,9 +86,9 @@ fn create_admin(config: &Config, args: &CreateAdminArgs) -> Result<(), String> {
 fn serve(config: Config, args: ServeArgs) -> Result<(), String> {
     let host = args.host.unwrap_or_else(|| config.host.clone());
     let port = args.port.unwrap_or(config.port);
-    let db = migrate(&config)?;
+    let setup = migrate(&config)?;
     if config.auto_seed {
-        let mut conn = db.get().map_err(|e| e.to_string())?;
+        let mut conn = setup.get().map_err(|e| e.to_string())?;
         if seed::is_empty(&mut conn).map_err(|e| e.to_string())? {
             tracing::info!("empty development database: loading demo data");
             let report = seed::run(&mut conn, &seed::Options { providers: 60, seed: 2026, progress: false })
@@ -96,6 +96,10 @@ fn serve(config: Config, args: ServeArgs) -> Result<(), String> {
             tracing::info!("{report}");
         }
     }
+    drop(setup);
+    // Pages give up on the database after the configured timeouts (503); migrations and seeding above did not.
+    let db = Db::connect_with(&config.database_url, config.database_pool_size, config.database_timeouts)
+        .map_err(|e| e.to_string())?;
     let state =
         AppState::new(config.clone(), db).map_err(|e| format!("static files in {:?}: {e}", config.static_dir))?;
     let state = web::Data::new(state);

@@ -9,6 +9,7 @@ use crate::web::lang;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", get().to(lang::root_redirect))
         .route("/health", get().to(health::show))
+        .route("/ready", get().to(health::ready))
         .route("/robots.txt", get().to(seo::robots))
         .route("/sitemap.xml", get().to(seo::index))
         .route("/sitemap-{name}.xml", get().to(seo::file))

@@ -27,6 +27,8 @@ pub struct AppState {
     pub showcase: std::sync::Arc<crate::web::showcase::Showcase>,
     /// Wakes this instance's email sender (`jobs::run_sender`) after a commit queued emails.
     pub outbox_wake: std::sync::Arc<tokio::sync::Notify>,
+    /// Each route's share of the database pool (`web::bulkhead`).
+    pub pool_shares: crate::services::blocking::PoolShares,
 }
 
 /// The application clock: UTC now, shifted by an offset that test configurations move forward.
@@ -57,7 +59,9 @@ impl AppState {
         let cookie_key = Key::derive_from(config.session_secret.as_bytes());
         let clock = Clock::new(config.clock_offset_seconds);
         let showcase = std::sync::Arc::new(crate::web::showcase::Showcase::new(config.showcase_seconds));
+        let pool_shares = crate::services::blocking::PoolShares::new(db.pool_size());
         Ok(AppState {
+            pool_shares,
             showcase,
             config,
             db,

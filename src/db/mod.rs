@@ -70,10 +70,26 @@ fn counted(event: diesel::connection::InstrumentationEvent<'_>) {
     }
 }
 
+/// How long the site waits on the database before giving up (and answering 503, see `AppError::Unavailable`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timeouts {
+    /// Waiting for a pooled connection (all busy, or the database not answering).
+    pub acquire: Duration,
+    /// One statement, or waiting for one lock (PostgreSQL `statement_timeout`/`lock_timeout`, SQLite's busy
+    /// timeout); `None`: no limit (migrations, seeding, tools).
+    pub statement: Option<Duration>,
+}
+
+impl Timeouts {
+    /// For tools, migrations and tests: wait as long as it takes.
+    pub const PATIENT: Timeouts = Timeouts { acquire: Duration::from_secs(30), statement: None };
+}
+
 /// r2d2 manager that picks the backend from the URL scheme and keeps the driver's own error.
 #[derive(Clone, Debug)]
 pub struct DbConnectionManager {
     url: String,
+    statement_timeout: Option<Duration>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -85,17 +101,34 @@ pub enum DbConnectError {
 }
 
 impl DbConnectionManager {
-    pub fn new(url: impl Into<String>) -> Self {
-        Self { url: url.into() }
+    pub fn new(url: impl Into<String>, timeouts: Timeouts) -> Self {
+        let url = url.into();
+        // libpq waits for an unreachable host as long as the kernel does: no longer than the pool would.
+        let url = if Backend::of(&url) == Backend::Postgres && !url.contains("connect_timeout=") {
+            let seconds = timeouts.acquire.as_secs().max(2);
+            format!("{url}{}connect_timeout={seconds}", if url.contains('?') { '&' } else { '?' })
+        } else {
+            url
+        };
+        Self { url, statement_timeout: timeouts.statement }
     }
 
-    /// Opens one connection, with SQLite's pragmas set.
+    /// Opens one connection with no statement timeout, with SQLite's pragmas set.
     pub fn connect(url: &str) -> Result<DbConn, DbConnectError> {
+        Self::new(url, Timeouts::PATIENT).open()
+    }
+
+    fn open(&self) -> Result<DbConn, DbConnectError> {
+        let url = self.url.as_str();
+        let timeout_ms = self.statement_timeout.map(|t| t.as_millis());
         match Backend::of(url) {
             Backend::Postgres => {
                 let mut conn = diesel::PgConnection::establish(url)?;
                 conn.set_instrumentation(counted);
-                conn.batch_execute("SET TIME ZONE 'UTC'")?;
+                let ms = timeout_ms.unwrap_or(0);
+                conn.batch_execute(&format!(
+                    "SET TIME ZONE 'UTC'; SET statement_timeout = {ms}; SET lock_timeout = {ms}"
+                ))?;
                 Ok(DbConn::Pg(conn))
             }
             Backend::Sqlite => {
@@ -104,10 +137,11 @@ impl DbConnectionManager {
                 conn.set_instrumentation(counted);
                 // busy_timeout first: setting WAL takes a lock that concurrent openers must wait for. Reads go through
                 // a 256 MB memory map and a 16 MB page cache per connection (fewer system calls on large data).
-                conn.batch_execute(
-                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA foreign_keys = ON; PRAGMA cache_size = -16000; PRAGMA mmap_size = 268435456;",
-                )?;
+                let busy_ms = timeout_ms.unwrap_or(30_000);
+                conn.batch_execute(&format!(
+                    "PRAGMA busy_timeout = {busy_ms}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                     PRAGMA foreign_keys = ON; PRAGMA cache_size = -16000; PRAGMA mmap_size = 268435456;"
+                ))?;
                 Ok(DbConn::Sqlite(conn))
             }
         }
@@ -119,7 +153,7 @@ impl ManageConnection for DbConnectionManager {
     type Error = DbConnectError;
 
     fn connect(&self) -> Result<DbConn, DbConnectError> {
-        Self::connect(&self.url)
+        self.open()
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), DbConnectError> {
@@ -127,8 +161,14 @@ impl ManageConnection for DbConnectionManager {
         Ok(())
     }
 
-    fn has_broken(&self, _conn: &mut DbConn) -> bool {
-        false
+    /// A PostgreSQL connection whose server went away (restart, terminated backend) is dropped from the pool
+    /// when handed back, rather than failing the next request too.
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        use diesel::r2d2::R2D2Connection;
+        match conn {
+            DbConn::Pg(c) => c.is_broken(),
+            DbConn::Sqlite(c) => c.is_broken(),
+        }
     }
 }
 
@@ -143,20 +183,35 @@ pub struct Db {
 }
 
 impl Db {
+    /// A pool that waits as long as it takes (tools, migrations, tests).
     pub fn connect(url: &str, size: u32) -> Result<Self, DbError> {
+        Self::connect_with(url, size, Timeouts::PATIENT)
+    }
+
+    /// A pool whose callers give up after `timeouts` (the site: a 503 rather than a hung page). The pool is
+    /// built without waiting for the database, so the site starts (and answers 503) while it is down.
+    pub fn connect_with(url: &str, size: u32, timeouts: Timeouts) -> Result<Self, DbError> {
         sqlite_without_memory_statistics();
         let pool = r2d2::Pool::builder()
             .max_size(size)
             // No `SELECT 1` before every use: a broken connection fails its query and is replaced.
             .test_on_check_out(false)
-            .connection_timeout(Duration::from_secs(10))
-            .build(DbConnectionManager::new(url))
-            .map_err(|e| DbError::Pool(e.to_string()))?;
+            .connection_timeout(timeouts.acquire)
+            .build_unchecked(DbConnectionManager::new(url, timeouts));
         Ok(Db { pool, backend: Backend::of(url) })
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// How long a caller waits for a pooled connection.
+    pub fn acquire_timeout(&self) -> Duration {
+        self.pool.connection_timeout()
+    }
+
+    pub fn pool_size(&self) -> u32 {
+        self.pool.max_size()
     }
 
     /// A pooled connection, for synchronous callers (the blocking pool, CLI, seed, tests).
@@ -177,6 +232,26 @@ fn sqlite_without_memory_statistics() {
             libsqlite3_sys::sqlite3_config(libsqlite3_sys::SQLITE_CONFIG_MEMSTATUS, 0 as std::ffi::c_int);
         }
     });
+}
+
+/// Whether a query failed because the database is unreachable or busy rather than because of the query: a
+/// connection closed (server restart, backend terminated), a statement or lock timeout (PostgreSQL), a lock
+/// held too long (SQLite's busy timeout). PostgreSQL's messages are matched in English, its default.
+pub fn is_unavailable(e: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match e {
+        Error::DatabaseError(DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand, _) => true,
+        Error::DatabaseError(_, info) => {
+            let m = info.message();
+            m.contains("statement timeout")
+                || m.contains("lock timeout")
+                || m.contains("database is locked")
+                || m.contains("terminating connection")
+                || m.contains("server closed the connection")
+                || m.contains("the database system is")
+        }
+        _ => false,
+    }
 }
 
 /// Checks that the database answers.

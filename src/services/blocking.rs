@@ -1,8 +1,15 @@
 //! `Db::run`: a use case (blocking diesel code) on the blocking thread pool with a pooled connection, awaited by
 //! a handler, a socket or the jobs loop. Its errors are the use cases' (`AppError`). The queries it runs are
 //! added to the request's count when one is kept (`QUERIES`, see `web::log`).
+//!
+//! Bulkheads: a request holds at most its route's share of the pool (`SHARE`, set by `web::bulkhead`), so a
+//! page stuck on a locked table cannot take every connection and stall unrelated pages.
 
 use std::cell::Cell;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::Semaphore;
 
 use crate::db::{Db, DbConn};
 use crate::error::AppError;
@@ -10,6 +17,25 @@ use crate::error::AppError;
 tokio::task_local! {
     /// The queries of the request (task) being served, when it counts them.
     pub static QUERIES: Cell<u64>;
+    /// The connections the route being served may still take.
+    pub static SHARE: Arc<Semaphore>;
+}
+
+/// One semaphore per route, each of half the pool (at least one connection).
+pub struct PoolShares {
+    per_route: usize,
+    routes: Mutex<HashMap<String, Arc<Semaphore>>>,
+}
+
+impl PoolShares {
+    pub fn new(pool_size: u32) -> Self {
+        PoolShares { per_route: (pool_size as usize).div_ceil(2), routes: Mutex::new(HashMap::new()) }
+    }
+
+    pub fn of(&self, route: &str) -> Arc<Semaphore> {
+        let mut routes = self.routes.lock().unwrap_or_else(|e| e.into_inner());
+        routes.entry(route.to_string()).or_insert_with(|| Arc::new(Semaphore::new(self.per_route))).clone()
+    }
 }
 
 impl Db {
@@ -18,6 +44,13 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
+        let share = match SHARE.try_with(Arc::clone) {
+            Ok(share) => match tokio::time::timeout(self.acquire_timeout(), share.acquire_owned()).await {
+                Ok(Ok(permit)) => Some(permit),
+                _ => return Err(AppError::Unavailable("this page's share of the pool is busy".into())),
+            },
+            Err(_) => None,
+        };
         let db = self.clone();
         let (result, queries) = tokio::task::spawn_blocking(move || {
             let before = crate::db::queries_on_this_thread();
@@ -26,6 +59,7 @@ impl Db {
         })
         .await
         .map_err(|e| AppError::internal(format!("blocking task: {e}")))?;
+        drop(share);
         let _ = QUERIES.try_with(|count| count.set(count.get() + queries));
         result
     }

@@ -46,7 +46,7 @@ pub async fn ensure_cookie(
     let production = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.env.is_production());
     let name = cookie_name(production);
     let existing = req.cookie(name).map(|c| c.value().to_string()).filter(|t| well_formed(t));
-    let skip = req.path().starts_with("/static/") || req.path() == "/health";
+    let skip = req.path().starts_with("/static/") || matches!(req.path(), "/health" | "/ready");
     let (token, fresh) = match existing {
         Some(token) => (token, false),
         None => (random_token(), !skip),

@@ -36,6 +36,7 @@ impl ResponseError for AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -43,9 +44,12 @@ impl ResponseError for AppError {
     fn error_response(&self) -> HttpResponse {
         let mut response = HttpResponse::new(self.status_code());
         response.extensions_mut().insert(ErrorMarker);
-        if let AppError::Internal(message) = self {
+        if let AppError::Internal(message) | AppError::Unavailable(message) = self {
             // Logged with the request's id by `web::errors::render_errors`, never shown.
             response.extensions_mut().insert(InternalCause(message.clone()));
+            if matches!(self, AppError::Unavailable(_)) {
+                response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static(RETRY_AFTER));
+            }
         } else {
             tracing::debug!(error = %self, "request refused");
         }
@@ -72,12 +76,16 @@ struct ErrorFragment {
     message_key: &'static str,
 }
 
+/// Seconds a client is asked to wait when the database is unavailable.
+const RETRY_AFTER: &str = "5";
+
 /// Middleware: replaces bare error responses with the error page.
 pub async fn render_errors(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, actix_web::Error> {
     let res = next.call(req).await?;
+    let res = unavailable_session(res);
     let status = res.status();
     let marker = res.response().extensions().get::<ErrorMarker>().is_some();
     if marker && status == StatusCode::SEE_OTHER {
@@ -88,17 +96,21 @@ pub async fn render_errors(
         let res = crate::web::render::see_other(Htmx::of(&req), &to);
         return Ok(ServiceResponse::new(req, res).map_into_right_body());
     }
-    let is_html = res
+    // A page or a JSON report (readiness) made by a handler is already what the client should see.
+    let is_ours = res
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !(status.is_client_error() || status.is_server_error()) || (!marker && is_html) {
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || (!marker && is_ours) {
         return Ok(res.map_into_left_body());
     }
     let (req, res) = res.into_parts();
     if status.is_server_error() {
-        let cause = res.extensions().get::<InternalCause>().map(|c| c.0.clone()).unwrap_or_default();
+        let cause = match res.extensions().get::<InternalCause>() {
+            Some(cause) => cause.0.clone(),
+            None => res.error().map(|e| e.to_string()).unwrap_or_default(),
+        };
         let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
         tracing::error!(request_id = request_id.as_deref().unwrap_or(""), status = status.as_u16(), error = %cause, "internal error");
     }
@@ -112,6 +124,22 @@ pub async fn render_errors(
         }
     }
     Ok(ServiceResponse::new(req, page).map_into_right_body())
+}
+
+/// The session middleware turns a failed session load into a bare 500, keeping our error only as text: when
+/// that error says the database is unavailable, answer 503 like any other page would.
+fn unavailable_session<B>(res: ServiceResponse<B>) -> ServiceResponse<B> {
+    let unavailable = res.status() == StatusCode::INTERNAL_SERVER_ERROR
+        && res.response().extensions().get::<ErrorMarker>().is_none()
+        && res.response().error().is_some_and(|e| e.to_string().starts_with(crate::error::UNAVAILABLE));
+    if !unavailable {
+        return res;
+    }
+    res.map_body(|head, body| {
+        head.status = StatusCode::SERVICE_UNAVAILABLE;
+        head.headers.insert(header::RETRY_AFTER, header::HeaderValue::from_static(RETRY_AFTER));
+        body
+    })
 }
 
 /// Anonymous visitors are sent to sign in, and come back to the page they wanted (GET only).
@@ -147,6 +175,7 @@ pub fn keys_for(status: StatusCode) -> (&'static str, &'static str) {
         410 => ("error-410-title", "error-410"),
         422 => ("error-422-title", "error-422"),
         429 => ("error-429-title", "error-429"),
+        503 => ("error-503-title", "error-503"),
         _ => ("error-500-title", "error-500"),
     }
 }

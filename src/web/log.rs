@@ -55,7 +55,7 @@ pub async fn requests(
 }
 
 /// "/{lang:fr|ar|en}/providers/{slug}" → "/{lang}/providers/{slug}": the route's shape, without its regexes.
-fn pattern_names(pattern: &str) -> String {
+pub(crate) fn pattern_names(pattern: &str) -> String {
     let (mut out, mut in_name, mut in_regex) = (String::with_capacity(pattern.len()), false, false);
     for c in pattern.chars() {
         match c {

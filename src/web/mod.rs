@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod auth;
+pub mod bulkhead;
 pub mod charts;
 pub mod compress;
 pub mod context;

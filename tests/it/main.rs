@@ -21,6 +21,7 @@ mod outbox;
 mod privacy;
 mod provider;
 mod public;
+mod reliability;
 mod reviews;
 mod security;
 mod statistics;

@@ -72,7 +72,8 @@ impl TestApp {
         let test_db = TestDb::create();
         let mut config = Config::for_tests(&test_db.url);
         change(&mut config);
-        let db = Db::connect(&config.database_url, config.database_pool_size).expect("pool");
+        let db =
+            Db::connect_with(&config.database_url, config.database_pool_size, config.database_timeouts).expect("pool");
         {
             let mut conn = db.get().expect("connection");
             khadamat::db::migrations::run_pending(&mut conn).expect("migrations");

@@ -1,0 +1,103 @@
+//! When the database is gone, busy or locked, pages answer a localized 503 with `Retry-After` within the
+//! configured timeouts instead of hanging; liveness stays 200 and readiness says 503 (issue 18, R2/R3).
+
+use std::time::{Duration, Instant};
+
+use diesel::connection::SimpleConnection;
+use khadamat::db::{Backend, DbConnectionManager, Timeouts};
+
+use crate::support::TestApp;
+
+const SHORT: Timeouts = Timeouts { acquire: Duration::from_millis(300), statement: Some(Duration::from_millis(800)) };
+
+async fn app_with_short_timeouts(pool: u32) -> TestApp {
+    TestApp::configured(0, |c| {
+        c.database_pool_size = pool;
+        c.database_timeouts = SHORT;
+        // As in production: the site-wide figures (they count bookings) are a copy, kept when a refresh fails.
+        c.showcase_seconds = 60;
+    })
+    .await
+}
+
+#[actix_web::test]
+async fn a_busy_pool_answers_503_at_once_and_readiness_follows() {
+    let mut app = app_with_short_timeouts(1).await;
+    app.get("/ready").await.assert_status(200);
+    let held = app.state.db.get().expect("the only connection");
+
+    for (lang, title) in [("fr", "Service momentanément indisponible"), ("ar", "الخدمة غير متاحة مؤقتًا")]
+    {
+        let started = Instant::now();
+        let res = app.get(&format!("/{lang}/services")).await;
+        res.assert_status(503);
+        assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+        assert_eq!(res.header("retry-after").as_deref(), Some("5"));
+        assert_eq!(res.doc().text("h1"), title);
+        assert!(!res.body.contains("pool") && !res.body.contains("timed out"), "no internals");
+    }
+    let started = Instant::now();
+    app.get("/health").await.assert_status(200);
+    assert!(started.elapsed() < Duration::from_millis(100), "liveness never waits for the database");
+    let ready = app.get("/ready").await;
+    ready.assert_status(503);
+    assert!(ready.body.contains("\"status\":\"unavailable\""));
+
+    drop(held);
+    app.get("/ready").await.assert_status(200);
+    app.get("/fr/services").await.assert_status(200);
+}
+
+/// A table locked by someone else (a long migration, a stuck transaction) delays only what needs it, and for
+/// no longer than the statement timeout; other pages keep answering.
+#[actix_web::test]
+async fn a_locked_table_delays_only_its_readers_and_only_for_the_timeout() {
+    let mut app = app_with_short_timeouts(4).await;
+    let client = app.signed_in("client.locked@example.com", "CLIENT").await;
+    assert!(client > 0);
+    app.get("/fr/").await.assert_status(200);
+    let url = app.state.config.database_url.clone();
+    let mut locker = DbConnectionManager::connect(&url).expect("second connection");
+    // PostgreSQL: nobody may read `bookings`. SQLite: one writer at a time, so writers wait.
+    let (blocked, method_is_post) = match app.state.db.backend() {
+        Backend::Postgres => {
+            locker.batch_execute("BEGIN; LOCK TABLE bookings IN ACCESS EXCLUSIVE MODE").unwrap();
+            ("/fr/account/bookings", false)
+        }
+        Backend::Sqlite => {
+            locker.batch_execute("BEGIN IMMEDIATE; DELETE FROM audit_logs WHERE 0").unwrap();
+            ("/fr/account/notifications/read-all", true)
+        }
+    };
+    let started = Instant::now();
+    let res = if method_is_post { app.post_form(blocked, &[]).await } else { app.get(blocked).await };
+    res.assert_status(503);
+    let waited = started.elapsed();
+    assert!(waited >= Duration::from_millis(700) && waited < Duration::from_millis(2500), "{waited:?}");
+    assert_eq!(res.header("retry-after").as_deref(), Some("5"));
+
+    let started = Instant::now();
+    app.get("/fr/legal/privacy").await.assert_status(200);
+    app.get("/fr/").await.assert_status(200);
+    assert!(started.elapsed() < Duration::from_millis(700), "{:?}", started.elapsed());
+
+    locker.batch_execute("ROLLBACK").unwrap();
+    let res = if method_is_post { app.post_form(blocked, &[]).await } else { app.get(blocked).await };
+    assert!(res.status.as_u16() < 500, "{}", res.status);
+}
+
+/// Each route holds at most half the pool: when one page's share is taken (its visitors all waiting on a lock),
+/// that page answers 503 after the acquire timeout and the others still get connections.
+#[actix_web::test]
+async fn one_stuck_page_cannot_take_the_whole_pool() {
+    let mut app = app_with_short_timeouts(4).await;
+    app.get("/fr/").await.assert_status(200);
+    let route = app.state.pool_shares.of("/{lang}/providers");
+    let _taken = route.clone().acquire_many_owned(2).await.expect("the route's whole share");
+    let started = Instant::now();
+    app.get("/fr/providers?q=plombier").await.assert_status(503);
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    app.get("/fr/").await.assert_status(200);
+    app.get("/fr/legal/privacy").await.assert_status(200);
+    app.get("/ready").await.assert_status(200);
+}
