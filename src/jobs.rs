@@ -38,8 +38,12 @@ pub async fn run_forever(state: web::Data<AppState>) {
         return;
     }
     let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(seconds));
+    let mut stopping = state.shutdown.subscribe();
     loop {
-        tick.tick().await;
+        tokio::select! {
+            _ = tick.tick() => {}
+            _ = stopping.wait_for(|stop| *stop) => return,
+        }
         if let Err(e) = run_once(&state).await {
             tracing::error!(error = %e, "background jobs failed; retrying at the next tick");
         }
@@ -49,6 +53,7 @@ pub async fn run_forever(state: web::Data<AppState>) {
 /// This instance's email sender: a delivery pass whenever a commit queued emails (`state::deliver`) and when
 /// the next retry is due (at least every minute, which also picks up emails whose sender died mid-batch).
 pub async fn run_sender(state: web::Data<AppState>) {
+    let mut stopping = state.shutdown.subscribe();
     loop {
         match deliver_now(&state).await {
             Ok(pass) if pass != Default::default() => {
@@ -62,8 +67,11 @@ pub async fn run_sender(state: web::Data<AppState>) {
             Ok(None) => 60_000,
             Err(_) => 5_000,
         };
-        let _ =
-            actix_web::rt::time::timeout(std::time::Duration::from_millis(wait as u64), state.outbox_wake.notified())
-                .await;
+        let wake =
+            actix_web::rt::time::timeout(std::time::Duration::from_millis(wait as u64), state.outbox_wake.notified());
+        tokio::select! {
+            _ = wake => {}
+            _ = stopping.wait_for(|stop| *stop) => return,
+        }
     }
 }

@@ -69,6 +69,7 @@ pub fn build_app(
         .wrap(from_fn(web::headers::security))
         .wrap(from_fn(web::compress::responses))
         .wrap(from_fn(web::bulkhead::share))
+        .wrap(from_fn(web::limits::body_deadline))
         .wrap(from_fn(web::log::requests))
         .wrap(tracing_actix_web::TracingLogger::default())
 }

@@ -114,17 +114,67 @@ fn serve(config: Config, args: ServeArgs) -> Result<(), String> {
         seed::print_demo_logins();
     }
     let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let connections = connection_limit(workers);
     actix_web::rt::System::new()
         .block_on(async move {
-            actix_web::rt::spawn(khadamat::jobs::run_forever(state.clone()));
-            actix_web::rt::spawn(khadamat::jobs::run_sender(state.clone()));
+            let jobs = actix_web::rt::spawn(khadamat::jobs::run_forever(state.clone()));
+            let sender = actix_web::rt::spawn(khadamat::jobs::run_sender(state.clone()));
             state.start_relay();
-            HttpServer::new(move || build_app(state.clone()))
+            let app_state = state.clone();
+            let server = HttpServer::new(move || build_app(app_state.clone()))
                 .workers(workers)
-                .shutdown_timeout(15)
+                .max_connections(connections)
+                // Headers must arrive within 5 s (slowloris); bodies have their own deadline (web::limits).
+                .client_request_timeout(std::time::Duration::from_secs(5))
+                .client_disconnect_timeout(std::time::Duration::from_secs(2))
+                .shutdown_timeout(SHUTDOWN_SECONDS)
+                .disable_signals()
                 .bind((host.as_str(), port))?
-                .run()
-                .await
+                .run();
+            let handle = server.handle();
+            actix_web::rt::spawn(async move {
+                stop_signal().await;
+                tracing::info!("stopping: closing WebSockets, finishing requests and jobs");
+                state.shutdown.send_replace(true);
+                handle.stop(true).await;
+            });
+            server.await?;
+            // The jobs finish the pass they are in (a batch of emails, an expiry run), then return.
+            let finished = futures_util::future::join(jobs, sender);
+            if actix_web::rt::time::timeout(std::time::Duration::from_secs(SHUTDOWN_SECONDS), finished).await.is_err() {
+                tracing::warn!("background jobs did not finish in time");
+            }
+            tracing::info!("stopped");
+            Ok::<(), std::io::Error>(())
         })
         .map_err(|e| e.to_string())
+}
+
+/// How long in-flight requests and jobs get to finish once asked to stop.
+const SHUTDOWN_SECONDS: u64 = 15;
+
+/// SIGTERM (an orchestrator, `docker stop`) or SIGINT (Ctrl-C).
+async fn stop_signal() {
+    use actix_web::rt::signal::unix::{SignalKind, signal};
+    match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = actix_web::rt::signal::ctrl_c() => {}
+            }
+        }
+        Err(_) => {
+            let _ = actix_web::rt::signal::ctrl_c().await;
+        }
+    }
+}
+
+/// Open connections each worker accepts: the open-file limit is raised to its maximum, and connections keep a
+/// margin of it for database connections, files and sockets to SMTP. Past it, new visitors wait in the listen
+/// backlog instead of the process failing with "too many open files".
+fn connection_limit(workers: usize) -> usize {
+    let files = rlimit::increase_nofile_limit(u64::MAX).unwrap_or(1024);
+    let per_worker = files.saturating_sub(256) / workers.max(1) as u64;
+    tracing::info!(open_files = files, connections_per_worker = per_worker, "limits");
+    usize::try_from(per_worker.clamp(64, 25_000)).unwrap_or(25_000)
 }

@@ -29,6 +29,8 @@ pub struct AppState {
     pub outbox_wake: std::sync::Arc<tokio::sync::Notify>,
     /// Each route's share of the database pool (`web::bulkhead`).
     pub pool_shares: crate::services::blocking::PoolShares,
+    /// Becomes true when the process is asked to stop: sockets close, jobs finish their pass and return.
+    pub shutdown: tokio::sync::watch::Sender<bool>,
 }
 
 /// The application clock: UTC now, shifted by an offset that test configurations move forward.
@@ -61,6 +63,7 @@ impl AppState {
         let showcase = std::sync::Arc::new(crate::web::showcase::Showcase::new(config.showcase_seconds));
         let pool_shares = crate::services::blocking::PoolShares::new(db.pool_size());
         Ok(AppState {
+            shutdown: tokio::sync::watch::Sender::new(false),
             pool_shares,
             showcase,
             config,

@@ -116,8 +116,14 @@ async fn run(
     let mut heard = Instant::now();
     let mut ping = tokio::time::interval_at(Instant::now() + ping_every, ping_every);
     let mut recheck = tokio::time::interval_at(Instant::now() + recheck_every, recheck_every);
+    let mut stopping = state.shutdown.subscribe();
     while open {
         tokio::select! {
+            // This instance is stopping: "service restart", and the page reconnects to another one.
+            _ = stopping.wait_for(|stop| *stop) => {
+                close(session.clone(), CloseCode::Restart).await;
+                open = false;
+            }
             event = events.recv() => match event {
                 Some(Event::SessionsEnded) => open = still_signed_in(&state, &user, &tab, &mut session).await,
                 Some(event) => open = push(&state, &user, &tab, &mut session, event).await,

@@ -113,7 +113,13 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
             check_origin(&req)?;
-            let body = body.await.map_err(|e| AppError::Malformed(format!("body: {e}")))?;
+            let body = body.await.map_err(|e| {
+                if crate::web::limits::is_too_slow(&e) {
+                    AppError::TooSlow
+                } else {
+                    AppError::Malformed(format!("body: {e}"))
+                }
+            })?;
             if body.len() > MAX_FORM_BYTES {
                 return Err(AppError::Malformed("form too large".into()));
             }

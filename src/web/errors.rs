@@ -35,6 +35,7 @@ impl ResponseError for AppError {
             AppError::Gone => StatusCode::GONE,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooSlow => StatusCode::REQUEST_TIMEOUT,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -118,6 +119,10 @@ pub async fn render_errors(
         return Ok(ServiceResponse::new(req.clone(), sign_in_first(&req)).map_into_right_body());
     }
     let mut page = error_response(&req, status);
+    if status == StatusCode::REQUEST_TIMEOUT {
+        // The rest of a too-slow body is not waited for.
+        page.head_mut().set_connection_type(actix_web::http::ConnectionType::Close);
+    }
     for (name, value) in res.headers() {
         if name == header::RETRY_AFTER || name == header::ALLOW {
             page.headers_mut().insert(name.clone(), value.clone());
@@ -174,6 +179,7 @@ pub fn keys_for(status: StatusCode) -> (&'static str, &'static str) {
         409 => ("error-409-title", "error-409"),
         410 => ("error-410-title", "error-410"),
         422 => ("error-422-title", "error-422"),
+        408 => ("error-408-title", "error-408"),
         429 => ("error-429-title", "error-429"),
         503 => ("error-503-title", "error-503"),
         _ => ("error-500-title", "error-500"),

@@ -14,6 +14,7 @@ pub mod headers;
 pub mod htmx;
 pub mod input;
 pub mod lang;
+pub mod limits;
 pub mod listing;
 pub mod log;
 pub mod render;

@@ -101,3 +101,54 @@ async fn one_stuck_page_cannot_take_the_whole_pool() {
     app.get("/fr/legal/privacy").await.assert_status(200);
     app.get("/ready").await.assert_status(200);
 }
+
+/// A body trickled byte by byte is cut at its deadline (10 s for a small form) with 408 and the connection
+/// closed, through a real server and socket; a normal post on the same server is unaffected.
+#[actix_web::test]
+async fn a_trickled_body_is_cut_with_408() {
+    use std::io::{Read, Write};
+    let app = TestApp::new().await;
+    let state = app.state.clone();
+    let server = actix_web::HttpServer::new(move || khadamat::build_app(state.clone()))
+        .workers(1)
+        .bind(("127.0.0.1", 0))
+        .unwrap();
+    let addr = server.addrs()[0];
+    let server = server.run();
+    let handle = server.handle();
+    actix_web::rt::spawn(server);
+
+    let started = Instant::now();
+    let (status, closed_after) = actix_web::rt::task::spawn_blocking(move || {
+        let mut s = std::net::TcpStream::connect(addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        write!(
+            s,
+            "POST /fr/contact HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+             Content-Length: 1000\r\n\r\n"
+        )
+        .unwrap();
+        // One byte a second; the server must not wait for the 1,000.
+        let writer = s.try_clone().unwrap();
+        std::thread::spawn(move || {
+            let mut w = writer;
+            while w.write_all(b"a").is_ok() {
+                std::thread::sleep(Duration::from_secs(1));
+            }
+        });
+        let mut answer = Vec::new();
+        let mut buf = [0u8; 4096];
+        loop {
+            match s.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => answer.extend_from_slice(&buf[..n]),
+            }
+        }
+        (String::from_utf8_lossy(&answer).lines().next().unwrap_or_default().to_string(), started.elapsed())
+    })
+    .await
+    .unwrap();
+    assert_eq!(status, "HTTP/1.1 408 Request Timeout");
+    assert!(closed_after >= Duration::from_secs(9) && closed_after < Duration::from_secs(14), "{closed_after:?}");
+    handle.stop(false).await;
+}
