@@ -18,9 +18,16 @@ RUN apt-get update && apt-get install -y --no-install-recommends libpq5 ca-certi
 WORKDIR /app
 COPY --from=build /src/target/release/khadamat /usr/local/bin/khadamat
 COPY --from=build /src/static /app/static
-ENV KHADAMAT_ENV=production HOST=0.0.0.0 PORT=4000 STATIC_DIR=/app/static UPLOAD_DIR=/app/uploads
-RUN mkdir -p /app/uploads && chown khadamat /app/uploads
+# The runtime user writes only to /app/data (the SQLite file when no DATABASE_URL is given) and /app/uploads.
+ENV KHADAMAT_ENV=production HOST=0.0.0.0 PORT=4000 STATIC_DIR=/app/static UPLOAD_DIR=/app/uploads \
+    DATABASE_URL=/app/data/khadamat.db
+RUN mkdir -p /app/data /app/uploads && chown khadamat /app/data /app/uploads
+VOLUME ["/app/data", "/app/uploads"]
 USER khadamat
 EXPOSE 4000
-HEALTHCHECK --interval=30s --timeout=3s CMD ["/bin/sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/4000"]
+# Liveness only (never the database: an outage must not get a healthy process restarted); `khadamat health
+# --ready` is the readiness probe for a load balancer.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s CMD ["khadamat", "health"]
+# SIGTERM (docker stop): WebSockets closed, requests and jobs finished within 15 s.
+STOPSIGNAL SIGTERM
 CMD ["khadamat", "serve"]

@@ -3,7 +3,7 @@ use std::io::{IsTerminal, Read};
 use actix_web::{HttpServer, web};
 use clap::Parser;
 
-use khadamat::cli::{Cli, Command, CreateAdminArgs, SeedArgs, ServeArgs};
+use khadamat::cli::{Cli, Command, CreateAdminArgs, HealthArgs, SeedArgs, ServeArgs};
 use khadamat::config::{Config, redact_url};
 use khadamat::db::{Db, migrations, seed};
 use khadamat::{AppState, build_app, telemetry};
@@ -27,6 +27,7 @@ fn main() {
         Command::Migrate => migrate(&config).map(|_| ()),
         Command::Seed(args) => run_seed(&config, &args),
         Command::CreateAdmin(args) => create_admin(&config, &args),
+        Command::Health(args) => health(&config, &args),
     };
     if let Err(e) = result {
         eprintln!("khadamat: {e}");
@@ -81,6 +82,15 @@ fn create_admin(config: &Config, args: &CreateAdminArgs) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     println!("administrator {} created (id {id})", args.email.trim().to_lowercase());
     Ok(())
+}
+
+fn health(config: &Config, args: &HealthArgs) -> Result<(), String> {
+    let path = if args.ready { "/ready" } else { "/health" };
+    match khadamat::cli::probe(args.port.unwrap_or(config.port), path, std::time::Duration::from_secs(3)) {
+        Ok(200) => Ok(()),
+        Ok(status) => Err(format!("{path} answered {status}")),
+        Err(e) => Err(format!("{path}: {e}")),
+    }
 }
 
 fn serve(config: Config, args: ServeArgs) -> Result<(), String> {

@@ -108,15 +108,7 @@ async fn one_stuck_page_cannot_take_the_whole_pool() {
 async fn a_trickled_body_is_cut_with_408() {
     use std::io::{Read, Write};
     let app = TestApp::new().await;
-    let state = app.state.clone();
-    let server = actix_web::HttpServer::new(move || khadamat::build_app(state.clone()))
-        .workers(1)
-        .bind(("127.0.0.1", 0))
-        .unwrap();
-    let addr = server.addrs()[0];
-    let server = server.run();
-    let handle = server.handle();
-    actix_web::rt::spawn(server);
+    let (addr, handle) = serve(&app);
 
     let started = Instant::now();
     let (status, closed_after) = actix_web::rt::task::spawn_blocking(move || {
@@ -151,4 +143,36 @@ async fn a_trickled_body_is_cut_with_408() {
     assert_eq!(status, "HTTP/1.1 408 Request Timeout");
     assert!(closed_after >= Duration::from_secs(9) && closed_after < Duration::from_secs(14), "{closed_after:?}");
     handle.stop(false).await;
+}
+
+/// The app on a real socket (a free port on 127.0.0.1), as `khadamat serve` runs it.
+fn serve(app: &TestApp) -> (std::net::SocketAddr, actix_web::dev::ServerHandle) {
+    let state = app.state.clone();
+    let server = actix_web::HttpServer::new(move || khadamat::build_app(state.clone()))
+        .workers(1)
+        .bind(("127.0.0.1", 0))
+        .unwrap();
+    let addr = server.addrs()[0];
+    let server = server.run();
+    let handle = server.handle();
+    actix_web::rt::spawn(server);
+    (addr, handle)
+}
+
+/// `khadamat health [--ready]`, the container's health check, asks a real server.
+#[actix_web::test]
+async fn the_health_command_asks_liveness_and_readiness() {
+    let app = app_with_short_timeouts(1).await;
+    let (addr, handle) = serve(&app);
+    let probe = move |path: &'static str| {
+        actix_web::rt::task::spawn_blocking(move || khadamat::cli::probe(addr.port(), path, Duration::from_secs(3)))
+    };
+    assert_eq!(probe("/health").await.unwrap().unwrap(), 200);
+    assert_eq!(probe("/ready").await.unwrap().unwrap(), 200);
+    let held = app.state.db.get().unwrap();
+    assert_eq!(probe("/health").await.unwrap().unwrap(), 200);
+    assert_eq!(probe("/ready").await.unwrap().unwrap(), 503);
+    drop(held);
+    handle.stop(false).await;
+    assert!(probe("/health").await.unwrap().is_err(), "nothing listens any more");
 }
