@@ -435,7 +435,12 @@ pub async fn show(
                 && viewer != Some(p.provider.user_id)
                 && seen.first_time(day, p.provider.id, visitor)
             {
-                crate::db::models::profile_view::record(conn, p.provider.id, day, &profile_views::hex(&visitor))?;
+                // A view not counted (the table locked, the database busy) must not cost the visitor the page.
+                if let Err(e) =
+                    crate::db::models::profile_view::record(conn, p.provider.id, day, &profile_views::hex(&visitor))
+                {
+                    tracing::warn!(error = %e, "profile view not counted");
+                }
             }
             Ok(loaded.map(|p| (p, favorite)))
         })

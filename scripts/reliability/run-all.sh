@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole fault campaign on one backend: BACKEND=sqlite|postgres scripts/reliability/run-all.sh
+# Quick mode (QUICK=1, as CI runs it): shorter soak and outages, same criteria.
+set -uo pipefail
+cd "$(dirname "$0")"
+export BACKEND="${BACKEND:-sqlite}"
+if [ "${QUICK:-0}" = 1 ]; then
+  export SOAK_SECONDS="${SOAK_SECONDS:-60}" DOWN_SECONDS="${DOWN_SECONDS:-15}" OUTAGE_SECONDS="${OUTAGE_SECONDS:-10}"
+  export SLOW_HEADERS="${SLOW_HEADERS:-100}" SLOW_BODIES="${SLOW_BODIES:-300}" BURST="${BURST:-100}" PROVIDERS="${PROVIDERS:-500}"
+fi
+failed=0
+for script in ${TESTS:-r0_baseline r2_db_restart r3_db_down r4_locked_table r5_slow_clients r6_booking_race \
+  r9_kill_restart r10_sigterm r12_payload_sizes r13_outbox_burst r14_two_instances r1_soak}; do
+  timeout 1800 python3 "$script.py" || failed=1
+done
+exit $failed
