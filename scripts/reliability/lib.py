@@ -50,12 +50,12 @@ def free_port():
 
 # ---------------------------------------------------------------------------------------------- results
 
-def result(test, passed, summary, **figures):
+def result(test, passed, line_text, **figures):
     """The line a script ends with, also kept in $REL/results.jsonl for docs/reliability.md."""
-    line = f"{test} {BACKEND}: {'PASS' if passed else 'FAIL'} — {summary}"
+    line = f"{test} {BACKEND}: {'PASS' if passed else 'FAIL'} — {line_text}"
     print(line, flush=True)
     with open(os.path.join(REL, "results.jsonl"), "a") as f:
-        f.write(json.dumps({"test": test, "backend": BACKEND, "pass": passed, "summary": summary,
+        f.write(json.dumps({"test": test, "backend": BACKEND, "pass": passed, "summary": line_text,
                             "figures": figures, "at": time.strftime("%Y-%m-%d %H:%M:%S")}) + "\n")
     return passed
 

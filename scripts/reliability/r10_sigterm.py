@@ -55,4 +55,4 @@ refused = sum(1 for r in records if not isinstance(r[2], int))
 ok = code == 0 and stopped_after < 15 and not fives and close_code == 1012
 result("R10", ok, f"exit {code} {stopped_after:.2f} s after SIGTERM; WebSocket closed with {close_code} after "
        f"{closed_after:.2f} s; {len(fives)} x 5xx, {refused} refused at connect after the stop",
-       summary=summary(records))
+       load=summary(records))

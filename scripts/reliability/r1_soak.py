@@ -41,4 +41,4 @@ with open(os.path.join(REL, f"r1-{BACKEND}.csv"), "w") as f:
 result("R1", ok, f"{len(records)} requests over {seconds} s, {fives} x 5xx; RSS {early[1] / 1024:.1f} -> "
        f"{late[1] / 1024:.1f} MB, files {early[2]} -> {late[2]}, threads {early[3]} -> {late[3]}, "
        f"max PG connections {max(s[4] for s in samples)}; p99 {p99_early:.1f} -> {p99_late:.1f} ms",
-       summary=summary(records), samples=len(samples))
+       load=summary(records), samples=len(samples))

@@ -27,4 +27,4 @@ app.stop()
 ok = not outside and all(is_ok(r[2]) for r in after) and longest <= 6 and same and ready == 200 and not panics
 result("R2", ok, f"restart {restart_at:.1f}-{up_at:.1f} s; {len(bad)} errors ({len(outside)} outside the window), "
        f"last error at {max((r[0] for r in bad), default=0):.1f} s; longest request {longest:.2f} s; same process "
-       f"{same}; /ready {ready}", summary=summary(records))
+       f"{same}; /ready {ready}", load=summary(records))

@@ -13,7 +13,7 @@ app = App().start()
 slugs = [r[0] for r in approved_providers(20)]
 PG.stop()
 t0 = time.time()
-records = Load(app.port, [f"/fr/providers/{s}" for s in slugs] + ["/fr/account/bookings"], 20, min(20, down),
+records = Load(app.port, [f"/fr/providers/{s}" for s in slugs], 20, min(20, down),
                conns=8).start().wait()
 t = time.time(); health = status_of(app.port, "/health"); health_s = time.time() - t
 t = time.time(); ready = status_of(app.port, "/ready"); ready_s = time.time() - t

@@ -53,5 +53,5 @@ if BACKEND == "postgres":
     bad = [r for r in records if not is_ok(r[2])]
     late = [r for r in bad if r[0] > kill_at + 1]
     result("R4b", not late, f"{killed} connections terminated at {kill_at:.1f} s: {len(bad)} errors, "
-           f"{len(late)} later than 1 s after", summary=summary(records))
+           f"{len(late)} later than 1 s after", load=summary(records))
 app.stop()

@@ -254,6 +254,29 @@ pub fn is_unavailable(e: &diesel::result::Error) -> bool {
     }
 }
 
+/// Runs a write that may be skipped rather than waited for (a view count): it waits 100 ms at most for a lock
+/// (SQLite's busy timeout, PostgreSQL's lock timeout), then fails; the connection's own timeout is restored.
+pub fn without_waiting<T>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> QueryResult<T>) -> QueryResult<T> {
+    #[derive(QueryableByName)]
+    struct Busy {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        timeout: i32,
+    }
+    match conn {
+        DbConn::Pg(_) => conn.transaction(|conn| {
+            conn.batch_execute("SET LOCAL lock_timeout = 100")?;
+            f(conn)
+        }),
+        DbConn::Sqlite(_) => {
+            let before = diesel::sql_query("PRAGMA busy_timeout").get_result::<Busy>(conn)?.timeout;
+            conn.batch_execute("PRAGMA busy_timeout = 100")?;
+            let result = f(conn);
+            conn.batch_execute(&format!("PRAGMA busy_timeout = {before}"))?;
+            result
+        }
+    }
+}
+
 /// Checks that the database answers.
 pub fn ping(conn: &mut DbConn) -> QueryResult<()> {
     conn.batch_execute("SELECT 1")

@@ -3,7 +3,8 @@
 //! added to the request's count when one is kept (`QUERIES`, see `web::log`).
 //!
 //! Bulkheads: a request holds at most its route's share of the pool (`SHARE`, set by `web::bulkhead`), so a
-//! page stuck on a locked table cannot take every connection and stall unrelated pages.
+//! page stuck on a locked table cannot take every connection and stall unrelated pages; and its database work
+//! ends by the request's deadline (one statement timeout after it started), however many queries it makes.
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -17,8 +18,14 @@ use crate::error::AppError;
 tokio::task_local! {
     /// The queries of the request (task) being served, when it counts them.
     pub static QUERIES: Cell<u64>;
-    /// The connections the route being served may still take.
-    pub static SHARE: Arc<Semaphore>;
+    /// The connections the route being served may still take, and when its database time is up.
+    pub static SHARE: Share;
+}
+
+#[derive(Clone)]
+pub struct Share {
+    pub permits: Arc<Semaphore>,
+    pub deadline: Option<tokio::time::Instant>,
 }
 
 /// One semaphore per route, each of half the pool (at least one connection).
@@ -44,11 +51,20 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
-        let share = match SHARE.try_with(Arc::clone) {
-            Ok(share) => match tokio::time::timeout(self.acquire_timeout(), share.acquire_owned()).await {
-                Ok(Ok(permit)) => Some(permit),
-                _ => return Err(AppError::Unavailable("this page's share of the pool is busy".into())),
-            },
+        let share = match SHARE.try_with(Share::clone) {
+            Ok(share) => {
+                let mut wait = self.acquire_timeout();
+                if let Some(deadline) = share.deadline {
+                    wait = wait.min(deadline.saturating_duration_since(tokio::time::Instant::now()));
+                    if wait.is_zero() {
+                        return Err(AppError::Unavailable("the request's database time is spent".into()));
+                    }
+                }
+                match tokio::time::timeout(wait, share.permits.acquire_owned()).await {
+                    Ok(Ok(permit)) => Some(permit),
+                    _ => return Err(AppError::Unavailable("this page's share of the pool is busy".into())),
+                }
+            }
             Err(_) => None,
         };
         let db = self.clone();

@@ -9,7 +9,7 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
 use askama::Template;
 
 use crate::error::AppError;
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Lang};
 use crate::state::AppState;
 use crate::web::context::{Page, split_lang_path};
 use crate::web::csrf::CsrfToken;
@@ -85,8 +85,13 @@ pub async fn render_errors(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, actix_web::Error> {
-    let res = next.call(req).await?;
-    let res = unavailable_session(res);
+    // An error an inner middleware returns (the session or the signed-in visitor could not be loaded) comes
+    // back without its request: what its page needs is kept before.
+    let asked = Asked::of(req.request());
+    let res = match next.call(req).await {
+        Ok(res) => unavailable_session(res),
+        Err(e) => return Err(asked.error_page(e)),
+    };
     let status = res.status();
     let marker = res.response().extensions().get::<ErrorMarker>().is_some();
     if marker && status == StatusCode::SEE_OTHER {
@@ -136,7 +141,7 @@ pub async fn render_errors(
 fn unavailable_session<B>(res: ServiceResponse<B>) -> ServiceResponse<B> {
     let unavailable = res.status() == StatusCode::INTERNAL_SERVER_ERROR
         && res.response().extensions().get::<ErrorMarker>().is_none()
-        && res.response().error().is_some_and(|e| e.to_string().starts_with(crate::error::UNAVAILABLE));
+        && res.response().error().is_some_and(session_unavailable);
     if !unavailable {
         return res;
     }
@@ -145,6 +150,51 @@ fn unavailable_session<B>(res: ServiceResponse<B>) -> ServiceResponse<B> {
         head.headers.insert(header::RETRY_AFTER, header::HeaderValue::from_static(RETRY_AFTER));
         body
     })
+}
+
+/// What an error page needs of its request.
+struct Asked {
+    lang: Lang,
+    rest: String,
+    fragment: bool,
+    state: Option<web::Data<AppState>>,
+    request_id: Option<String>,
+}
+
+impl Asked {
+    fn of(req: &HttpRequest) -> Self {
+        let (lang, rest) = match split_lang_path(req.path()) {
+            Some((lang, rest)) => (lang, rest.to_string()),
+            None => (preferred_lang(req), "/".to_string()),
+        };
+        Asked {
+            lang,
+            rest,
+            fragment: Htmx::of(req).wants_fragment(),
+            state: req.app_data::<web::Data<AppState>>().cloned(),
+            request_id: req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string()),
+        }
+    }
+
+    /// The localized page for an error an inner middleware returned (503 when the database is unavailable).
+    fn error_page(self, e: actix_web::Error) -> actix_web::Error {
+        let status =
+            if session_unavailable(&e) { StatusCode::SERVICE_UNAVAILABLE } else { e.as_response_error().status_code() };
+        if status.is_server_error() {
+            tracing::error!(request_id = self.request_id.as_deref().unwrap_or(""), status = status.as_u16(), error = %e, "internal error");
+        }
+        let mut page = render_page(&self, status, None);
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            page.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static(RETRY_AFTER));
+        }
+        actix_web::error::InternalError::from_response(e.to_string(), page).into()
+    }
+}
+
+/// Whether the session store failed because the database is unavailable: actix-session wraps its store's
+/// error (ours, as text) in an `InternalError` whose only window on it is `Debug`.
+fn session_unavailable(e: &actix_web::Error) -> bool {
+    format!("{e:?}").contains(crate::error::UNAVAILABLE)
 }
 
 /// Anonymous visitors are sent to sign in, and come back to the page they wanted (GET only).
@@ -188,28 +238,43 @@ pub fn keys_for(status: StatusCode) -> (&'static str, &'static str) {
 
 /// The error page for a request, in the language of its URL (or the visitor's preferred one).
 pub fn error_response(req: &HttpRequest, status: StatusCode) -> HttpResponse {
+    let signed_in = Signed {
+        csrf: req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default(),
+        user: crate::web::auth::cached_viewer(req),
+        unread: crate::web::auth::unread(req),
+    };
+    render_page(&Asked::of(req), status, Some(signed_in))
+}
+
+/// Who asked, when known.
+struct Signed {
+    csrf: String,
+    user: Option<crate::db::models::User>,
+    unread: crate::web::auth::Unread,
+}
+
+fn render_page(asked: &Asked, status: StatusCode, signed: Option<Signed>) -> HttpResponse {
     let (title_key, message_key) = keys_for(status);
-    let lang = split_lang_path(req.path()).map(|(l, _)| l).unwrap_or_else(|| preferred_lang(req));
-    let i18n = I18n::new(lang);
+    let i18n = I18n::new(asked.lang);
     let code = status.as_u16();
-    let body = if Htmx::of(req).wants_fragment() {
+    let body = if asked.fragment {
         ErrorFragment { i18n, status: code, message_key }.render()
     } else {
-        match req.app_data::<web::Data<AppState>>() {
+        match &asked.state {
             Some(state) => {
+                let signed =
+                    signed.unwrap_or_else(|| Signed { csrf: String::new(), user: None, unread: Default::default() });
                 let page = Page {
-                    lang,
-                    rest: split_lang_path(req.path()).map(|(_, r)| r.to_string()).unwrap_or_else(|| "/".into()),
+                    lang: asked.lang,
+                    rest: asked.rest.clone(),
                     query: String::new(),
-                    csrf: req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default(),
+                    csrf: signed.csrf,
                     state: state.clone(),
-                    user: crate::web::auth::cached_viewer(req),
-                    unread: crate::web::auth::unread(req).notifications,
-                    unread_messages: crate::web::auth::unread(req).messages,
+                    user: signed.user,
+                    unread: signed.unread.notifications,
+                    unread_messages: signed.unread.messages,
                 };
-                let request_id = (code >= 500)
-                    .then(|| req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string()))
-                    .flatten();
+                let request_id = (code >= 500).then(|| asked.request_id.clone()).flatten();
                 ErrorPage { i18n, page, status: code, title_key, message_key, request_id }.render()
             }
             None => Ok(String::from("Error")),
@@ -224,7 +289,7 @@ pub fn error_response(req: &HttpRequest, status: StatusCode) -> HttpResponse {
         .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((header::VARY, "HX-Request"));
-    if Htmx::of(req).wants_fragment() {
+    if asked.fragment {
         builder.insert_header(("HX-Retarget", "#toasts")).insert_header(("HX-Reswap", "beforeend"));
     }
     builder.body(body)

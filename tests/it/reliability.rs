@@ -24,18 +24,28 @@ async fn app_with_short_timeouts(pool: u32) -> TestApp {
 async fn a_busy_pool_answers_503_at_once_and_readiness_follows() {
     let mut app = app_with_short_timeouts(1).await;
     app.get("/ready").await.assert_status(200);
+    let signed_in = app.signed_in("client.busy@example.com", "CLIENT").await;
+    let visitor = app.switch_browser(Default::default());
     let held = app.state.db.get().expect("the only connection");
 
     for (lang, title) in [("fr", "Service momentanément indisponible"), ("ar", "الخدمة غير متاحة مؤقتًا")]
     {
         let started = Instant::now();
-        let res = app.get(&format!("/{lang}/services")).await;
+        let res = app.get(&format!("/{lang}/providers?q=plomberie")).await;
         res.assert_status(503);
         assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
         assert_eq!(res.header("retry-after").as_deref(), Some("5"));
         assert_eq!(res.doc().text("h1"), title);
         assert!(!res.body.contains("pool") && !res.body.contains("timed out"), "no internals");
     }
+    // A signed-in visitor: the session itself cannot be read, and that too is a 503, not a 500.
+    let visitor = app.switch_browser(visitor);
+    let res = app.get("/fr/account").await;
+    res.assert_status(503);
+    assert_eq!(res.header("retry-after").as_deref(), Some("5"));
+    app.switch_browser(visitor);
+    assert!(signed_in > 0);
+
     let started = Instant::now();
     app.get("/health").await.assert_status(200);
     assert!(started.elapsed() < Duration::from_millis(100), "liveness never waits for the database");

@@ -436,9 +436,11 @@ pub async fn show(
                 && seen.first_time(day, p.provider.id, visitor)
             {
                 // A view not counted (the table locked, the database busy) must not cost the visitor the page.
-                if let Err(e) =
-                    crate::db::models::profile_view::record(conn, p.provider.id, day, &profile_views::hex(&visitor))
-                {
+                let hash = profile_views::hex(&visitor);
+                let counted = crate::db::without_waiting(conn, |conn| {
+                    crate::db::models::profile_view::record(conn, p.provider.id, day, &hash)
+                });
+                if let Err(e) = counted {
                     tracing::warn!(error = %e, "profile view not counted");
                 }
             }

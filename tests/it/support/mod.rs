@@ -190,7 +190,17 @@ impl TestApp {
         if let Some(body) = body {
             req = req.set_payload(body);
         }
-        let res = test::call_service(&app, req.to_request()).await;
+        // An error a middleware returns is what the server would answer: its response.
+        let res = match test::try_call_service(&app, req.to_request()).await {
+            Ok(res) => res.map_into_boxed_body(),
+            Err(e) => {
+                let response = e.error_response();
+                let status = response.status();
+                let headers = response.headers().clone();
+                let bytes = actix_web::body::to_bytes(response.into_body()).await.unwrap_or_default();
+                return TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() };
+            }
+        };
         for cookie in res.response().cookies() {
             if cookie.max_age().is_some_and(|a| a.is_zero()) || cookie.value().is_empty() {
                 self.cookies.remove(cookie.name());
