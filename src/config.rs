@@ -226,7 +226,7 @@ impl Config {
             database_pool_size: u32::try_from(number("DATABASE_POOL_SIZE", 8)?.clamp(1, 128)).unwrap_or(8),
             database_timeouts: crate::db::Timeouts {
                 acquire: Duration::from_millis(number("DATABASE_ACQUIRE_TIMEOUT_MS", 2000)?.clamp(100, 60_000)),
-                statement: match number("DATABASE_STATEMENT_TIMEOUT_MS", 5000)? {
+                statement: match number("DATABASE_STATEMENT_TIMEOUT_MS", 3000)? {
                     0 => None,
                     ms => Some(Duration::from_millis(ms.max(100))),
                 },

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""R12 hostile sizes: 1 MB form bodies posted to the sign-in page for 30 s on 8 connections.
+"""R12 hostile sizes: 1 MB form bodies posted to the sign-in page for R12_SECONDS (default 30) on 8 connections.
 Pass: every answer 400 or 413; RSS grows < 50 MB; the site answers normally afterwards."""
 from lib import *
 
@@ -8,7 +8,7 @@ app = App().start()
 rss0 = app.rss_kb()
 body = b"password=" + b"a" * (1024 * 1024)
 statuses, peak, lock = {}, rss0, threading.Lock()
-deadline = time.time() + 30
+deadline = time.time() + int(os.environ.get("R12_SECONDS", "30"))
 def hammer():
     global peak
     while time.time() < deadline:

@@ -77,7 +77,7 @@ ids = [m["message_id"] for m in got]
 missing = len(expected - set(per_provider))
 twice = sum(1 for n in per_provider.values() if n > 1)
 app.stop()
-ok = len(wins) == len(plans) and missing == 0 and twice == 0 and len(set(ids)) == len(ids)
+ok = len(wins) == len(plans) and missing == 0 and twice == 0 and len(set(ids)) == len(ids) and delivered_after < 60
 result("R13", ok, f"{len(plans)} booking requests, {len(wins)} bookings, SMTP down {outage} s with a kill -9 "
        f"mid-burst ({retried[0]} retries): {len(got)} provider emails, {missing} missing, {twice} providers "
        f"emailed twice, all delivered {delivered_after:.1f} s after SMTP returned", emails=len(got),

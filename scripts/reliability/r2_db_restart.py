@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""R2 (PostgreSQL): the database restarted in the middle of 100 req/s on provider pages (60 s, restart at 20 s).
+"""R2 (PostgreSQL): the database restarted in the middle of 100 req/s on provider pages (R2_SECONDS, default 60;
+restart at a third).
 Pass: every 5xx inside [restart, database up + 10 s]; 100 % 2xx after; no request longer than 6 s; the same
 process; /ready 200 at the end; no panic in the log."""
 from lib import *
@@ -10,8 +11,9 @@ if BACKEND != "postgres":
 fresh_database()
 app = App().start()
 slugs = [r[0] for r in approved_providers(50)]
-load = Load(app.port, [f"/fr/providers/{s}" for s in slugs], 100, 60, conns=16).start()
-time.sleep(20)
+seconds = int(os.environ.get("R2_SECONDS", "60"))
+load = Load(app.port, [f"/fr/providers/{s}" for s in slugs], 100, seconds, conns=16).start()
+time.sleep(seconds / 3)
 restart_at = time.time() - load.t0
 PG.restart()
 up_at = time.time() - load.t0

@@ -7,6 +7,7 @@ export BACKEND="${BACKEND:-sqlite}"
 if [ "${QUICK:-0}" = 1 ]; then
   export SOAK_SECONDS="${SOAK_SECONDS:-60}" DOWN_SECONDS="${DOWN_SECONDS:-15}" OUTAGE_SECONDS="${OUTAGE_SECONDS:-10}"
   export SLOW_HEADERS="${SLOW_HEADERS:-100}" SLOW_BODIES="${SLOW_BODIES:-300}" BURST="${BURST:-100}" PROVIDERS="${PROVIDERS:-500}"
+  export R2_SECONDS="${R2_SECONDS:-30}" R12_SECONDS="${R12_SECONDS:-10}"
 fi
 failed=0
 for script in ${TESTS:-r0_baseline r2_db_restart r3_db_down r4_locked_table r5_slow_clients r6_booking_race \
