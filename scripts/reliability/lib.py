@@ -237,7 +237,8 @@ class Smtp:
                     with self.lock:
                         for to in rcpt:
                             self.messages.append({"to": to, "message_id": mid.group(1) if mid else "",
-                                                  "subject": subject.group(1).strip() if subject else ""})
+                                                  "subject": subject.group(1).strip() if subject else "",
+                                                  "text": text})
                     send("250 OK queued")
                 elif verb == "QUIT":
                     send("221 bye")
