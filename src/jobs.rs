@@ -50,11 +50,23 @@ pub async fn run_forever(state: web::Data<AppState>) {
     }
 }
 
+/// How often the sender tries one email that is waiting out a backoff.
+const PROBE_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// This instance's email sender: a delivery pass whenever a commit queued emails (`state::deliver`) and when
 /// the next retry is due (at least every minute, which also picks up emails whose sender died mid-batch).
+/// Once a minute, the earliest email waiting out a backoff is tried anyway (`outbox::probe`): when it goes
+/// out, the others follow at once.
 pub async fn run_sender(state: web::Data<AppState>) {
     let mut stopping = state.shutdown.subscribe();
+    let mut probed = std::time::Instant::now();
     loop {
+        if probed.elapsed() >= PROBE_EVERY {
+            probed = std::time::Instant::now();
+            if let Err(e) = state.db.run(crate::services::outbox::probe).await {
+                tracing::warn!(error = %e, "outbox probe failed");
+            }
+        }
         match deliver_now(&state).await {
             Ok(pass) if pass != Default::default() => {
                 tracing::info!(sent = pass.sent, retrying = pass.retrying, failed = pass.failed, "outbox delivery")
@@ -62,9 +74,10 @@ pub async fn run_sender(state: web::Data<AppState>) {
             Ok(_) => {}
             Err(e) => tracing::error!(error = %e, "outbox delivery failed; retrying"),
         }
+        let most = PROBE_EVERY.saturating_sub(probed.elapsed()).as_millis().max(200) as i64;
         let wait = match state.db.run(crate::services::outbox::next_due).await {
-            Ok(Some(at)) => (at - crate::db::now()).num_milliseconds().clamp(200, 60_000),
-            Ok(None) => 60_000,
+            Ok(Some(at)) => (at - crate::db::now()).num_milliseconds().clamp(200, most),
+            Ok(None) => most,
             Err(_) => 5_000,
         };
         let wake =

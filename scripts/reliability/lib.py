@@ -78,8 +78,11 @@ class Pg:
         self.opts = (f"-p {PG_PORT} -k {self.dir} -c listen_addresses=127.0.0.1 -c max_connections=100 "
                      "-c fsync=off")
 
-    def _as_postgres(self, cmd, check=True):
-        return subprocess.run(["su", "postgres", "-c", cmd], check=check, capture_output=True, text=True)
+    def _as_postgres(self, cmd):
+        done = subprocess.run(["su", "postgres", "-c", cmd], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"{cmd}: {done.stderr.strip() or done.stdout.strip()}")
+        return done
 
     def ensure(self):
         if not os.path.isdir(self.data):
@@ -88,6 +91,8 @@ class Pg:
             self._as_postgres(f"{PG_BIN}/initdb -D {self.data} -A trust -U postgres")
         if not self.up():
             self.start()
+        elif self.sql("SHOW data_directory", db="postgres") != self.data:
+            raise RuntimeError(f"port {PG_PORT} is taken by another PostgreSQL cluster (not {self.data})")
 
     def up(self):
         return subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", str(PG_PORT), "-q"]).returncode == 0

@@ -90,10 +90,12 @@ pub struct Pass {
 }
 
 /// Sends the due emails, `BATCH` at a time, until none is due (blocking: run it on the blocking pool). A
-/// connection is held only to claim and to mark, never during an SMTP exchange.
+/// connection is held only to claim and to mark, never during an SMTP exchange. The first email that goes
+/// out brings the ones waiting out a backoff forward: the mail server is back.
 pub fn deliver_due(db: &Db, mailer: &Mailer) -> Result<Pass, AppError> {
     let owner = format!("pid{}", std::process::id());
     let mut pass = Pass::default();
+    let mut brought_forward = false;
     loop {
         let started = now();
         let claimed = outbox::claim_due(&mut *db.get()?, &owner, started, started + LEASE, BATCH)?;
@@ -104,8 +106,13 @@ pub fn deliver_due(db: &Db, mailer: &Mailer) -> Result<Pass, AppError> {
             let claim = row.claimed_by.as_deref().unwrap_or_default();
             match mailer.send(&email_of(row), &row.dedup_key) {
                 Ok(()) => {
-                    outbox::mark_sent(&mut *db.get()?, row.id, claim, now())?;
+                    let mut conn = db.get()?;
+                    outbox::mark_sent(&mut conn, row.id, claim, now())?;
                     pass.sent += 1;
+                    if !brought_forward {
+                        brought_forward = true;
+                        outbox::bring_forward(&mut conn, now(), None)?;
+                    }
                 }
                 Err(e) => {
                     let error = e.to_string();
@@ -136,6 +143,13 @@ fn email_of(row: &OutboxEmail) -> Email {
         text: row.body_text.clone(),
         html: row.body_html.clone(),
     }
+}
+
+/// Makes the earliest email waiting out a backoff due now (the sender's probe of a mail server that was
+/// down: at most one attempt a minute, whatever the backoff, so the queue flows within a minute of its
+/// return). Whether there was one.
+pub fn probe(conn: &mut DbConn) -> Result<bool, AppError> {
+    Ok(outbox::bring_forward(conn, now(), Some(1))? > 0)
 }
 
 /// When the next waiting email is due, if any.

@@ -187,6 +187,19 @@ pub fn retry_now(conn: &mut DbConn, id: i64, now: NaiveDateTime, expires_at: Nai
     Ok(n == 1)
 }
 
+/// Makes the `limit` earliest waiting emails (all with `None`) due now: when the mail server answers again,
+/// the emails that failed while it was away need not wait out their backoff.
+pub fn bring_forward(conn: &mut DbConn, now: NaiveDateTime, limit: Option<i64>) -> QueryResult<usize> {
+    diesel::sql_query(
+        "UPDATE outbox SET next_attempt_at = $1 \
+         WHERE id IN (SELECT id FROM outbox WHERE status = 'PENDING' AND claimed_until IS NULL \
+                      AND next_attempt_at > $1 ORDER BY next_attempt_at, id LIMIT $2)",
+    )
+    .bind::<Timestamp, _>(now)
+    .bind::<BigInt, _>(limit.unwrap_or(i64::MAX))
+    .execute(conn)
+}
+
 /// When the next unclaimed pending email is due (the sender sleeps until then).
 pub fn next_due(conn: &mut DbConn) -> QueryResult<Option<NaiveDateTime>> {
     outbox::table
