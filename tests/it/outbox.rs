@@ -28,11 +28,6 @@ fn statuses(app: &TestApp) -> Vec<(OutboxStatus, i64)> {
     app.conn(|c| outbox::counts(c).unwrap())
 }
 
-/// Makes every waiting email due now (instead of waiting for its backoff).
-fn due_now(app: &TestApp) {
-    app.conn(|c| diesel::update(table::table).set(table::next_attempt_at.eq(khadamat::db::now())).execute(c).unwrap());
-}
-
 #[actix_web::test]
 async fn emails_wait_through_an_smtp_outage_and_go_out_once() {
     let (mut app, port) = app_with_smtp_down().await;
