@@ -26,6 +26,9 @@ pub enum AppError {
     /// Input that parsed but does not pass validation, when no form can be re-rendered.
     #[error("invalid: {0}")]
     Invalid(&'static str),
+    /// The request body is larger than the form or upload accepts.
+    #[error("request body too large")]
+    TooLarge,
     /// The request body did not arrive in time (`web::limits`).
     #[error("request body too slow")]
     TooSlow,

@@ -110,6 +110,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let req = req.clone();
+        let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+        if declared.is_some_and(|n| n > MAX_FORM_BYTES) {
+            // Refused before a byte of it is read.
+            return Box::pin(async { Err(AppError::TooLarge) });
+        }
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
             check_origin(&req)?;
@@ -121,7 +126,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 }
             })?;
             if body.len() > MAX_FORM_BYTES {
-                return Err(AppError::Malformed("form too large".into()));
+                return Err(AppError::TooLarge);
             }
             if !crate::web::input::is_clean(&body) {
                 return Err(AppError::Malformed("form: not clean text".into()));

@@ -36,6 +36,7 @@ impl ResponseError for AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooSlow => StatusCode::REQUEST_TIMEOUT,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -124,8 +125,8 @@ pub async fn render_errors(
         return Ok(ServiceResponse::new(req.clone(), sign_in_first(&req)).map_into_right_body());
     }
     let mut page = error_response(&req, status);
-    if status == StatusCode::REQUEST_TIMEOUT {
-        // The rest of a too-slow body is not waited for.
+    if status == StatusCode::REQUEST_TIMEOUT || status == StatusCode::PAYLOAD_TOO_LARGE {
+        // The rest of a too-slow or too-large body is not read.
         page.head_mut().set_connection_type(actix_web::http::ConnectionType::Close);
     }
     for (name, value) in res.headers() {

@@ -186,3 +186,22 @@ async fn the_health_command_asks_liveness_and_readiness() {
     handle.stop(false).await;
     assert!(probe("/health").await.unwrap().is_err(), "nothing listens any more");
 }
+
+/// A form body over 64 KiB is refused with 413 from its declared length, before any of it is read (R12: a
+/// stream of 1 MB posts costs no memory).
+#[actix_web::test]
+async fn an_oversized_form_is_refused_before_it_is_read() {
+    let mut app = TestApp::new().await;
+    app.get("/fr/login").await.assert_status(200);
+    let body = format!("email=a%40example.ma&password={}&csrf_token={}", "a".repeat(1024 * 1024), app.csrf_token());
+    let res = app
+        .request(
+            actix_web::http::Method::POST,
+            "/fr/login",
+            &[("Content-Type", "application/x-www-form-urlencoded"), ("Origin", "http://localhost:4000")],
+            Some(body),
+        )
+        .await;
+    res.assert_status(413);
+    assert!(res.doc().text("h1").contains("Requête"), "the localized page: {}", res.doc().text("h1"));
+}
