@@ -27,7 +27,7 @@ REL = os.environ.get("REL", "/tmp/khadamat-rel")
 BIN = os.path.abspath(os.environ.get("BIN", os.path.join(ROOT, "target/release/khadamat")))
 BACKEND = os.environ.get("BACKEND", "sqlite")
 PROVIDERS = int(os.environ.get("PROVIDERS", "2000"))
-PG_PORT = 55432
+PG_PORT = int(os.environ.get("PG_PORT", "55432"))
 PG_BIN = next((p for p in sorted(os.listdir("/usr/lib/postgresql"), reverse=True)), "15") if os.path.isdir(
     "/usr/lib/postgresql") else "15"
 PG_BIN = f"/usr/lib/postgresql/{PG_BIN}/bin"
