@@ -116,7 +116,7 @@ class Pg:
         self.sql(f"CREATE DATABASE {db}", db="postgres")
 
     def connections(self, db="app"):
-        return int(self.sql(f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{db}'") or 0)
+        return int(self.sql(f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{db}' AND pid <> pg_backend_pid()") or 0)
 
 
 PG = Pg()

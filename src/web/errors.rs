@@ -159,7 +159,7 @@ struct Asked {
     rest: String,
     fragment: bool,
     state: Option<web::Data<AppState>>,
-    request_id: Option<String>,
+    request_id: Option<tracing_actix_web::RequestId>,
 }
 
 impl Asked {
@@ -173,7 +173,7 @@ impl Asked {
             rest,
             fragment: Htmx::of(req).wants_fragment(),
             state: req.app_data::<web::Data<AppState>>().cloned(),
-            request_id: req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string()),
+            request_id: req.extensions().get::<tracing_actix_web::RequestId>().copied(),
         }
     }
 
@@ -182,7 +182,8 @@ impl Asked {
         let status =
             if session_unavailable(&e) { StatusCode::SERVICE_UNAVAILABLE } else { e.as_response_error().status_code() };
         if status.is_server_error() {
-            tracing::error!(request_id = self.request_id.as_deref().unwrap_or(""), status = status.as_u16(), error = %e, "internal error");
+            let request_id = self.request_id.map(|id| id.to_string()).unwrap_or_default();
+            tracing::error!(request_id, status = status.as_u16(), error = %e, "internal error");
         }
         let mut page = render_page(&self, status, None);
         if status == StatusCode::SERVICE_UNAVAILABLE {
@@ -275,7 +276,7 @@ fn render_page(asked: &Asked, status: StatusCode, signed: Option<Signed>) -> Htt
                     unread: signed.unread.notifications,
                     unread_messages: signed.unread.messages,
                 };
-                let request_id = (code >= 500).then(|| asked.request_id.clone()).flatten();
+                let request_id = (code >= 500).then(|| asked.request_id.map(|id| id.to_string())).flatten();
                 ErrorPage { i18n, page, status: code, title_key, message_key, request_id }.render()
             }
             None => Ok(String::from("Error")),
