@@ -183,6 +183,10 @@ impl Config {
         if prod && stripe_secret_key.as_deref().is_some_and(|k| k.contains("your")) {
             return Err(ConfigError("STRIPE_SECRET_KEY still holds the example value".into()));
         }
+        if prod && stripe_secret_key.is_some() && get("STRIPE_WEBHOOK_SECRET").is_none() {
+            // Payments would be taken and never applied: webhooks are the only source of truth.
+            return Err(ConfigError("STRIPE_SECRET_KEY is set but STRIPE_WEBHOOK_SECRET is not".into()));
+        }
 
         let log_level = parse("LOG_LEVEL", if prod { "info" } else { "info,khadamat=debug" })?;
         if let Err(e) = tracing_subscriber::EnvFilter::try_new(&log_level) {

@@ -11,6 +11,7 @@ pub mod handlers;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod payments;
 pub mod realtime;
 pub mod routes;
 pub mod services;

@@ -14,6 +14,8 @@ pub struct AppState {
     pub config: Config,
     pub db: Db,
     pub mailer: Mailer,
+    /// Stripe, when this server has its keys (Club Pro payments).
+    pub stripe: Option<std::sync::Arc<crate::payments::Stripe>>,
     pub assets: Assets,
     /// Encrypts the session cookie (derived from SESSION_SECRET).
     pub cookie_key: Key,
@@ -62,12 +64,14 @@ impl AppState {
         let clock = Clock::new(config.clock_offset_seconds);
         let showcase = std::sync::Arc::new(crate::web::showcase::Showcase::new(config.showcase_seconds));
         let pool_shares = crate::services::blocking::PoolShares::new(db.pool_size());
+        let stripe = crate::payments::Stripe::from_config(&config).map(std::sync::Arc::new);
         Ok(AppState {
             shutdown: tokio::sync::watch::Sender::new(false),
             pool_shares,
             showcase,
             config,
             db,
+            stripe,
             mailer,
             assets,
             cookie_key,

@@ -431,6 +431,8 @@ diesel::table! {
         stripe_payment_intent_id -> Nullable<Text>,
         paid_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        hosted_invoice_url -> Nullable<Text>,
+        invoice_number -> Nullable<Text>,
     }
 }
 

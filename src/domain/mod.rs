@@ -2,6 +2,7 @@
 
 pub mod booking;
 pub mod catalogue;
+pub mod club_pro;
 pub mod device;
 pub mod geo;
 pub mod kinds;

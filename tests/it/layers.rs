@@ -23,7 +23,7 @@ fn layer_of(module: &[String]) -> &'static str {
         Some("db") => "db",
         Some("i18n") => "i18n",
         Some("config") => "config",
-        Some("services" | "error" | "mail") => "services",
+        Some("services" | "error" | "mail" | "payments") => "services",
         Some("web" | "handlers" | "realtime" | "state") => "web",
         _ => "app",
     }

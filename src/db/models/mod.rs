@@ -11,6 +11,7 @@ pub mod job;
 pub mod notification;
 pub mod notification_preference;
 pub mod outbox;
+pub mod payment;
 pub mod profile_view;
 pub mod provider;
 pub mod rate_limit;
@@ -18,8 +19,10 @@ pub mod report;
 pub mod review;
 pub mod service;
 pub mod session;
+pub mod subscription;
 pub mod user;
 pub mod user_token;
+pub mod webhook_event;
 
 pub use category::Category;
 pub use city::City;

@@ -1,0 +1,4 @@
+DROP INDEX subscriptions_period_idx;
+DROP INDEX subscriptions_live_idx;
+ALTER TABLE payments DROP COLUMN invoice_number;
+ALTER TABLE payments DROP COLUMN hosted_invoice_url;

@@ -1,0 +1,7 @@
+-- Club Pro through Stripe: the invoice's hosted page and number on each payment, and at most one live
+-- subscription (waiting for Checkout, active or past due) per person, enforced by the database so that two
+-- simultaneous "subscribe" clicks cannot both go to Checkout.
+ALTER TABLE payments ADD COLUMN hosted_invoice_url TEXT;
+ALTER TABLE payments ADD COLUMN invoice_number TEXT;
+CREATE UNIQUE INDEX subscriptions_live_idx ON subscriptions (user_id) WHERE status IN ('PENDING', 'ACTIVE', 'PAST_DUE');
+CREATE INDEX subscriptions_period_idx ON subscriptions (status, current_period_end);
