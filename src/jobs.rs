@@ -1,7 +1,8 @@
 //! Background work inside the server. Every `JOBS_INTERVAL_SECONDS`: expire unanswered booking requests, queue
 //! the reminders that are due (`services::bookings::run_due`), publish reviews whose window closed and remind
 //! whoever has not reviewed (`services::reviews::run_due`), email messages left unread
-//! (`services::messages::email_unread`), and delete personal data past its period (`services::privacy`).
+//! (`services::messages::email_unread`), end Club Pro subscriptions whose period lapsed without a renewal
+//! (`services::club_pro::sweep`), and delete personal data past its period (`services::privacy`).
 //! Separately, the email sender (`run_sender`) delivers the outbox. Safe with several instances on one
 //! PostgreSQL: each row is claimed by a conditional update or a unique key, so it is processed once.
 
@@ -22,7 +23,8 @@ pub async fn run_once(state: &web::Data<AppState>) -> Result<usize, AppError> {
             crate::services::privacy::purge(conn, crate::db::now())?;
             let mut outcome = crate::services::bookings::run_due(conn, &ctx, now)?;
             outcome.extend(crate::services::reviews::run_due(conn, &ctx, now)?);
-            Ok((outcome, crate::services::messages::email_unread(conn, &ctx, now)?))
+            let (_, lapsed) = crate::services::club_pro::sweep(conn, &ctx, now)?;
+            Ok((outcome, crate::services::messages::email_unread(conn, &ctx, now)? + lapsed))
         })
         .await?;
     let queued = outcome.emails + unread;

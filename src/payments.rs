@@ -304,3 +304,18 @@ fn invoice_facts(invoice: &stripe_shared::Invoice) -> InvoiceFacts {
         paid_at: invoice.status_transitions.paid_at.and_then(time),
     }
 }
+
+/// The origins of Stripe's own pages (Checkout, the customer portal) a form of ours continues to; with a local
+/// Stripe-protocol server (`STRIPE_API_BASE`), that server's origin too.
+pub fn page_origins(config: &Config) -> String {
+    let mut origins = "https://checkout.stripe.com https://billing.stripe.com".to_string();
+    let base = config.stripe_api_base.trim_end_matches('/');
+    if !base.starts_with("https://api.stripe.com") {
+        let origin: String = base.splitn(4, '/').take(3).collect::<Vec<_>>().join("/");
+        if !origin.contains([' ', ';', '\'']) {
+            origins.push(' ');
+            origins.push_str(&origin);
+        }
+    }
+    origins
+}

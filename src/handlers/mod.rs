@@ -11,3 +11,4 @@ pub mod provider;
 pub mod public;
 pub mod reviews;
 pub mod seo;
+pub mod webhooks;

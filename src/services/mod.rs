@@ -7,6 +7,7 @@ pub mod auth;
 pub mod blocking;
 pub mod bookings;
 pub mod catalogue;
+pub mod club_pro;
 pub mod contact;
 pub mod emails;
 pub mod favorites;

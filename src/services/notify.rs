@@ -106,9 +106,27 @@ pub fn keys(kind: NotificationKind, variant: Option<&str>) -> Keys {
         (ProviderRejected, _) => {
             ("notification-provider-rejected", "email-provider-rejected-subject", "email-provider-rejected-body")
         }
+        (SubscriptionActivated, Some("resumed")) => {
+            ("notification-club-pro-resumed", "email-club-pro-resumed-subject", "email-club-pro-resumed-body")
+        }
+        (SubscriptionActivated, _) => {
+            ("notification-club-pro-activated", "email-club-pro-activated-subject", "email-club-pro-activated-body")
+        }
+        (SubscriptionEnding, Some("payment-failed")) => (
+            "notification-club-pro-payment-failed",
+            "email-club-pro-payment-failed-subject",
+            "email-club-pro-payment-failed-body",
+        ),
+        (SubscriptionEnding, Some("scheduled")) => {
+            ("notification-club-pro-scheduled", "email-club-pro-scheduled-subject", "email-club-pro-scheduled-body")
+        }
+        (SubscriptionEnding, _) => {
+            ("notification-club-pro-ended", "email-club-pro-ended-subject", "email-club-pro-ended-body")
+        }
         _ => ("notification-generic", "email-generic-subject", "email-generic-body"),
     };
     let action = match kind {
+        SubscriptionActivated | SubscriptionEnding => "email-club-pro-action",
         ReviewRequest => "email-review-action-write",
         ReviewPublished | ReviewReply | ReviewHidden => "email-review-action-read",
         _ => "email-booking-action",
@@ -139,6 +157,9 @@ pub fn arguments(i18n: &I18n, data: &serde_json::Value) -> Vec<(String, String)>
                 if let Ok(t) = NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M:%S") {
                     args.push(("when".to_string(), crate::i18n::format::datetime_long(i18n, t)));
                 }
+            } else if key == "until" {
+                let date = chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+                args.push((key.clone(), date.map(|d| crate::i18n::format::date_long(i18n, d)).unwrap_or_default()));
             } else if key == "reason" {
                 args.push((key.clone(), crate::i18n::format::booking_reason(i18n, &text)));
             } else {

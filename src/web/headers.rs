@@ -28,7 +28,10 @@ pub async fn security(
     let set = |h: &mut header::HeaderMap, name: header::HeaderName, value: &'static str| {
         h.insert(name, header::HeaderValue::from_static(value));
     };
-    set(headers, header::CONTENT_SECURITY_POLICY, CSP);
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        // A page may widen one directive (the Club Pro forms go on to Stripe's Checkout: `form-action`).
+        set(headers, header::CONTENT_SECURITY_POLICY, CSP);
+    }
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(headers, header::X_FRAME_OPTIONS, "DENY");
     if !headers.contains_key(header::REFERRER_POLICY) {

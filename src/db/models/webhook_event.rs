@@ -33,3 +33,10 @@ pub fn insert_once(
     };
     Ok(n == 1)
 }
+
+pub fn exists(conn: &mut DbConn, source: WebhookSource, event_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        webhook_events::table.filter(webhook_events::source.eq(source)).filter(webhook_events::event_id.eq(event_id)),
+    ))
+    .get_result(conn)
+}

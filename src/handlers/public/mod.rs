@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod book;
+pub mod club_pro;
 pub mod contact;
 pub mod home;
 pub mod language;

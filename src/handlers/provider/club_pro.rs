@@ -1,0 +1,320 @@
+//! `/{lang}/provider/club-pro`: the provider's Club Pro — status, renewal or end date, invoices — and the changes
+//! they can ask for: subscribe (Stripe Checkout), cancel at the end of the period, resume, monthly ↔ yearly, the
+//! Stripe customer portal. `/{lang}/provider/club-pro/welcome`: back from Checkout, the page waits for Stripe's
+//! webhook (it never activates anything itself).
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::NaiveDateTime;
+
+use crate::error::{AppError, AppResult};
+use crate::handlers::account::{Empty, private};
+use crate::i18n::I18n;
+use crate::payments::{Checkout, PaymentsError, Stripe};
+use crate::services::club_pro::{self, Overview};
+use crate::services::emails::Context;
+use crate::state::{AppState, deliver};
+use crate::web::auth::{CurrentProvider, actor};
+use crate::web::render::{redirect, see_other};
+use crate::web::{CsrfForm, Htmx, Page, render};
+
+#[derive(Template)]
+#[template(path = "provider/club_pro/show.html")]
+pub struct ClubProTemplate {
+    pub i18n: I18n,
+    pub page: Page,
+    pub overview: Overview,
+    pub now: NaiveDateTime,
+    /// Whether this server can take payments (Stripe keys set).
+    pub payments_ready: bool,
+}
+
+#[derive(Template)]
+#[template(path = "provider/club_pro/welcome.html")]
+pub struct WelcomeTemplate {
+    pub i18n: I18n,
+    pub page: Page,
+    pub active: bool,
+    pub until: Option<NaiveDateTime>,
+}
+
+#[derive(Template)]
+#[template(path = "provider/club_pro/welcome_status.html")]
+pub struct WelcomeStatus {
+    pub i18n: I18n,
+    pub page: Page,
+    pub active: bool,
+    pub until: Option<NaiveDateTime>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct PlanForm {
+    pub plan: String,
+}
+
+/// The Content-Security-Policy of a page whose forms continue to Stripe (Checkout, the customer portal): the
+/// site's policy with Stripe's pages added to `form-action` (a redirect after a form is checked against it).
+pub fn with_stripe_forms(mut res: HttpResponse, state: &AppState) -> HttpResponse {
+    let extra = crate::payments::page_origins(&state.config);
+    let csp = crate::web::headers::CSP.replace("form-action 'self'", &format!("form-action 'self' {extra}"));
+    if let Ok(value) = header::HeaderValue::from_str(&csp) {
+        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    res
+}
+
+pub async fn show(page: Page, state: web::Data<AppState>, CurrentProvider(user): CurrentProvider) -> AppResult<HttpResponse> {
+    let overview = state.db.run(move |conn| club_pro::overview(conn, user.id)).await?;
+    let now = state.clock.now();
+    let payments_ready = state.stripe.is_some();
+    let res = render(&ClubProTemplate { i18n: page.i18n(), page, overview, now, payments_ready })?;
+    Ok(private(with_stripe_forms(res, &state)))
+}
+
+impl ClubProTemplate {
+    /// The last day of a past due subscription's benefits.
+    pub fn grace_day(&self, s: &crate::db::models::subscription::Subscription) -> String {
+        let end = s.current_period_end.map(|end| crate::domain::club_pro::benefits_until(s.status, end));
+        end.map(|t| day(&self.i18n, t)).unwrap_or_default()
+    }
+
+    pub fn paid_day(&self, p: &crate::db::models::payment::Payment) -> String {
+        day(&self.i18n, p.paid_at.unwrap_or(p.created_at))
+    }
+}
+
+fn stripe_of(state: &AppState) -> Result<std::sync::Arc<Stripe>, PaymentsError> {
+    state.stripe.clone().ok_or(PaymentsError::NotConfigured)
+}
+
+/// Back to the Club Pro page with a notice saying why nothing happened.
+fn back(htmx: Htmx, page: &Page, e: &PaymentsError) -> HttpResponse {
+    let notice = match e {
+        PaymentsError::NotConfigured => "club-pro-not-set-up",
+        PaymentsError::Stripe(_) | PaymentsError::Refused(_) => {
+            tracing::warn!(error = %e, "Stripe call failed");
+            "club-pro-unavailable"
+        }
+    };
+    see_other(htmx, &page.href(&format!("/provider/club-pro?notice={notice}")))
+}
+
+/// `POST /{lang}/provider/club-pro/checkout` (plan): writes the waiting subscription, creates (or reuses) the
+/// Stripe customer and a Checkout session, and sends the provider there.
+pub async fn checkout(
+    htmx: Htmx,
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentProvider(user): CurrentProvider,
+    CsrfForm(form): CsrfForm<PlanForm>,
+) -> AppResult<HttpResponse> {
+    let stripe = match stripe_of(&state) {
+        Ok(s) => s,
+        Err(e) => return Ok(back(htmx, &page, &e)),
+    };
+    let now = state.clock.now();
+    let u = user.clone();
+    let begun = match state.db.run(move |conn| club_pro::begin_checkout(conn, &u, &form.plan, now)).await {
+        Err(AppError::Conflict("club-pro-live")) => {
+            return Ok(see_other(htmx, &page.href("/provider/club-pro?notice=club-pro-already")));
+        }
+        other => other?,
+    };
+    let row = begun.row;
+    let opened = async {
+        let customer = match begun.customer {
+            Some(c) => c,
+            None => {
+                let name = format!("{} {}", user.first_name, user.last_name);
+                stripe.create_customer(&user.email, name.trim(), user.id).await?
+            }
+        };
+        let base = format!("{}/{}", state.config.base_url, page.lang.code());
+        let (session, url) = stripe
+            .checkout(&Checkout {
+                customer: &customer,
+                price: &begun.price,
+                row,
+                user_id: user.id,
+                success_url: format!("{base}/provider/club-pro/welcome"),
+                cancel_url: format!("{base}/provider/club-pro?notice=club-pro-checkout-cancelled"),
+                lang: page.lang,
+                expires_at: now + chrono::Duration::minutes(crate::domain::club_pro::CHECKOUT_MINUTES),
+            })
+            .await?;
+        Ok::<_, PaymentsError>((customer, session, url))
+    }
+    .await;
+    match opened {
+        Ok((customer, session, url)) => {
+            state.db.run(move |conn| club_pro::checkout_opened(conn, row, &session, &customer)).await?;
+            Ok(if htmx.wants_fragment() { see_other(htmx, &url) } else { redirect(&url) })
+        }
+        Err(e) => {
+            state.db.run(move |conn| club_pro::checkout_failed(conn, row)).await?;
+            Ok(back(htmx, &page, &e))
+        }
+    }
+}
+
+/// `GET /{lang}/provider/club-pro/welcome`: "payment received, activating…" until the webhook has activated
+/// the subscription (HTMX asks again every 2 s; without JavaScript, a link refreshes).
+pub async fn welcome(
+    htmx: Htmx,
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentProvider(user): CurrentProvider,
+) -> AppResult<HttpResponse> {
+    let overview = state.db.run(move |conn| club_pro::overview(conn, user.id)).await?;
+    let now = state.clock.now();
+    let active = overview.has_benefits(now);
+    let until = overview.current.as_ref().and_then(|(s, _)| s.current_period_end);
+    let i18n = page.i18n();
+    let res = if htmx.wants_fragment() {
+        render(&WelcomeStatus { i18n, page, active, until })?
+    } else {
+        render(&WelcomeTemplate { i18n, page, active, until })?
+    };
+    Ok(private(res))
+}
+
+/// `POST /{lang}/provider/club-pro/{cancel|resume}`: cancel at the end of the paid period, or take that back.
+pub async fn change(
+    req: HttpRequest,
+    htmx: Htmx,
+    page: Page,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    CurrentProvider(user): CurrentProvider,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<HttpResponse> {
+    let cancel = path.1 == "cancel";
+    let stripe = match stripe_of(&state) {
+        Ok(s) => s,
+        Err(e) => return Ok(back(htmx, &page, &e)),
+    };
+    let (id, _) = state.db.run(move |conn| club_pro::live_stripe_id(conn, user.id)).await?;
+    let facts = match stripe.cancel_at_period_end(&id, cancel).await {
+        Ok(f) => f,
+        Err(e) => return Ok(back(htmx, &page, &e)),
+    };
+    let action = if cancel { "club_pro.cancel" } else { "club_pro.resume" };
+    apply(&req, &state, user.id, facts, action).await?;
+    let notice = if cancel { "club-pro-cancelled" } else { "club-pro-resumed" };
+    Ok(see_other(htmx, &page.href(&format!("/provider/club-pro?notice={notice}"))))
+}
+
+/// `POST /{lang}/provider/club-pro/plan` (plan): monthly ↔ yearly, prorated by Stripe.
+pub async fn switch_plan(
+    req: HttpRequest,
+    htmx: Htmx,
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentProvider(user): CurrentProvider,
+    CsrfForm(form): CsrfForm<PlanForm>,
+) -> AppResult<HttpResponse> {
+    let stripe = match stripe_of(&state) {
+        Ok(s) => s,
+        Err(e) => return Ok(back(htmx, &page, &e)),
+    };
+    let ((id, _), price) = state
+        .db
+        .run(move |conn| Ok((club_pro::live_stripe_id(conn, user.id)?, club_pro::price_of(conn, &form.plan)?)))
+        .await?;
+    let changed = async {
+        let current = stripe.subscription(&id).await?;
+        if current.price_id.as_deref() == Some(price.as_str()) {
+            return Ok(current);
+        }
+        stripe.change_price(&current, &price).await
+    }
+    .await;
+    let facts = match changed {
+        Ok(f) => f,
+        Err(e) => return Ok(back(htmx, &page, &e)),
+    };
+    apply(&req, &state, user.id, facts, "club_pro.plan").await?;
+    Ok(see_other(htmx, &page.href("/provider/club-pro?notice=club-pro-plan-changed")))
+}
+
+/// `POST /{lang}/provider/club-pro/portal`: Stripe's customer portal (payment method, invoices, cancellation).
+pub async fn portal(
+    htmx: Htmx,
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentProvider(user): CurrentProvider,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<HttpResponse> {
+    let stripe = match stripe_of(&state) {
+        Ok(s) => s,
+        Err(e) => return Ok(back(htmx, &page, &e)),
+    };
+    let customer = state.db.run(move |conn| club_pro::customer(conn, user.id)).await?;
+    let back_url = format!("{}{}", state.config.base_url, page.href("/provider/club-pro"));
+    match stripe.portal(&customer, &back_url, page.lang).await {
+        Ok(url) => Ok(if htmx.wants_fragment() { see_other(htmx, &url) } else { redirect(&url) }),
+        Err(e) => Ok(back(htmx, &page, &e)),
+    }
+}
+
+/// Applies Stripe's answer to a change the provider asked for (the same state a webhook brings).
+async fn apply(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    user_id: i64,
+    facts: crate::payments::SubscriptionFacts,
+    action: &'static str,
+) -> AppResult<()> {
+    let actor = actor(req, Some(user_id));
+    let now = state.clock.now();
+    let s = state.clone();
+    let queued = state
+        .db
+        .run(move |conn| {
+            let ctx = Context { base_url: &s.config.base_url };
+            club_pro::apply_answer(conn, &ctx, user_id, &facts, &actor, action, now)
+        })
+        .await?;
+    deliver(state, queued).await;
+    Ok(())
+}
+
+/// The Fluent key of a subscription status.
+pub fn status_key(status: impl Deref<crate::db::types::SubscriptionStatus>) -> &'static str {
+    use crate::db::types::SubscriptionStatus::*;
+    match status.value() {
+        Pending => "club-pro-status-pending",
+        Active => "club-pro-status-active",
+        PastDue => "club-pro-status-past-due",
+        Cancelled => "club-pro-status-cancelled",
+        Expired => "club-pro-status-expired",
+    }
+}
+
+/// A day in Moroccan time, written out ("31 décembre 2026").
+pub fn day(i18n: &I18n, t: impl Deref<NaiveDateTime>) -> String {
+    crate::i18n::format::date_long(i18n, crate::domain::schedule::to_local(t.value()).date())
+}
+
+/// A value, or a reference to one at any depth (templates pass their fields by reference).
+pub trait Deref<T: Copy> {
+    fn value(&self) -> T;
+}
+
+macro_rules! deref_for {
+    ($($t:ty),*) => {$(
+        impl Deref<$t> for $t {
+            fn value(&self) -> $t {
+                *self
+            }
+        }
+    )*};
+}
+deref_for!(NaiveDateTime, crate::db::types::SubscriptionStatus);
+
+impl<T: Copy, R: Deref<T>> Deref<T> for &R {
+    fn value(&self) -> T {
+        (**self).value()
+    }
+}
