@@ -6,6 +6,7 @@ mod account;
 mod admin;
 mod auth;
 mod bookings;
+mod club_pro;
 mod browser;
 mod cli;
 mod compression;

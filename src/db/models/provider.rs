@@ -413,8 +413,7 @@ pub fn admin_list(
     let users: Vec<i64> = rows.iter().map(|p| p.user_id).collect();
     let pro: Vec<i64> = subscriptions::table
         .filter(subscriptions::user_id.eq_any(&users))
-        .filter(subscriptions::status.eq(crate::db::types::SubscriptionStatus::Active))
-        .filter(subscriptions::current_period_end.gt(now))
+        .filter(crate::db::models::subscription::giving_benefits!(now))
         .select(subscriptions::user_id)
         .load(conn)?;
     Ok(rows

@@ -37,6 +37,20 @@ pub struct Subscription {
     pub updated_at: NaiveDateTime,
 }
 
+/// The condition on `subscriptions` of one that gives its benefits at `$now` (as `domain::club_pro::gives_benefits`):
+/// active until the end of its period, past due until the grace after it.
+macro_rules! giving_benefits {
+    ($now:expr) => {{
+        use $crate::db::schema::subscriptions as s;
+        use $crate::db::types::SubscriptionStatus;
+        let now: chrono::NaiveDateTime = $now;
+        s::status.eq(SubscriptionStatus::Active).and(s::current_period_end.gt(now)).or(s::status
+            .eq(SubscriptionStatus::PastDue)
+            .and(s::current_period_end.gt(now - chrono::Duration::days($crate::domain::club_pro::GRACE_DAYS))))
+    }};
+}
+pub(crate) use giving_benefits;
+
 /// The Club Pro plans on offer, monthly first.
 pub fn club_pro_plans(conn: &mut DbConn) -> QueryResult<Vec<Plan>> {
     subscription_plans::table

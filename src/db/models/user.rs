@@ -258,8 +258,7 @@ pub fn has_club_pro(conn: &mut crate::db::DbConn, id: i64, now: NaiveDateTime) -
     use crate::db::schema::subscriptions;
     let n: i64 = subscriptions::table
         .filter(subscriptions::user_id.eq(id))
-        .filter(subscriptions::status.eq(crate::db::types::SubscriptionStatus::Active))
-        .filter(subscriptions::current_period_end.gt(now))
+        .filter(crate::db::models::subscription::giving_benefits!(now))
         .count()
         .get_result(conn)?;
     Ok(n > 0)

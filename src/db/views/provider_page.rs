@@ -49,12 +49,10 @@ pub fn load(
     use diesel::sql_types::{BigInt, Integer};
 
     use crate::db::schema::subscriptions;
-    use crate::db::types::SubscriptionStatus;
     let club_pro = exists(
         subscriptions::table
             .filter(subscriptions::user_id.eq(providers::user_id))
-            .filter(subscriptions::status.eq(SubscriptionStatus::Active))
-            .filter(subscriptions::current_period_end.gt(now)),
+            .filter(crate::db::models::subscription::giving_benefits!(now)),
     );
     let found: Option<(Provider, City, bool)> = providers::table
         .inner_join(cities::table)

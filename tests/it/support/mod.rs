@@ -7,6 +7,7 @@ pub mod db;
 pub mod html;
 pub mod logs;
 pub mod smtp;
+pub mod stripe;
 
 use std::collections::BTreeMap;
 
