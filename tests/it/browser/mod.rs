@@ -5,6 +5,7 @@
 
 mod accounts;
 mod bookings;
+mod club_pro;
 mod home;
 mod messages;
 mod phone;
@@ -53,7 +54,11 @@ impl Server {
         Self::launch(Config::for_tests(&self.state.config.database_url), None)
     }
 
-    fn launch(config: Config, test_db: Option<TestDb>) -> Server {
+    fn launch(mut config: Config, test_db: Option<TestDb>) -> Server {
+        // The site's own address is the one it listens on (links in emails, Stripe's return pages).
+        let listener = std::net::TcpListener::bind(("127.0.0.1", 0)).expect("bind");
+        let addr = listener.local_addr().expect("address");
+        config.base_url = format!("http://{addr}");
         let db = Db::connect(&config.database_url, 4).expect("pool");
         let state = web::Data::new(AppState::new(config, db).expect("state"));
         state.start_relay();
@@ -64,15 +69,14 @@ impl Server {
                 let server = HttpServer::new(move || build_app(state.clone()))
                     .workers(1)
                     .disable_signals()
-                    .bind(("127.0.0.1", 0))
-                    .expect("bind");
-                let addr = server.addrs()[0];
+                    .listen(listener)
+                    .expect("listen");
                 let running = server.run();
-                tx.send((addr, running.handle())).expect("report address");
+                tx.send(running.handle()).expect("report the handle");
                 running.await
             })
         });
-        let (addr, handle) = rx.recv().expect("server started");
+        let handle = rx.recv().expect("server started");
         Server { base: format!("http://{addr}"), state: shared, handle, _db: test_db }
     }
 

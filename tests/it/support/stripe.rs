@@ -455,7 +455,7 @@ async fn checkout_page(server: &StripeServer, method: &str, rest: &str) -> HttpR
     };
     if !pay || method != "POST" {
         let page = format!(
-            "<!doctype html><html lang=\"en\"><title>Checkout</title><h1>Test checkout</h1>\
+            "<!doctype html><html lang=\"en\"><title>Checkout</title><link rel=\"icon\" href=\"data:,\"><h1>Test checkout</h1>\
              <form method=\"post\" action=\"/checkout/{id}/pay\"><button id=\"pay\" type=\"submit\">Pay</button></form>"
         );
         return HttpResponse::Ok().content_type("text/html").body(page);
