@@ -67,22 +67,22 @@ pub fn begin_checkout(conn: &mut DbConn, user: &User, plan_code: &str, now: Naiv
     conn.transaction(|conn| {
         let approved = provider::for_user(conn, user.id)?.is_some_and(|p| p.status == ProviderStatus::Approved);
         if !approved {
-            return Err(AppError::Forbidden("club-pro-not-approved"));
+            return Err(AppError::Forbidden("provider not approved"));
         }
         let plan = subscription::plan_by_code(conn, plan_code)?
             .filter(|p| p.is_active && p.kind == crate::db::types::PlanKind::ClubPro)
-            .ok_or(AppError::Invalid("club-pro-plan"))?;
-        let price = plan.stripe_price_id.clone().filter(|p| !p.is_empty()).ok_or(AppError::Invalid("club-pro-plan"))?;
+            .ok_or(AppError::Invalid("unknown plan"))?;
+        let price = plan.stripe_price_id.clone().filter(|p| !p.is_empty()).ok_or(AppError::Invalid("unknown plan"))?;
         subscription::expire_abandoned(conn, Some(user.id), now - Duration::minutes(CHECKOUT_MINUTES + 5))?;
         if let Some((s, _)) = subscription::latest(conn, user.id)?
             && club_pro::blocks_new_checkout(s.status, s.created_at, now)
         {
-            return Err(AppError::Conflict("club-pro-live"));
+            return Err(AppError::Conflict("a subscription is live"));
         }
         let customer = subscription::customer_of(conn, user.id)?;
         let row = match subscription::insert_pending(conn, user.id, plan.id, now) {
             Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
-                return Err(AppError::Conflict("club-pro-live"));
+                return Err(AppError::Conflict("a subscription is live"));
             }
             other => other?,
         };
@@ -288,8 +288,8 @@ pub fn apply_answer(
 pub fn live_stripe_id(conn: &mut DbConn, user_id: i64) -> Result<(String, Option<String>), AppError> {
     let (s, _) = subscription::latest(conn, user_id)?
         .filter(|(s, _)| matches!(s.status, SubscriptionStatus::Active | SubscriptionStatus::PastDue))
-        .ok_or(AppError::Conflict("club-pro-none"))?;
-    let id = s.stripe_subscription_id.ok_or(AppError::Conflict("club-pro-none"))?;
+        .ok_or(AppError::Conflict("no live subscription"))?;
+    let id = s.stripe_subscription_id.ok_or(AppError::Conflict("no live subscription"))?;
     Ok((id, s.stripe_customer_id))
 }
 
@@ -298,12 +298,12 @@ pub fn price_of(conn: &mut DbConn, plan_code: &str) -> Result<String, AppError> 
     subscription::plan_by_code(conn, plan_code)?
         .filter(|p| p.is_active)
         .and_then(|p| p.stripe_price_id)
-        .ok_or(AppError::Invalid("club-pro-plan"))
+        .ok_or(AppError::Invalid("unknown plan"))
 }
 
 /// The Stripe customer of this person, for the customer portal.
 pub fn customer(conn: &mut DbConn, user_id: i64) -> Result<String, AppError> {
-    subscription::customer_of(conn, user_id)?.ok_or(AppError::Conflict("club-pro-none"))
+    subscription::customer_of(conn, user_id)?.ok_or(AppError::Conflict("no live subscription"))
 }
 
 /// Ends the subscriptions whose period (and grace, when past due) ended with no renewal from Stripe, and

@@ -153,13 +153,13 @@ const NOTICES: &[(&str, &str)] = &[
     ("reply-posted", "notice-review-replied"),
     ("writing-to-self", "message-error-self"),
     ("unverified-email", "message-error-verify-email"),
-    ("club-pro-unavailable", "notice-club-pro-unavailable"),
-    ("club-pro-not-set-up", "notice-club-pro-not-set-up"),
-    ("club-pro-already", "notice-club-pro-already"),
-    ("club-pro-cancelled", "notice-club-pro-cancelled"),
-    ("club-pro-resumed", "notice-club-pro-resumed"),
-    ("club-pro-plan-changed", "notice-club-pro-plan-changed"),
-    ("club-pro-checkout-cancelled", "notice-club-pro-checkout-cancelled"),
+    ("subscription-unavailable", "notice-club-pro-unavailable"),
+    ("subscription-not-set-up", "notice-club-pro-not-set-up"),
+    ("subscription-already", "notice-club-pro-already"),
+    ("subscription-cancelled", "notice-club-pro-cancelled"),
+    ("subscription-resumed", "notice-club-pro-resumed"),
+    ("subscription-plan-changed", "notice-club-pro-plan-changed"),
+    ("subscription-checkout-cancelled", "notice-club-pro-checkout-cancelled"),
 ];
 
 /// The notice (see [`NOTICES`]) that explains why a conversation could not start (a refusal's key).

@@ -131,7 +131,7 @@ async fn without_stripe_keys_the_pages_show_and_subscribing_explains() {
     assert_eq!(mine.doc().count("form[action='/fr/provider/club-pro/checkout']"), 0, "no button that cannot work");
     let res = app.post_form("/fr/provider/club-pro/checkout", &[("plan", "CLUB_PRO_MONTHLY")]).await;
     res.assert_status(303);
-    assert_eq!(res.location(), "/fr/provider/club-pro?notice=club-pro-not-set-up");
+    assert_eq!(res.location(), "/fr/provider/club-pro?notice=subscription-not-set-up");
     assert!(app.get(&res.location()).await.body.contains("pas encore ouvert"));
     let webhook = app.post_raw("/webhooks/stripe", &[("Stripe-Signature", "t=1,v1=00")], "{}").await;
     webhook.assert_status(400);
@@ -186,7 +186,7 @@ async fn checkout_then_webhooks_activate_the_subscription_and_its_benefits() {
 
     // A second Checkout is refused while one is live.
     let again = app.post_form("/fr/provider/club-pro/checkout", &[("plan", "CLUB_PRO_YEARLY")]).await;
-    assert_eq!(again.location(), "/fr/provider/club-pro?notice=club-pro-already");
+    assert_eq!(again.location(), "/fr/provider/club-pro?notice=subscription-already");
     assert_eq!(stripe.calls_to("POST", "/v1/checkout/sessions").len(), 1);
 }
 
@@ -323,7 +323,7 @@ async fn an_active_period_that_ends_without_renewal_is_swept() {
 async fn cancel_at_period_end_then_resume_through_stripe() {
     let (mut app, stripe, user, sub) = subscribed().await;
     let res = app.post_form("/fr/provider/club-pro/cancel", &[]).await;
-    assert_eq!(res.location(), "/fr/provider/club-pro?notice=club-pro-cancelled");
+    assert_eq!(res.location(), "/fr/provider/club-pro?notice=subscription-cancelled");
     let call = stripe.calls_to("POST", &format!("/v1/subscriptions/{sub}")).pop().unwrap();
     assert_eq!(call.field("cancel_at_period_end"), Some("true"));
     assert!(last(&app, user).cancel_at_period_end);
@@ -335,7 +335,7 @@ async fn cancel_at_period_end_then_resume_through_stripe() {
     assert_eq!(club_notes(&app, user), ["activated", "scheduled"]);
 
     let res = app.post_form("/fr/provider/club-pro/resume", &[]).await;
-    assert_eq!(res.location(), "/fr/provider/club-pro?notice=club-pro-resumed");
+    assert_eq!(res.location(), "/fr/provider/club-pro?notice=subscription-resumed");
     assert!(!last(&app, user).cancel_at_period_end);
     assert_eq!(last(&app, user).status, "ACTIVE");
     assert_eq!(club_notes(&app, user), ["activated", "scheduled", "resumed"]);
@@ -347,7 +347,7 @@ async fn cancel_at_period_end_then_resume_through_stripe() {
 async fn monthly_becomes_yearly_and_the_portal_opens() {
     let (mut app, stripe, user, sub) = subscribed().await;
     let res = app.post_form("/fr/provider/club-pro/plan", &[("plan", "CLUB_PRO_YEARLY")]).await;
-    assert_eq!(res.location(), "/fr/provider/club-pro?notice=club-pro-plan-changed");
+    assert_eq!(res.location(), "/fr/provider/club-pro?notice=subscription-plan-changed");
     let call = stripe.calls_to("POST", &format!("/v1/subscriptions/{sub}")).pop().unwrap();
     assert_eq!(call.field("items[0][price]"), Some(PRICE_YEARLY));
     assert_eq!(last(&app, user).plan, "CLUB_PRO_YEARLY");
@@ -366,7 +366,7 @@ async fn stripe_down_at_checkout_leaves_nothing_behind() {
     let user = app.user_id(DEMO_PROVIDER);
     stripe.set_down(true);
     let res = app.post_form("/fr/provider/club-pro/checkout", &[("plan", "CLUB_PRO_MONTHLY")]).await;
-    assert_eq!(res.location(), "/fr/provider/club-pro?notice=club-pro-unavailable");
+    assert_eq!(res.location(), "/fr/provider/club-pro?notice=subscription-unavailable");
     assert!(rows(&app, user).is_empty(), "no waiting subscription left");
     stripe.set_down(false);
     let res = app.post_form("/fr/provider/club-pro/checkout", &[("plan", "CLUB_PRO_MONTHLY")]).await;

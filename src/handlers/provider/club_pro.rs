@@ -91,10 +91,10 @@ fn stripe_of(state: &AppState) -> Result<std::sync::Arc<Stripe>, PaymentsError> 
 /// Back to the Club Pro page with a notice saying why nothing happened.
 fn back(htmx: Htmx, page: &Page, e: &PaymentsError) -> HttpResponse {
     let notice = match e {
-        PaymentsError::NotConfigured => "club-pro-not-set-up",
+        PaymentsError::NotConfigured => "subscription-not-set-up",
         PaymentsError::Stripe(_) | PaymentsError::Refused(_) => {
             tracing::warn!(error = %e, "Stripe call failed");
-            "club-pro-unavailable"
+            "subscription-unavailable"
         }
     };
     see_other(htmx, &page.href(&format!("/provider/club-pro?notice={notice}")))
@@ -116,8 +116,8 @@ pub async fn checkout(
     let now = state.clock.now();
     let u = user.clone();
     let begun = match state.db.run(move |conn| club_pro::begin_checkout(conn, &u, &form.plan, now)).await {
-        Err(AppError::Conflict("club-pro-live")) => {
-            return Ok(see_other(htmx, &page.href("/provider/club-pro?notice=club-pro-already")));
+        Err(AppError::Conflict("a subscription is live")) => {
+            return Ok(see_other(htmx, &page.href("/provider/club-pro?notice=subscription-already")));
         }
         other => other?,
     };
@@ -138,7 +138,7 @@ pub async fn checkout(
                 row,
                 user_id: user.id,
                 success_url: format!("{base}/provider/club-pro/welcome"),
-                cancel_url: format!("{base}/provider/club-pro?notice=club-pro-checkout-cancelled"),
+                cancel_url: format!("{base}/provider/club-pro?notice=subscription-checkout-cancelled"),
                 lang: page.lang,
                 expires_at: now + chrono::Duration::minutes(crate::domain::club_pro::CHECKOUT_MINUTES),
             })
@@ -201,7 +201,7 @@ pub async fn change(
     };
     let action = if cancel { "club_pro.cancel" } else { "club_pro.resume" };
     apply(&req, &state, user.id, facts, action).await?;
-    let notice = if cancel { "club-pro-cancelled" } else { "club-pro-resumed" };
+    let notice = if cancel { "subscription-cancelled" } else { "subscription-resumed" };
     Ok(see_other(htmx, &page.href(&format!("/provider/club-pro?notice={notice}"))))
 }
 
@@ -235,7 +235,7 @@ pub async fn switch_plan(
         Err(e) => return Ok(back(htmx, &page, &e)),
     };
     apply(&req, &state, user.id, facts, "club_pro.plan").await?;
-    Ok(see_other(htmx, &page.href("/provider/club-pro?notice=club-pro-plan-changed")))
+    Ok(see_other(htmx, &page.href("/provider/club-pro?notice=subscription-plan-changed")))
 }
 
 /// `POST /{lang}/provider/club-pro/portal`: Stripe's customer portal (payment method, invoices, cancellation).

@@ -13,6 +13,15 @@ use crate::services::club_pro::{self, Overview};
 use crate::state::AppState;
 use crate::web::{Page, render};
 
+/// The questions people ask, with their answers (Fluent keys).
+pub const FAQ: [(&str, &str); 5] = [
+    ("club-pro-faq-q1", "club-pro-faq-a1"),
+    ("club-pro-faq-q2", "club-pro-faq-a2"),
+    ("club-pro-faq-q3", "club-pro-faq-a3"),
+    ("club-pro-faq-q4", "club-pro-faq-a4"),
+    ("club-pro-faq-q5", "club-pro-faq-a5"),
+];
+
 #[derive(Template)]
 #[template(path = "public/club_pro.html")]
 pub struct ClubProTemplate {
