@@ -162,7 +162,8 @@ pub fn apply_event(
             )?;
             if !paid && before.is_none() {
                 let until = facts.period_end.map(|end| club_pro::benefits_until(SubscriptionStatus::PastDue, end));
-                queued += tell(conn, ctx, row.user_id, NotificationKind::SubscriptionEnding, "payment-failed", until, now)?;
+                queued +=
+                    tell(conn, ctx, row.user_id, NotificationKind::SubscriptionEnding, "payment-failed", until, now)?;
             }
         }
         Ok((Applied::Done, queued))
@@ -276,9 +277,8 @@ pub fn apply_answer(
     now: NaiveDateTime,
 ) -> Result<Queued, AppError> {
     conn.transaction(|conn| {
-        let row = subscription::by_stripe_id(conn, &facts.id)?
-            .filter(|s| s.user_id == user_id)
-            .ok_or(AppError::NotFound)?;
+        let row =
+            subscription::by_stripe_id(conn, &facts.id)?.filter(|s| s.user_id == user_id).ok_or(AppError::NotFound)?;
         audit::record(conn, actor, Entry::about_user(action, user_id).about("subscription", row.id))?;
         apply_state(conn, ctx, &row, facts, action, now)
     })
@@ -320,7 +320,8 @@ pub fn sweep(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Result
                 &Actor::default(),
                 Entry::about_user("club_pro.expired", s.user_id).about("subscription", s.id),
             )?;
-            queued += tell(conn, ctx, s.user_id, NotificationKind::SubscriptionEnding, "ended", s.current_period_end, now)?;
+            queued +=
+                tell(conn, ctx, s.user_id, NotificationKind::SubscriptionEnding, "ended", s.current_period_end, now)?;
         }
         Ok((lapsed.len(), queued))
     })

@@ -119,7 +119,10 @@ async fn without_stripe_keys_the_pages_show_and_subscribing_explains() {
     let doc = page.doc();
     assert_eq!(doc.count(".plan"), 2, "monthly and yearly");
     assert!(doc.text("#plan-club_pro_monthly").contains("199"), "{}", doc.text("#plan-club_pro_monthly"));
-    assert!(doc.text("#plan-club_pro_yearly").contains("1\u{202f}990") || doc.text("#plan-club_pro_yearly").contains("1 990"));
+    assert!(
+        doc.text("#plan-club_pro_yearly").contains("1\u{202f}990")
+            || doc.text("#plan-club_pro_yearly").contains("1 990")
+    );
     assert!(doc.count("details.faq") >= 5);
     app.get("/ar/club-pro").await.assert_status(200);
     app.get("/en/club-pro").await.assert_status(200);
@@ -182,7 +185,10 @@ async fn checkout_then_webhooks_activate_the_subscription_and_its_benefits() {
     assert_eq!(doc.count("#club-pro-invoice-table tbody tr"), 1);
     assert!(doc.attr("#club-pro-invoice-table a", "href").starts_with(&stripe.base));
     let csp = mine.header("content-security-policy").unwrap();
-    assert!(csp.contains(&format!("form-action 'self' https://checkout.stripe.com https://billing.stripe.com {}", stripe.base)));
+    assert!(csp.contains(&format!(
+        "form-action 'self' https://checkout.stripe.com https://billing.stripe.com {}",
+        stripe.base
+    )));
 
     // A second Checkout is refused while one is live.
     let again = app.post_form("/fr/provider/club-pro/checkout", &[("plan", "CLUB_PRO_YEARLY")]).await;
@@ -286,7 +292,10 @@ async fn a_failed_payment_keeps_the_benefits_through_the_grace_then_they_end() {
     let mine = app.get("/fr/provider/club-pro").await;
     mine.doc().assert_has("#club-pro-past-due");
     assert!(badge_shown(&mut app, &slug).await, "benefits kept during the grace period");
-    assert_eq!(app.conn(|c| payments::table.filter(payments::status.eq("FAILED")).count().get_result::<i64>(c).unwrap()), 1);
+    assert_eq!(
+        app.conn(|c| payments::table.filter(payments::status.eq("FAILED")).count().get_result::<i64>(c).unwrap()),
+        1
+    );
 
     // Seven days after the period's end, with no payment: the sweep ends it.
     app.state.clock.advance(Duration::days(7));

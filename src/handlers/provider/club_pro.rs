@@ -64,7 +64,11 @@ pub fn with_stripe_forms(mut res: HttpResponse, state: &AppState) -> HttpRespons
     res
 }
 
-pub async fn show(page: Page, state: web::Data<AppState>, CurrentProvider(user): CurrentProvider) -> AppResult<HttpResponse> {
+pub async fn show(
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentProvider(user): CurrentProvider,
+) -> AppResult<HttpResponse> {
     let overview = state.db.run(move |conn| club_pro::overview(conn, user.id)).await?;
     let now = state.clock.now();
     let payments_ready = state.stripe.is_some();

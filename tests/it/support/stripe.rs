@@ -301,8 +301,7 @@ fn set_period(s: &mut Value, now: NaiveDateTime) {
 async fn handle(req: HttpRequest, body: web::Bytes, server: web::Data<StripeServer>) -> HttpResponse {
     let path = req.path().to_string();
     let method = req.method().as_str().to_string();
-    let form: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
     let query: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).unwrap_or_default();
     // The pages a person sees (Checkout, the portal, an invoice) are not the API.
     if let Some(rest) = path.strip_prefix("/checkout/") {
@@ -312,7 +311,8 @@ async fn handle(req: HttpRequest, body: web::Bytes, server: web::Data<StripeServ
         return HttpResponse::Ok().content_type("text/html").body("<!doctype html><title>Stripe</title><p>Stripe");
     }
     let idempotency_key = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::to_string);
-    let call = Call { method: method.clone(), path: path.clone(), form: [form.clone(), query].concat(), idempotency_key };
+    let call =
+        Call { method: method.clone(), path: path.clone(), form: [form.clone(), query].concat(), idempotency_key };
     {
         let mut inner = server.inner.lock().unwrap();
         inner.calls.push(call.clone());
@@ -400,9 +400,14 @@ fn api(server: &StripeServer, call: &Call) -> Result<Value, (u16, String)> {
             server.inner.lock().unwrap().sessions.insert(id, s.clone());
             Ok(public(&s))
         }
-        ("GET", ["subscriptions", id]) => {
-            server.inner.lock().unwrap().subscriptions.get(*id).cloned().ok_or((404, format!("No such subscription: '{id}'")))
-        }
+        ("GET", ["subscriptions", id]) => server
+            .inner
+            .lock()
+            .unwrap()
+            .subscriptions
+            .get(*id)
+            .cloned()
+            .ok_or((404, format!("No such subscription: '{id}'"))),
         ("POST", ["subscriptions", id]) => {
             let mut inner = server.inner.lock().unwrap();
             let s = inner.subscriptions.get_mut(*id).ok_or((404, format!("No such subscription: '{id}'")))?;
