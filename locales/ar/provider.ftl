@@ -17,6 +17,7 @@ provider-review-count = { $count ->
 }
 provider-no-reviews = جديد، لا توجد تقييمات بعد
 provider-badge-verified = موثّق
+provider-badge-club-pro = نادي المحترفين
 provider-badge-top-rated = تقييم ممتاز
 provider-jobs-done = { $count ->
     [zero] لا تدخلات بعد

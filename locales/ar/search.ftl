@@ -31,3 +31,5 @@ search-pages = صفحات النتائج
 search-previous = السابق
 search-next = التالي
 search-count-many = تم العثور على أكثر من { $count } حرفي
+search-featured = مختارات نادي المحترفين
+search-featured-why = لماذا هؤلاء؟ إنهم أعضاء في نادي المحترفين ويظهرون هنا بالتناوب.

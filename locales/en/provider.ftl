@@ -9,6 +9,7 @@ provider-review-count = { $count ->
 }
 provider-no-reviews = New, no reviews yet
 provider-badge-verified = Verified
+provider-badge-club-pro = Club Pro
 provider-badge-top-rated = Top rated
 provider-jobs-done = { $count ->
     [one] { $count } job done

@@ -27,3 +27,5 @@ search-pages = Result pages
 search-previous = Previous
 search-next = Next
 search-count-many = More than { $count } providers found
+search-featured = Club Pro selection
+search-featured-why = Why these providers? They are Club Pro members and take turns here.

@@ -9,6 +9,7 @@ provider-review-count = { $count ->
 }
 provider-no-reviews = Nouveau, pas encore d’avis
 provider-badge-verified = Vérifié
+provider-badge-club-pro = Club Pro
 provider-badge-top-rated = Très bien noté
 provider-jobs-done = { $count ->
     [one] { $count } intervention

@@ -27,3 +27,5 @@ search-pages = Pages de résultats
 search-previous = Précédent
 search-next = Suivant
 search-count-many = Plus de { $count } prestataires trouvés
+search-featured = Sélection Club Pro
+search-featured-why = Pourquoi ces prestataires ? Ils sont membres du Club Pro et passent ici à tour de rôle.

@@ -41,6 +41,8 @@ pub struct SearchQuery {
     pub sort: Sort,
     pub page: i64,
     pub per_page: i64,
+    /// For Club Pro badges on the cards.
+    pub now: chrono::NaiveDateTime,
 }
 
 impl SearchQuery {
@@ -437,7 +439,7 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
             (total, cap, rows)
         }
     };
-    Ok(SearchResult { providers: provider_card::complete(conn, rows)?, total: total.min(cap), capped: total > cap })
+    Ok(SearchResult { providers: provider_card::complete(conn, rows, q.now)?, total: total.min(cap), capped: total > cap })
 }
 
 /// Free-text results: the full-text index is cheap but checking thousands of matches against the filters and

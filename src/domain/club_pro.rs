@@ -49,6 +49,20 @@ pub fn blocks_new_checkout(status: SubscriptionStatus, created_at: NaiveDateTime
     }
 }
 
+/// How many members a category-in-city page features at once.
+pub const FEATURED: usize = 3;
+
+/// The members featured during hour `hour` (hours since the epoch): a window of [`FEATURED`] sliding over the
+/// members in id order, one window per hour, so that over time every member is shown as often as the others.
+pub fn featured_turn(members: &[i64], hour: i64) -> Vec<i64> {
+    let n = members.len();
+    if n <= FEATURED {
+        return members.to_vec();
+    }
+    let start = (hour.rem_euclid(n as i64) as usize * FEATURED) % n;
+    (0..FEATURED).map(|i| members[(start + i) % n]).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +91,21 @@ mod tests {
         assert!(!gives_benefits(SubscriptionStatus::PastDue, Some(end), at("2027-01-07 10:00")));
         assert!(!gives_benefits(SubscriptionStatus::Cancelled, Some(end), at("2026-12-01 10:00")));
         assert!(!gives_benefits(SubscriptionStatus::Pending, None, at("2026-12-01 10:00")));
+    }
+
+    #[test]
+    fn featured_members_take_fair_turns() {
+        assert_eq!(featured_turn(&[4, 9], 17), vec![4, 9]);
+        let members: Vec<i64> = (1..=7).collect();
+        let mut shown = std::collections::HashMap::new();
+        for hour in 0..7 {
+            let turn = featured_turn(&members, hour);
+            assert_eq!(turn.len(), FEATURED);
+            for id in turn {
+                *shown.entry(id).or_insert(0) += 1;
+            }
+        }
+        assert!(shown.values().all(|n| *n == 3), "{shown:?}");
     }
 
     #[test]

@@ -29,7 +29,7 @@ impl Snapshot {
             categories: catalogue::categories_with_counts(conn)?,
             cities: city::list_active(conn)?,
             figures: catalogue::site_figures(conn)?,
-            top_providers: provider_card::top_rated(conn, 8)?,
+            top_providers: provider_card::top_rated(conn, 8, crate::db::now())?,
         })
     }
 

@@ -85,7 +85,7 @@ async fn badge_shown(app: &mut TestApp, slug: &str) -> bool {
     let page = app.get(&format!("/fr/providers/{slug}")).await;
     app.switch_browser(saved);
     page.assert_status(200);
-    page.body.contains("Club Pro</li>")
+    page.doc().count(".badge-club") == 1
 }
 
 /// The demo provider signed in, subscribed through Checkout (monthly unless told), with Stripe's events not
@@ -405,4 +405,45 @@ async fn only_approved_providers_may_subscribe() {
     app.sign_in(DEMO_PROVIDER, DEMO_PASSWORD).await.assert_status(303);
     app.post_form("/fr/provider/club-pro/checkout", &[("plan", "FREE_FOREVER")]).await.assert_status(422);
     assert!(stripe.calls_to("POST", "/v1/checkout/sessions").is_empty());
+}
+
+#[actix_web::test]
+async fn members_get_the_badge_on_cards_the_featured_strip_and_json_ld_until_it_ends() {
+    let (mut app, stripe, user, sub) = subscribed().await;
+    let slug = provider_slug(&app, user);
+    let landing = landing_of(&app, user);
+    app.switch_browser(Default::default());
+    let page = app.get(&landing).await;
+    page.assert_status(200);
+    let doc = page.doc();
+    assert_eq!(doc.count("#featured .provider-card"), 1, "the member is featured on {landing}");
+    assert!(doc.html_of("#featured").contains(&slug));
+    assert!(doc.count(".badge-club") >= 1, "the badge on the member's card");
+    let profile = app.get(&format!("/fr/providers/{slug}")).await;
+    assert!(profile.body.contains("\"award\":\"Khadamat Club Pro\""));
+
+    for e in stripe.end(&sub, app.state.clock.now()) {
+        app.deliver(&e).await.assert_status(200);
+    }
+    let page = app.get(&landing).await;
+    assert_eq!(page.doc().count("#featured"), 0);
+    assert_eq!(page.doc().count(".badge-club"), 0);
+    let profile = app.get(&format!("/fr/providers/{slug}")).await;
+    assert!(!profile.body.contains("award"));
+}
+
+/// A category-in-city page that lists this provider.
+fn landing_of(app: &TestApp, user: i64) -> String {
+    use khadamat::db::schema::{categories, cities, provider_listings, providers};
+    app.conn(|c| {
+        let (category, city): (String, String) = provider_listings::table
+            .inner_join(providers::table)
+            .inner_join(categories::table.on(categories::id.eq(provider_listings::category_id)))
+            .inner_join(cities::table.on(cities::id.eq(provider_listings::city_id)))
+            .filter(providers::user_id.eq(user))
+            .select((categories::slug, cities::slug))
+            .first(c)
+            .unwrap();
+        format!("/fr/services/{category}/{city}")
+    })
 }

@@ -2,11 +2,14 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDateTime;
+
 use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::models::{Category, City};
-use crate::db::schema::{categories, cities, provider_categories, providers};
+use crate::db::models::subscription::giving_benefits;
+use crate::db::schema::{categories, cities, provider_categories, provider_listings, providers, subscriptions};
 use crate::db::types::ProviderStatus;
 use crate::domain::lang::Lang;
 
@@ -23,6 +26,8 @@ pub struct ProviderCard {
     pub years_experience: i32,
     pub min_price_cents: Option<i64>,
     pub is_verified: bool,
+    /// A Club Pro member (benefits running): the badge.
+    pub club_pro: bool,
 }
 
 impl ProviderCard {
@@ -74,7 +79,7 @@ pub(crate) use columns;
 
 /// The best-rated approved providers with enough reviews to mean something (rating, then number of
 /// reviews, then id for a stable order).
-pub fn top_rated(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<ProviderCard>> {
+pub fn top_rated(conn: &mut DbConn, limit: i64, now: NaiveDateTime) -> QueryResult<Vec<ProviderCard>> {
     let rows: Vec<Row> = providers::table
         .inner_join(cities::table)
         .filter(providers::status.eq(ProviderStatus::Approved))
@@ -83,12 +88,14 @@ pub fn top_rated(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<ProviderCard>
         .limit(limit)
         .select(columns!())
         .load(conn)?;
-    complete(conn, rows)
+    complete(conn, rows, now)
 }
 
-/// Attaches each provider's first category (by catalogue order) in one query.
-pub fn complete(conn: &mut DbConn, rows: Vec<Row>) -> QueryResult<Vec<ProviderCard>> {
+/// Attaches each provider's first category (by catalogue order) in one query, and Club Pro membership at `now`
+/// in another.
+pub fn complete(conn: &mut DbConn, rows: Vec<Row>, now: NaiveDateTime) -> QueryResult<Vec<ProviderCard>> {
     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let members = if ids.is_empty() { Vec::new() } else { club_members(conn, &ids, now)? };
     let links: Vec<(i64, Category)> = provider_categories::table
         .inner_join(categories::table)
         .filter(provider_categories::provider_id.eq_any(&ids))
@@ -126,6 +133,7 @@ pub fn complete(conn: &mut DbConn, rows: Vec<Row>) -> QueryResult<Vec<ProviderCa
                     years_experience,
                     min_price_cents,
                     is_verified,
+                    club_pro: members.contains(&id),
                 }
             },
         )
@@ -133,12 +141,37 @@ pub fn complete(conn: &mut DbConn, rows: Vec<Row>) -> QueryResult<Vec<ProviderCa
 }
 
 /// Cards for these providers, in the given order.
-pub fn by_ids(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<ProviderCard>> {
+pub fn by_ids(conn: &mut DbConn, ids: &[i64], now: NaiveDateTime) -> QueryResult<Vec<ProviderCard>> {
     let rows: Vec<Row> =
         providers::table.inner_join(cities::table).filter(providers::id.eq_any(ids)).select(columns!()).load(conn)?;
-    let mut cards = complete(conn, rows)?;
+    let mut cards = complete(conn, rows, now)?;
     cards.sort_by_key(|c| ids.iter().position(|id| *id == c.id).unwrap_or(usize::MAX));
     Ok(cards)
+}
+
+/// The Club Pro members among these providers (benefits running at `now`).
+pub fn club_members(conn: &mut DbConn, ids: &[i64], now: NaiveDateTime) -> QueryResult<Vec<i64>> {
+    providers::table
+        .inner_join(subscriptions::table.on(subscriptions::user_id.eq(providers::user_id)))
+        .filter(providers::id.eq_any(ids))
+        .filter(giving_benefits!(now))
+        .select(providers::id)
+        .load(conn)
+}
+
+/// The Club Pro members listed for a category in a city, by id (the members drive the query: they are few).
+pub fn featured_ids(conn: &mut DbConn, category: i64, city: i64, now: NaiveDateTime) -> QueryResult<Vec<i64>> {
+    let mut ids: Vec<i64> = subscriptions::table
+        .filter(giving_benefits!(now))
+        .inner_join(providers::table.on(providers::user_id.eq(subscriptions::user_id)))
+        .inner_join(provider_listings::table.on(provider_listings::provider_id.eq(providers::id)))
+        .filter(provider_listings::category_id.eq(category))
+        .filter(provider_listings::city_id.eq(city))
+        .select(providers::id)
+        .load(conn)?;
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
 }
 
 /// An approved provider's id by slug.

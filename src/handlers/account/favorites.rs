@@ -38,11 +38,12 @@ pub struct FavoriteFragment {
 }
 
 pub async fn index(page: Page, state: web::Data<AppState>, CurrentUser(user): CurrentUser) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
     let providers = state
         .db
         .run(move |conn| {
             let ids = favorite::provider_ids(conn, user.id)?;
-            Ok(provider_card::by_ids(conn, &ids)?)
+            Ok(provider_card::by_ids(conn, &ids, now)?)
         })
         .await?;
     Ok(super::private(render(&FavoritesTemplate { i18n: page.i18n(), page, providers })?))

@@ -5,8 +5,8 @@ use askama::Template;
 
 use crate::db::models::{Category, City, category};
 use crate::db::search::{self, SearchQuery, Sort};
-use crate::db::views::provider_card::ProviderCard;
-use crate::domain::{money, text};
+use crate::db::views::provider_card::{self, ProviderCard};
+use crate::domain::{club_pro, money, text};
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::state::AppState;
@@ -63,6 +63,8 @@ pub struct SearchTemplate {
     pub favorite_ids: Vec<i64>,
     /// The category or city asked for does not exist (or no longer).
     pub unknown_filter: bool,
+    /// Club Pro members featured on a category-in-city page (their turn this hour).
+    pub featured: Vec<ProviderCard>,
 }
 
 impl SearchTemplate {
@@ -158,6 +160,7 @@ pub fn to_query(params: &SearchParams, categories: &[Category], cities: &[City])
         max_price_cents: price(&params.max_price),
         min_rating: number(&params.rating).filter(|r| (0.0..=5.0).contains(r)),
         verified_only: params.verified == "1",
+        now: Default::default(),
         date,
         near,
         sort,
@@ -225,9 +228,10 @@ pub async fn landing(
 async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) -> AppResult<HttpResponse> {
     let shown = state.showcase.get(&state.db).await?;
     let (categories, cities) = (shown.category_list(), shown.cities.clone());
-    let query = to_query(&params, &categories, &cities);
+    let now = state.clock.now();
+    let query = to_query(&params, &categories, &cities).map(|q| SearchQuery { now, ..q });
     let viewer = page.user.as_ref().map(|u| u.id);
-    let (result, query, favorite_ids) = state
+    let (result, query, favorite_ids, featured) = state
         .db
         .run(move |conn| {
             let (query, result) = match query {
@@ -237,12 +241,21 @@ async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) ->
                 }
                 Err(UnknownFilter) => (None, search::SearchResult::default()),
             };
-            let ids: Vec<i64> = result.providers.iter().map(|c| c.id).collect();
+            let featured = match &query {
+                // A category-in-city page's first page: the Club Pro members take turns in front.
+                Some(SearchQuery { category_id: Some(category), city_id: Some(city), page: 0 | 1, .. }) => {
+                    let members = provider_card::featured_ids(conn, *category, *city, now)?;
+                    let turn = club_pro::featured_turn(&members, now.and_utc().timestamp() / 3600);
+                    provider_card::by_ids(conn, &turn, now)?
+                }
+                _ => Vec::new(),
+            };
+            let ids: Vec<i64> = result.providers.iter().chain(&featured).map(|c| c.id).collect();
             let favorite_ids = match viewer {
                 Some(user) => crate::db::models::favorite::among(conn, user, &ids)?,
                 None => Vec::new(),
             };
-            Ok((result, query, favorite_ids))
+            Ok((result, query, favorite_ids, featured))
         })
         .await?;
     let i18n = page.i18n();
@@ -277,6 +290,7 @@ async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) ->
         heading,
         favorite_ids,
         unknown_filter,
+        featured,
     })
 }
 
@@ -496,6 +510,9 @@ fn json_ld(page: &Page, i18n: &I18n, p: &crate::db::views::provider_page::Provid
         "priceRange": "MAD",
         "makesOffer": offers,
     });
+    if p.club_pro {
+        business["award"] = json!("Khadamat Club Pro");
+    }
     if p.provider.review_count > 0 {
         business["aggregateRating"] = json!({
             "@type": "AggregateRating",
