@@ -126,6 +126,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/admin/users/{id}/{decision:suspend|reactivate|verify-email|role|badge|delete}",
                     web::post().to(admin::users::decide),
                 )
+                .route("/admin/subscriptions", get().to(admin::subscriptions::index))
+                .route("/admin/subscriptions/{id}/cancel", web::post().to(admin::subscriptions::cancel))
+                .route("/admin/plans/{id}", web::post().to(admin::subscriptions::update_plan))
                 .route("/admin/outbox", get().to(admin::outbox::index))
                 .route("/admin/outbox/{id}/retry", web::post().to(admin::outbox::retry))
                 .route("/admin/contact", get().to(admin::contact::index))

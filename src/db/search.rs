@@ -439,7 +439,11 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
             (total, cap, rows)
         }
     };
-    Ok(SearchResult { providers: provider_card::complete(conn, rows, q.now)?, total: total.min(cap), capped: total > cap })
+    Ok(SearchResult {
+        providers: provider_card::complete(conn, rows, q.now)?,
+        total: total.min(cap),
+        capped: total > cap,
+    })
 }
 
 /// Free-text results: the full-text index is cheap but checking thousands of matches against the filters and

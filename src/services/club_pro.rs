@@ -5,7 +5,7 @@
 //! what Stripe answers is applied the same way.
 
 use chrono::{Duration, NaiveDateTime};
-use diesel::Connection;
+use diesel::{Connection, OptionalExtension};
 
 use crate::db::DbConn;
 use crate::db::models::payment::{self, Payment};
@@ -330,4 +330,67 @@ pub fn sweep(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Result
 /// Whether this Stripe event was applied already (a quick look before asking Stripe anything).
 pub fn seen(conn: &mut DbConn, event_id: &str) -> Result<bool, AppError> {
     Ok(webhook_event::exists(conn, WebhookSource::Stripe, event_id)?)
+}
+
+/// What the back office shows about Club Pro.
+pub struct AdminOverview {
+    pub figures: subscription::Figures,
+    pub subscriptions: Vec<subscription::Listed>,
+    pub payments: Vec<(Payment, (i64, String, String, String))>,
+    pub plans: Vec<Plan>,
+}
+
+pub fn admin_overview(conn: &mut DbConn, now: NaiveDateTime) -> Result<AdminOverview, AppError> {
+    Ok(AdminOverview {
+        figures: subscription::figures(conn, now)?,
+        subscriptions: subscription::listed(conn, None, 100)?,
+        payments: payment::recent(conn, 50)?,
+        plans: subscription::all_plans(conn)?,
+    })
+}
+
+/// The dashboard's Club Pro figures.
+pub fn figures(conn: &mut DbConn, now: NaiveDateTime) -> Result<subscription::Figures, AppError> {
+    Ok(subscription::figures(conn, now)?)
+}
+
+/// A person's subscriptions, latest first (the back office's user page).
+pub fn history(conn: &mut DbConn, user_id: i64) -> Result<Vec<subscription::Listed>, AppError> {
+    Ok(subscription::listed(conn, Some(user_id), 50)?)
+}
+
+/// A plan's price, Stripe price and availability, as the back office sets them (audited).
+pub fn update_plan(
+    conn: &mut DbConn,
+    actor: &Actor,
+    id: i64,
+    price_cents: i64,
+    stripe_price_id: Option<&str>,
+    is_active: bool,
+) -> Result<(), AppError> {
+    if price_cents <= 0 || stripe_price_id.is_some_and(|p| !p.starts_with("price_") || p.len() > 255) {
+        return Err(AppError::Invalid("plan price or Stripe price id"));
+    }
+    conn.transaction(|conn| {
+        let before = subscription::plan(conn, id).optional()?.ok_or(AppError::NotFound)?;
+        subscription::update_plan(conn, id, price_cents, stripe_price_id, is_active)?;
+        let entry = Entry::named("club_pro.plan_edited").about("subscription_plan", id).with(serde_json::json!({
+            "code": before.code,
+            "price_cents": price_cents,
+            "was_price_cents": before.price_cents,
+            "stripe_price_id": stripe_price_id,
+            "is_active": is_active,
+        }));
+        Ok(audit::record(conn, actor, entry)?)
+    })
+}
+
+/// The holder and Stripe id of a live subscription (the back office cancels it through Stripe).
+pub fn live_by_row(conn: &mut DbConn, id: i64) -> Result<(i64, String), AppError> {
+    let s = subscription::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let live = matches!(s.status, SubscriptionStatus::Active | SubscriptionStatus::PastDue);
+    match s.stripe_subscription_id {
+        Some(stripe_id) if live => Ok((s.user_id, stripe_id)),
+        _ => Err(AppError::Conflict("no live subscription")),
+    }
 }

@@ -447,3 +447,50 @@ fn landing_of(app: &TestApp, user: i64) -> String {
         format!("/fr/services/{category}/{city}")
     })
 }
+
+#[actix_web::test]
+async fn the_back_office_sees_revenue_edits_plans_and_cancels_through_stripe() {
+    let (mut app, stripe, user, sub) = subscribed().await;
+    app.switch_browser(Default::default());
+    crate::provider::admin_signed_in(&mut app).await;
+    let dashboard = app.get("/fr/admin").await.doc();
+    assert!(dashboard.text("#club-pro-mrr").contains("199"), "{}", dashboard.text("#club-pro-mrr"));
+    let page = app.get("/fr/admin/subscriptions").await;
+    page.assert_status(200);
+    let doc = page.doc();
+    assert_eq!(doc.text("#club-pro-members"), "1");
+    assert!(doc.text("#subscriptions-table").contains(&sub));
+    assert_eq!(doc.count("#payments-table tbody tr"), 1);
+    let history = app.get(&format!("/fr/admin/users/{user}")).await.doc();
+    assert!(history.text("#subscription-history").contains("CLUB_PRO_MONTHLY"));
+
+    // Plans: price and Stripe price edited (audited); nonsense refused.
+    let plan_id: i64 = app.conn(|c| {
+        use khadamat::db::schema::subscription_plans as plans;
+        plans::table.filter(plans::code.eq("CLUB_PRO_MONTHLY")).select(plans::id).first(c).unwrap()
+    });
+    let path = format!("/fr/admin/plans/{plan_id}");
+    app.post_form(&path, &[("price", "249"), ("stripe_price_id", PRICE_MONTHLY), ("is_active", "1")])
+        .await
+        .assert_status(303);
+    app.post_form(&path, &[("price", "-3"), ("stripe_price_id", PRICE_MONTHLY)]).await.assert_status(422);
+    app.post_form(&path, &[("price", "249"), ("stripe_price_id", "<script>")]).await.assert_status(422);
+    assert_eq!(app.audit_count("club_pro.plan_edited"), 1);
+    let public = app.get("/fr/club-pro").await.doc();
+    assert!(public.text("#plan-club_pro_monthly").contains("249"));
+
+    // Cancel now: through Stripe, then the state Stripe answers.
+    let row: i64 =
+        app.conn(|c| subscriptions::table.select(subscriptions::id).order(subscriptions::id.desc()).first(c).unwrap());
+    app.post_form(&format!("/fr/admin/subscriptions/{row}/cancel"), &[]).await.assert_status(303);
+    assert_eq!(stripe.calls_to("DELETE", &format!("/v1/subscriptions/{sub}")).len(), 1);
+    assert_eq!(last(&app, user).status, "CANCELLED");
+    assert_eq!(app.audit_count("club_pro.admin_cancel"), 1);
+    assert_eq!(club_notes(&app, user), ["activated", "ended"]);
+    app.post_form(&format!("/fr/admin/subscriptions/{row}/cancel"), &[]).await.assert_status(409);
+
+    // Not for providers.
+    app.switch_browser(Default::default());
+    app.sign_in(DEMO_PROVIDER, DEMO_PASSWORD).await;
+    app.get("/fr/admin/subscriptions").await.assert_status(403);
+}

@@ -86,3 +86,14 @@ pub fn of_user(conn: &mut DbConn, user_id: i64, limit: i64) -> QueryResult<Vec<P
         .select(Payment::as_select())
         .load(conn)
 }
+
+/// The latest payments of everyone, with the payer (id, name, email).
+pub fn recent(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<(Payment, (i64, String, String, String))>> {
+    use crate::db::schema::users;
+    payments::table
+        .inner_join(users::table.on(users::id.eq(payments::user_id)))
+        .order((payments::created_at.desc(), payments::id.desc()))
+        .limit(limit)
+        .select((Payment::as_select(), (users::id, users::first_name, users::last_name, users::email)))
+        .load(conn)
+}

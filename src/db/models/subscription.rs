@@ -215,3 +215,111 @@ pub fn lapsed(conn: &mut DbConn, now: NaiveDateTime, grace: chrono::Duration) ->
         .limit(500)
         .load(conn)
 }
+
+/// A subscription as the back office lists it: with its plan and its holder (id, name, email).
+pub type Listed = (Subscription, Plan, (i64, String, String, String));
+
+/// The latest subscriptions (live first), with plan and holder.
+pub fn listed(conn: &mut DbConn, user_id: Option<i64>, limit: i64) -> QueryResult<Vec<Listed>> {
+    use crate::db::schema::users;
+    let mut query = subscriptions::table.inner_join(subscription_plans::table).inner_join(users::table).into_boxed();
+    if let Some(user_id) = user_id {
+        query = query.filter(subscriptions::user_id.eq(user_id));
+    }
+    query
+        .order(subscriptions::id.desc())
+        .limit(limit)
+        .select((
+            Subscription::as_select(),
+            Plan::as_select(),
+            (users::id, users::first_name, users::last_name, users::email),
+        ))
+        .load(conn)
+}
+
+/// The back office's Club Pro figures at `now`.
+#[derive(Clone, Debug, Default)]
+pub struct Figures {
+    /// Subscriptions giving their benefits.
+    pub members: i64,
+    /// Monthly recurring revenue: monthly prices, and yearly ones divided by 12, of the live subscriptions not
+    /// set to end.
+    pub mrr_cents: i64,
+    /// Subscriptions that ended (cancelled or expired) in the last 30 days.
+    pub ended_30d: i64,
+    /// Payments received in the last 30 days, and ever.
+    pub paid_30d_cents: i64,
+    pub paid_cents: i64,
+}
+
+impl Figures {
+    /// Share of the members 30 days ago who left since, in percent.
+    pub fn churn_percent(&self) -> Option<f64> {
+        let base = self.members + self.ended_30d;
+        (base > 0).then(|| 100.0 * self.ended_30d as f64 / base as f64)
+    }
+}
+
+pub fn figures(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Figures> {
+    use crate::db::schema::payments;
+    use crate::db::types::PaymentStatus;
+    let live: Vec<(BillingInterval, i64, bool)> = subscriptions::table
+        .inner_join(subscription_plans::table)
+        .filter(giving_benefits!(now))
+        .select((
+            subscription_plans::billing_interval,
+            subscription_plans::price_cents,
+            subscriptions::cancel_at_period_end,
+        ))
+        .load(conn)?;
+    let mrr_cents = live
+        .iter()
+        .filter(|(_, _, ending)| !ending)
+        .map(|(interval, price, _)| if *interval == BillingInterval::Year { price / 12 } else { *price })
+        .sum();
+    let month_ago = now - chrono::Duration::days(30);
+    let ended_30d = subscriptions::table
+        .filter(subscriptions::status.eq_any([SubscriptionStatus::Cancelled, SubscriptionStatus::Expired]))
+        .filter(subscriptions::current_period_end.is_not_null())
+        .filter(subscriptions::updated_at.ge(month_ago))
+        .count()
+        .get_result(conn)?;
+    let paid = |since: Option<NaiveDateTime>, conn: &mut DbConn| -> QueryResult<i64> {
+        let mut query = payments::table.filter(payments::status.eq(PaymentStatus::Succeeded)).into_boxed();
+        if let Some(since) = since {
+            query = query.filter(payments::paid_at.ge(since));
+        }
+        Ok(query.select(payments::amount_cents).load::<i64>(conn)?.into_iter().sum())
+    };
+    Ok(Figures {
+        members: live.len() as i64,
+        mrr_cents,
+        ended_30d,
+        paid_30d_cents: paid(Some(month_ago), conn)?,
+        paid_cents: paid(None, conn)?,
+    })
+}
+
+/// Every plan (the back office edits them), in order.
+pub fn all_plans(conn: &mut DbConn) -> QueryResult<Vec<Plan>> {
+    subscription_plans::table
+        .order((subscription_plans::position.asc(), subscription_plans::id.asc()))
+        .select(Plan::as_select())
+        .load(conn)
+}
+
+pub fn update_plan(
+    conn: &mut DbConn,
+    id: i64,
+    price_cents: i64,
+    stripe_price_id: Option<&str>,
+    is_active: bool,
+) -> QueryResult<usize> {
+    diesel::update(subscription_plans::table.find(id))
+        .set((
+            subscription_plans::price_cents.eq(price_cents),
+            subscription_plans::stripe_price_id.eq(stripe_price_id),
+            subscription_plans::is_active.eq(is_active),
+        ))
+        .execute(conn)
+}

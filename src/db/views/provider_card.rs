@@ -7,8 +7,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::models::{Category, City};
 use crate::db::models::subscription::giving_benefits;
+use crate::db::models::{Category, City};
 use crate::db::schema::{categories, cities, provider_categories, provider_listings, providers, subscriptions};
 use crate::db::types::ProviderStatus;
 use crate::domain::lang::Lang;

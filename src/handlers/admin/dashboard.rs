@@ -32,10 +32,19 @@ pub struct DashboardTemplate {
     pub open_contact: i64,
     /// Emails given up after their retry window (`admin/outbox`).
     pub failed_emails: i64,
+    /// Club Pro: members, monthly recurring revenue, churn.
+    pub club_pro: crate::db::models::subscription::Figures,
     pub charts: Vec<Chart>,
 }
 
 impl DashboardTemplate {
+    pub fn churn(&self) -> String {
+        match self.club_pro.churn_percent() {
+            Some(p) => self.i18n.t_with("statistics-percent", [("value", self.i18n.decimal(p, 1).as_str())]),
+            None => "—".into(),
+        }
+    }
+
     pub fn role_key(&self, role: &crate::db::types::UserRole) -> &'static str {
         use crate::db::types::UserRole::*;
         match role {
@@ -73,20 +82,23 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     // The last 30 days unless asked: the whole marketplace's bookings are counted for the period.
     let period = query.period(state.clock.now(), "30d");
-    let (stats, pending_providers, reported_reviews, reported_conversations, open_contact, failed_emails) = state
-        .db
-        .run(move |conn| {
-            Ok((
-                statistics::admin(conn, &period)?,
-                crate::db::models::provider::pending(conn)?.len(),
-                crate::db::models::review::open_report_count(conn)?,
-                report::open_targets(conn, ReportTarget::Conversation)?
-                    + report::open_targets(conn, ReportTarget::Message)?,
-                crate::db::models::contact_message::open_count(conn)?,
-                crate::db::models::outbox::failed_count(conn)?,
-            ))
-        })
-        .await?;
+    let now = state.clock.now();
+    let (stats, pending_providers, reported_reviews, reported_conversations, open_contact, failed_emails, club_pro) =
+        state
+            .db
+            .run(move |conn| {
+                Ok((
+                    statistics::admin(conn, &period)?,
+                    crate::db::models::provider::pending(conn)?.len(),
+                    crate::db::models::review::open_report_count(conn)?,
+                    report::open_targets(conn, ReportTarget::Conversation)?
+                        + report::open_targets(conn, ReportTarget::Message)?,
+                    crate::db::models::contact_message::open_count(conn)?,
+                    crate::db::models::outbox::failed_count(conn)?,
+                    crate::services::club_pro::figures(conn, now)?,
+                ))
+            })
+            .await?;
     let i18n = page.i18n();
     let count = |v: f64| format!("{}", v.round() as i64);
     let charts = vec![
@@ -139,6 +151,7 @@ pub async fn show(
         reported_conversations,
         open_contact,
         failed_emails,
+        club_pro,
         charts,
     };
     Ok(crate::handlers::account::private(render(&tpl)?))

@@ -10,4 +10,5 @@ pub mod dashboard;
 pub mod outbox;
 pub mod providers;
 pub mod reviews;
+pub mod subscriptions;
 pub mod users;

@@ -162,6 +162,8 @@ pub struct UserTemplate {
     pub sessions: Vec<Session>,
     pub events: Vec<AuditLog>,
     pub club_pro: bool,
+    /// Club Pro subscriptions, latest first.
+    pub subscriptions: Vec<crate::db::models::subscription::Listed>,
     /// The provider's services (active first).
     pub services: Vec<crate::db::models::service::Service>,
     /// A refused decision (Fluent key).
@@ -225,10 +227,11 @@ async fn user_page(
                 crate::db::models::audit_log::about_user(conn, id, 50)?,
                 user::has_club_pro(conn, id, now)?,
                 services,
+                crate::services::club_pro::history(conn, id)?,
             ))
         })
         .await?;
-    let (user, provider, bookings, reviews, sessions, events, club_pro, services) = tpl;
+    let (user, provider, bookings, reviews, sessions, events, club_pro, services, subscriptions) = tpl;
     let tpl = UserTemplate {
         i18n: page.i18n(),
         page,
@@ -240,6 +243,7 @@ async fn user_page(
         events,
         club_pro,
         services,
+        subscriptions,
         error,
         roles: UserRole::ALL,
     };
