@@ -336,7 +336,7 @@ pub fn seen(conn: &mut DbConn, event_id: &str) -> Result<bool, AppError> {
 pub struct AdminOverview {
     pub figures: subscription::Figures,
     pub subscriptions: Vec<subscription::Listed>,
-    pub payments: Vec<(Payment, (i64, String, String, String))>,
+    pub payments: Vec<(Payment, crate::db::models::user::Named)>,
     pub plans: Vec<Plan>,
 }
 

@@ -88,7 +88,7 @@ pub fn of_user(conn: &mut DbConn, user_id: i64, limit: i64) -> QueryResult<Vec<P
 }
 
 /// The latest payments of everyone, with the payer (id, name, email).
-pub fn recent(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<(Payment, (i64, String, String, String))>> {
+pub fn recent(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<(Payment, crate::db::models::user::Named)>> {
     use crate::db::schema::users;
     payments::table
         .inner_join(users::table.on(users::id.eq(payments::user_id)))

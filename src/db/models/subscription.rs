@@ -217,7 +217,7 @@ pub fn lapsed(conn: &mut DbConn, now: NaiveDateTime, grace: chrono::Duration) ->
 }
 
 /// A subscription as the back office lists it: with its plan and its holder (id, name, email).
-pub type Listed = (Subscription, Plan, (i64, String, String, String));
+pub type Listed = (Subscription, Plan, crate::db::models::user::Named);
 
 /// The latest subscriptions (live first), with plan and holder.
 pub fn listed(conn: &mut DbConn, user_id: Option<i64>, limit: i64) -> QueryResult<Vec<Listed>> {

@@ -263,3 +263,6 @@ pub fn has_club_pro(conn: &mut crate::db::DbConn, id: i64, now: NaiveDateTime) -
         .get_result(conn)?;
     Ok(n > 0)
 }
+
+/// A person as lists show them: id, first name, last name, email.
+pub type Named = (i64, String, String, String);
