@@ -323,3 +323,13 @@ pub fn update_plan(
         ))
         .execute(conn)
 }
+
+/// Whether the person has a Club Pro subscription running now.
+pub fn has_club_pro(conn: &mut crate::db::DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
+    let n: i64 = subscriptions::table
+        .filter(subscriptions::user_id.eq(id))
+        .filter(giving_benefits!(now))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}

@@ -253,16 +253,5 @@ pub fn admin_list(
     query.offset(offset).limit(limit).select(User::as_select()).load(conn)
 }
 
-/// Whether the person has a Club Pro subscription running now.
-pub fn has_club_pro(conn: &mut crate::db::DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
-    use crate::db::schema::subscriptions;
-    let n: i64 = subscriptions::table
-        .filter(subscriptions::user_id.eq(id))
-        .filter(crate::db::models::subscription::giving_benefits!(now))
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
-}
-
 /// A person as lists show them: id, first name, last name, email.
 pub type Named = (i64, String, String, String);

@@ -225,7 +225,7 @@ async fn user_page(
                 crate::db::models::review::by_or_about_user(conn, id, 20)?,
                 crate::db::models::session::list_for_user(conn, id, now)?,
                 crate::db::models::audit_log::about_user(conn, id, 50)?,
-                user::has_club_pro(conn, id, now)?,
+                crate::db::models::subscription::has_club_pro(conn, id, now)?,
                 services,
                 crate::services::club_pro::history(conn, id)?,
             ))
