@@ -49,6 +49,25 @@ pub fn blocks_new_checkout(status: SubscriptionStatus, created_at: NaiveDateTime
     }
 }
 
+/// What Club Pro gives, as plans list it in their `features`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Benefit {
+    /// The Club Pro badge on cards, the provider page and its JSON-LD.
+    Badge,
+    /// Turns in the featured strip of category-in-city pages.
+    Featured,
+}
+
+impl Benefit {
+    pub fn from_code(code: &str) -> Option<Benefit> {
+        match code {
+            "badge" => Some(Benefit::Badge),
+            "featured" => Some(Benefit::Featured),
+            _ => None,
+        }
+    }
+}
+
 /// How many members a category-in-city page features at once.
 pub const FEATURED: usize = 3;
 

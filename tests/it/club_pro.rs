@@ -124,6 +124,7 @@ async fn without_stripe_keys_the_pages_show_and_subscribing_explains() {
             || doc.text("#plan-club_pro_yearly").contains("1 990")
     );
     assert!(doc.count("details.faq") >= 5);
+    assert_eq!(doc.count(".benefits li"), 2, "the badge and the featured strip, from the plans");
     app.get("/ar/club-pro").await.assert_status(200);
     app.get("/en/club-pro").await.assert_status(200);
 

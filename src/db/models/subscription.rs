@@ -16,7 +16,19 @@ pub struct Plan {
     pub billing_interval: BillingInterval,
     pub price_cents: i64,
     pub stripe_price_id: Option<String>,
+    /// What the plan gives, a JSON list of codes (`domain::club_pro::Benefit`).
+    pub features: String,
     pub is_active: bool,
+}
+
+impl Plan {
+    pub fn benefits(&self) -> Vec<crate::domain::club_pro::Benefit> {
+        serde_json::from_str::<Vec<String>>(&self.features)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|code| crate::domain::club_pro::Benefit::from_code(code))
+            .collect()
+    }
 }
 
 #[derive(Clone, Debug, Queryable, Selectable)]

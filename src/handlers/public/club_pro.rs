@@ -39,6 +39,23 @@ impl ClubProTemplate {
         self.page.user.as_ref().is_some_and(|u| u.role == UserRole::Provider)
     }
 
+    /// What the plans on offer give: (icon, title key, text key).
+    pub fn benefits(&self) -> Vec<(&'static str, &'static str, &'static str)> {
+        use crate::domain::club_pro::Benefit;
+        let mut all: Vec<Benefit> = Vec::new();
+        for b in self.plans.iter().flat_map(|p| p.benefits()) {
+            if !all.contains(&b) {
+                all.push(b);
+            }
+        }
+        all.into_iter()
+            .map(|b| match b {
+                Benefit::Badge => ("sparkles", "club-pro-benefit-badge", "club-pro-benefit-badge-body"),
+                Benefit::Featured => ("check", "club-pro-benefit-featured", "club-pro-benefit-featured-body"),
+            })
+            .collect()
+    }
+
     /// A provider with no live subscription.
     pub fn can_subscribe(&self) -> bool {
         self.is_provider() && self.mine.as_ref().is_some_and(|o| o.live().is_none())
