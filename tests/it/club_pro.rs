@@ -155,6 +155,9 @@ async fn checkout_then_webhooks_activate_the_subscription_and_its_benefits() {
     assert!(checkout.field("success_url").unwrap().ends_with("/fr/provider/club-pro/welcome"));
     assert!(checkout.idempotency_key.as_deref().is_some_and(|k| k.starts_with("khadamat-checkout-")));
     assert_eq!(last(&app, user).status, "PENDING");
+    // While that Checkout may still be paid, another is refused.
+    let again = app.post_form("/fr/provider/club-pro/checkout", &[("plan", "CLUB_PRO_YEARLY")]).await;
+    assert_eq!(again.location(), "/fr/provider/club-pro?notice=subscription-already");
 
     // Back from Checkout before the webhook: nothing is active yet, the page waits.
     let slug = provider_slug(&app, user);
@@ -489,6 +492,10 @@ async fn the_back_office_sees_revenue_edits_plans_and_cancels_through_stripe() {
     assert_eq!(app.audit_count("club_pro.admin_cancel"), 1);
     assert_eq!(club_notes(&app, user), ["activated", "ended"]);
     app.post_form(&format!("/fr/admin/subscriptions/{row}/cancel"), &[]).await.assert_status(409);
+
+    // An admin has no Club Pro of their own.
+    app.get("/fr/provider/club-pro").await.assert_status(403);
+    app.post_form("/fr/provider/club-pro/checkout", &[("plan", "CLUB_PRO_MONTHLY")]).await.assert_status(403);
 
     // Not for providers.
     app.switch_browser(Default::default());

@@ -39,10 +39,7 @@ pub struct DashboardTemplate {
 
 impl DashboardTemplate {
     pub fn churn(&self) -> String {
-        match self.club_pro.churn_percent() {
-            Some(p) => self.i18n.t_with("statistics-percent", [("value", self.i18n.decimal(p, 1).as_str())]),
-            None => "—".into(),
-        }
+        crate::handlers::admin::subscriptions::churn(&self.i18n, &self.club_pro)
     }
 
     pub fn role_key(&self, role: &crate::db::types::UserRole) -> &'static str {

@@ -6,8 +6,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::error::{AppError, AppResult};
-use crate::handlers::provider::club_pro::{day, status_key};
+use crate::handlers::provider::club_pro::{day, finish, status_key};
 use crate::i18n::I18n;
+use crate::payments::PaymentsError;
 use crate::services::club_pro::{self, AdminOverview};
 use crate::services::emails::Context;
 use crate::state::{AppState, deliver};
@@ -38,10 +39,7 @@ impl SubscriptionsTemplate {
     }
 
     pub fn churn(&self) -> String {
-        match self.overview.figures.churn_percent() {
-            Some(p) => self.i18n.t_with("statistics-percent", [("value", self.i18n.decimal(p, 1).as_str())]),
-            None => "—".into(),
-        }
+        churn(&self.i18n, &self.overview.figures)
     }
 
     /// A plan's price as the form shows it ("199" or "199.50").
@@ -52,6 +50,14 @@ impl SubscriptionsTemplate {
     pub fn is_live(&self, s: &crate::db::models::subscription::Subscription) -> bool {
         use crate::db::types::SubscriptionStatus::*;
         matches!(s.status, Active | PastDue) && s.stripe_subscription_id.is_some()
+    }
+}
+
+/// The churn over 30 days, as a percentage ("—" with no members).
+pub fn churn(i18n: &I18n, figures: &crate::db::models::subscription::Figures) -> String {
+    match figures.churn_percent() {
+        Some(p) => i18n.t_with("statistics-percent", [("value", i18n.decimal(p, 1).as_str())]),
+        None => "—".into(),
     }
 }
 
@@ -73,29 +79,25 @@ pub async fn cancel(
     CsrfForm(_): CsrfForm<crate::handlers::account::Empty>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner().1;
-    let Some(stripe) = state.stripe.clone() else {
-        return Ok(see_other(htmx, &page.href("/admin/subscriptions?notice=subscription-not-set-up")));
-    };
-    let (user_id, stripe_id) = state.db.run(move |conn| club_pro::live_by_row(conn, id)).await?;
-    let facts = match stripe.cancel_now(&stripe_id).await {
-        Ok(f) => f,
-        Err(e) => {
-            tracing::warn!(error = %e, "Stripe call failed");
-            return Ok(see_other(htmx, &page.href("/admin/subscriptions?notice=subscription-unavailable")));
-        }
-    };
-    let actor = actor(&req, Some(admin.id));
-    let now = state.clock.now();
-    let s = state.clone();
-    let queued = state
-        .db
-        .run(move |conn| {
-            let ctx = Context { base_url: &s.config.base_url };
-            club_pro::apply_answer(conn, &ctx, user_id, &facts, &actor, "club_pro.admin_cancel", now)
-        })
-        .await?;
-    deliver(&state, queued).await;
-    Ok(see_other(htmx, &page.href("/admin/subscriptions?notice=decision-saved")))
+    let result = async {
+        let stripe = state.stripe.clone().ok_or(PaymentsError::NotConfigured)?;
+        let (user_id, stripe_id) = state.db.run(move |conn| club_pro::live_by_row(conn, id)).await?;
+        let facts = stripe.cancel_now(&stripe_id).await?;
+        let actor = actor(&req, Some(admin.id));
+        let now = state.clock.now();
+        let s = state.clone();
+        let queued = state
+            .db
+            .run(move |conn| {
+                let ctx = Context { base_url: &s.config.base_url };
+                club_pro::apply_answer(conn, &ctx, user_id, &facts, &actor, "club_pro.admin_cancel", now)
+            })
+            .await?;
+        deliver(&state, queued).await;
+        Ok(see_other(htmx, &page.href("/admin/subscriptions?notice=decision-saved")))
+    }
+    .await;
+    finish(htmx, &page, "/admin/subscriptions", result)
 }
 
 #[derive(serde::Deserialize)]

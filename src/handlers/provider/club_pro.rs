@@ -92,16 +92,51 @@ fn stripe_of(state: &AppState) -> Result<std::sync::Arc<Stripe>, PaymentsError> 
     state.stripe.clone().ok_or(PaymentsError::NotConfigured)
 }
 
-/// Back to the Club Pro page with a notice saying why nothing happened.
-fn back(htmx: Htmx, page: &Page, e: &PaymentsError) -> HttpResponse {
-    let notice = match e {
-        PaymentsError::NotConfigured => "subscription-not-set-up",
-        PaymentsError::Stripe(_) | PaymentsError::Refused(_) => {
-            tracing::warn!(error = %e, "Stripe call failed");
-            "subscription-unavailable"
+/// Why a change that goes through Stripe did not happen: our own refusal (its error page), or Stripe (not set
+/// up, or not answering: back to the page with a notice).
+pub enum Failure {
+    App(AppError),
+    Stripe(PaymentsError),
+}
+
+impl From<AppError> for Failure {
+    fn from(e: AppError) -> Self {
+        Failure::App(e)
+    }
+}
+
+impl From<PaymentsError> for Failure {
+    fn from(e: PaymentsError) -> Self {
+        Failure::Stripe(e)
+    }
+}
+
+/// The answer to a change through Stripe; `back_to` is the page that shows the notice.
+pub fn finish(
+    htmx: Htmx,
+    page: &Page,
+    back_to: &str,
+    result: Result<HttpResponse, Failure>,
+) -> AppResult<HttpResponse> {
+    match result {
+        Ok(res) => Ok(res),
+        Err(Failure::App(e)) => Err(e),
+        Err(Failure::Stripe(e)) => {
+            let notice = match e {
+                PaymentsError::NotConfigured => "subscription-not-set-up",
+                PaymentsError::Stripe(_) | PaymentsError::Refused(_) => {
+                    tracing::warn!(error = %e, "Stripe call failed");
+                    "subscription-unavailable"
+                }
+            };
+            Ok(see_other(htmx, &page.href(&format!("{back_to}?notice={notice}"))))
         }
-    };
-    see_other(htmx, &page.href(&format!("/provider/club-pro?notice={notice}")))
+    }
+}
+
+/// To a page of Stripe's (Checkout, the portal): a plain redirect, or HTMX told to load it whole.
+fn to_stripe(htmx: Htmx, url: &str) -> HttpResponse {
+    if htmx.wants_fragment() { see_other(htmx, url) } else { redirect(url) }
 }
 
 /// `POST /{lang}/provider/club-pro/checkout` (plan): writes the waiting subscription, creates (or reuses) the
@@ -113,53 +148,55 @@ pub async fn checkout(
     CurrentProvider(user): CurrentProvider,
     CsrfForm(form): CsrfForm<PlanForm>,
 ) -> AppResult<HttpResponse> {
-    let stripe = match stripe_of(&state) {
-        Ok(s) => s,
-        Err(e) => return Ok(back(htmx, &page, &e)),
-    };
-    let now = state.clock.now();
-    let u = user.clone();
-    let begun = match state.db.run(move |conn| club_pro::begin_checkout(conn, &u, &form.plan, now)).await {
-        Err(AppError::Conflict("a subscription is live")) => {
-            return Ok(see_other(htmx, &page.href("/provider/club-pro?notice=subscription-already")));
-        }
-        other => other?,
-    };
-    let row = begun.row;
-    let opened = async {
-        let customer = match begun.customer {
-            Some(c) => c,
-            None => {
-                let name = format!("{} {}", user.first_name, user.last_name);
-                stripe.create_customer(&user.email, name.trim(), user.id).await?
+    let result = async {
+        let stripe = stripe_of(&state)?;
+        let now = state.clock.now();
+        let u = user.clone();
+        let begun = match state.db.run(move |conn| club_pro::begin_checkout(conn, &u, &form.plan, now)).await {
+            Err(AppError::Conflict("a subscription is live")) => {
+                return Ok(see_other(htmx, &page.href("/provider/club-pro?notice=subscription-already")));
             }
+            other => other?,
         };
-        let base = format!("{}/{}", state.config.base_url, page.lang.code());
-        let (session, url) = stripe
-            .checkout(&Checkout {
-                customer: &customer,
-                price: &begun.price,
-                row,
-                user_id: user.id,
-                success_url: format!("{base}/provider/club-pro/welcome"),
-                cancel_url: format!("{base}/provider/club-pro?notice=subscription-checkout-cancelled"),
-                lang: page.lang,
-                expires_at: now + chrono::Duration::minutes(crate::domain::club_pro::CHECKOUT_MINUTES),
-            })
-            .await?;
-        Ok::<_, PaymentsError>((customer, session, url))
+        let row = begun.row;
+        let opened = async {
+            let customer = match begun.customer {
+                Some(c) => c,
+                None => {
+                    let name = format!("{} {}", user.first_name, user.last_name);
+                    stripe.create_customer(&user.email, name.trim(), user.id).await?
+                }
+            };
+            let base = format!("{}/{}", state.config.base_url, page.lang.code());
+            let (session, url) = stripe
+                .checkout(&Checkout {
+                    customer: &customer,
+                    price: &begun.price,
+                    row,
+                    user_id: user.id,
+                    success_url: format!("{base}/provider/club-pro/welcome"),
+                    cancel_url: format!("{base}/provider/club-pro?notice=subscription-checkout-cancelled"),
+                    lang: page.lang,
+                    expires_at: now + chrono::Duration::minutes(crate::domain::club_pro::CHECKOUT_MINUTES),
+                })
+                .await?;
+            Ok::<_, PaymentsError>((customer, session, url))
+        }
+        .await;
+        match opened {
+            Ok((customer, session, url)) => {
+                state.db.run(move |conn| club_pro::checkout_opened(conn, row, &session, &customer)).await?;
+                Ok(to_stripe(htmx, &url))
+            }
+            Err(e) => {
+                // Nothing was opened: the waiting row goes.
+                state.db.run(move |conn| club_pro::checkout_failed(conn, row)).await?;
+                Err(e.into())
+            }
+        }
     }
     .await;
-    match opened {
-        Ok((customer, session, url)) => {
-            state.db.run(move |conn| club_pro::checkout_opened(conn, row, &session, &customer)).await?;
-            Ok(if htmx.wants_fragment() { see_other(htmx, &url) } else { redirect(&url) })
-        }
-        Err(e) => {
-            state.db.run(move |conn| club_pro::checkout_failed(conn, row)).await?;
-            Ok(back(htmx, &page, &e))
-        }
-    }
+    finish(htmx, &page, "/provider/club-pro", result)
 }
 
 /// `GET /{lang}/provider/club-pro/welcome`: "payment received, activating…" until the webhook has activated
@@ -194,19 +231,17 @@ pub async fn change(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<HttpResponse> {
     let cancel = path.1 == "cancel";
-    let stripe = match stripe_of(&state) {
-        Ok(s) => s,
-        Err(e) => return Ok(back(htmx, &page, &e)),
-    };
-    let (id, _) = state.db.run(move |conn| club_pro::live_stripe_id(conn, user.id)).await?;
-    let facts = match stripe.cancel_at_period_end(&id, cancel).await {
-        Ok(f) => f,
-        Err(e) => return Ok(back(htmx, &page, &e)),
-    };
-    let action = if cancel { "club_pro.cancel" } else { "club_pro.resume" };
-    apply(&req, &state, user.id, facts, action).await?;
-    let notice = if cancel { "subscription-cancelled" } else { "subscription-resumed" };
-    Ok(see_other(htmx, &page.href(&format!("/provider/club-pro?notice={notice}"))))
+    let result = async {
+        let stripe = stripe_of(&state)?;
+        let (id, _) = state.db.run(move |conn| club_pro::live_stripe_id(conn, user.id)).await?;
+        let facts = stripe.cancel_at_period_end(&id, cancel).await?;
+        let action = if cancel { "club_pro.cancel" } else { "club_pro.resume" };
+        apply(&req, &state, user.id, facts, action).await?;
+        let notice = if cancel { "subscription-cancelled" } else { "subscription-resumed" };
+        Ok(see_other(htmx, &page.href(&format!("/provider/club-pro?notice={notice}"))))
+    }
+    .await;
+    finish(htmx, &page, "/provider/club-pro", result)
 }
 
 /// `POST /{lang}/provider/club-pro/plan` (plan): monthly ↔ yearly, prorated by Stripe.
@@ -218,28 +253,23 @@ pub async fn switch_plan(
     CurrentProvider(user): CurrentProvider,
     CsrfForm(form): CsrfForm<PlanForm>,
 ) -> AppResult<HttpResponse> {
-    let stripe = match stripe_of(&state) {
-        Ok(s) => s,
-        Err(e) => return Ok(back(htmx, &page, &e)),
-    };
-    let ((id, _), price) = state
-        .db
-        .run(move |conn| Ok((club_pro::live_stripe_id(conn, user.id)?, club_pro::price_of(conn, &form.plan)?)))
-        .await?;
-    let changed = async {
+    let result = async {
+        let stripe = stripe_of(&state)?;
+        let ((id, _), price) = state
+            .db
+            .run(move |conn| Ok((club_pro::live_stripe_id(conn, user.id)?, club_pro::price_of(conn, &form.plan)?)))
+            .await?;
         let current = stripe.subscription(&id).await?;
-        if current.price_id.as_deref() == Some(price.as_str()) {
-            return Ok(current);
-        }
-        stripe.change_price(&current, &price).await
+        let facts = if current.price_id.as_deref() == Some(price.as_str()) {
+            current
+        } else {
+            stripe.change_price(&current, &price).await?
+        };
+        apply(&req, &state, user.id, facts, "club_pro.plan").await?;
+        Ok(see_other(htmx, &page.href("/provider/club-pro?notice=subscription-plan-changed")))
     }
     .await;
-    let facts = match changed {
-        Ok(f) => f,
-        Err(e) => return Ok(back(htmx, &page, &e)),
-    };
-    apply(&req, &state, user.id, facts, "club_pro.plan").await?;
-    Ok(see_other(htmx, &page.href("/provider/club-pro?notice=subscription-plan-changed")))
+    finish(htmx, &page, "/provider/club-pro", result)
 }
 
 /// `POST /{lang}/provider/club-pro/portal`: Stripe's customer portal (payment method, invoices, cancellation).
@@ -250,16 +280,14 @@ pub async fn portal(
     CurrentProvider(user): CurrentProvider,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<HttpResponse> {
-    let stripe = match stripe_of(&state) {
-        Ok(s) => s,
-        Err(e) => return Ok(back(htmx, &page, &e)),
-    };
-    let customer = state.db.run(move |conn| club_pro::customer(conn, user.id)).await?;
-    let back_url = format!("{}{}", state.config.base_url, page.href("/provider/club-pro"));
-    match stripe.portal(&customer, &back_url, page.lang).await {
-        Ok(url) => Ok(if htmx.wants_fragment() { see_other(htmx, &url) } else { redirect(&url) }),
-        Err(e) => Ok(back(htmx, &page, &e)),
+    let result = async {
+        let stripe = stripe_of(&state)?;
+        let customer = state.db.run(move |conn| club_pro::customer(conn, user.id)).await?;
+        let back_url = format!("{}{}", state.config.base_url, page.href("/provider/club-pro"));
+        Ok(to_stripe(htmx, &stripe.portal(&customer, &back_url, page.lang).await?))
     }
+    .await;
+    finish(htmx, &page, "/provider/club-pro", result)
 }
 
 /// Applies Stripe's answer to a change the provider asked for (the same state a webhook brings).
