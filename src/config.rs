@@ -343,6 +343,17 @@ mod tests {
         ])
         .unwrap();
         assert!(!ok.auto_seed && ok.log_json);
+        let production = [
+            ("KHADAMAT_ENV", "production"),
+            ("BASE_URL", "https://khadamat.ma"),
+            ("SESSION_SECRET", "a-very-long-random-secret-value-for-production-use-only"),
+            ("SMTP_HOST", "smtp.example.com"),
+            ("STRIPE_SECRET_KEY", "sk_live_x"),
+        ];
+        // Payments taken and never applied: refused.
+        let err = config(&production).err().unwrap();
+        assert!(err.to_string().contains("STRIPE_WEBHOOK_SECRET"));
+        assert!(config(&[&production[..], &[("STRIPE_WEBHOOK_SECRET", "whsec_x")]].concat()).is_ok());
     }
 
     #[test]
