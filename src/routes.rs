@@ -111,6 +111,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/provider/reviews", get().to(provider::reviews::index))
                 .route("/provider/reviews/{id}/reply", web::post().to(provider::reviews::reply))
                 .route("/provider/statistics", get().to(provider::statistics::show))
+                .route("/provider/statistics.csv", get().to(provider::statistics::csv))
                 .route("/provider/club-pro", get().to(provider::club_pro::show))
                 .route("/provider/club-pro/welcome", get().to(provider::club_pro::welcome))
                 .route("/provider/club-pro/checkout", web::post().to(provider::club_pro::checkout))

@@ -88,3 +88,5 @@ email-club-pro-scheduled-subject = سيتوقف اشتراكك في نادي ا�
 email-club-pro-scheduled-body = تم إلغاء اشتراكك. تبقى مزاياك سارية حتى { $until }. يمكنك استئنافه قبل ذلك.
 email-club-pro-ended-subject = انتهى اشتراكك في نادي المحترفين
 email-club-pro-ended-body = انتهى اشتراكك في نادي المحترفين ومعه مزاياه. يمكنك الاشتراك من جديد في أي وقت.
+club-pro-benefit-csv = إحصاءاتك بصيغة CSV
+club-pro-benefit-csv-body = طلباتك ورقم معاملاتك وتقييماتك ومشاهداتك، شهرًا بشهر، لفتحها في جدول بيانات أو تسليمها لمحاسبك.

@@ -25,3 +25,5 @@ statistics-chart-rating = متوسط التقييمات المنشورة شهر�
 statistics-chart-views = مشاهدات الملف شهريًا
 statistics-rating-month = { $rating } من 5 ({ $count } تقييم)
 statistics-table = عرض المعطيات
+statistics-csv = تنزيل بصيغة CSV
+statistics-csv-club-pro = نزّل إحصاءاتك بصيغة CSV مع نادي المحترفين

@@ -86,3 +86,5 @@ email-club-pro-scheduled-subject = Your Club Pro subscription will stop
 email-club-pro-scheduled-body = Your subscription has been cancelled. Your benefits stay until { $until }. You can resume it before then.
 email-club-pro-ended-subject = Your Club Pro subscription has ended
 email-club-pro-ended-body = Your Club Pro subscription has ended and its benefits with it. You can subscribe again at any time.
+club-pro-benefit-csv = Your statistics as CSV
+club-pro-benefit-csv-body = Your requests, revenue, reviews and views, month by month, to open in a spreadsheet or hand to your accountant.

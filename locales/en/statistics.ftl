@@ -28,3 +28,5 @@ statistics-chart-rating = Average rating of published reviews, per month
 statistics-chart-views = Profile views per month
 statistics-rating-month = { $rating } / 5 ({ $count } reviews)
 statistics-table = Show the data
+statistics-csv = Download as CSV
+statistics-csv-club-pro = Download your statistics as CSV with Club Pro

@@ -86,3 +86,5 @@ email-club-pro-scheduled-subject = Votre abonnement Club Pro va s’arrêter
 email-club-pro-scheduled-body = Votre abonnement a été résilié. Vos avantages restent actifs jusqu’au { $until }. Vous pouvez le reprendre d’ici là.
 email-club-pro-ended-subject = Votre abonnement Club Pro est terminé
 email-club-pro-ended-body = Votre abonnement Club Pro est terminé et ses avantages ont pris fin. Vous pouvez vous réabonner à tout moment.
+club-pro-benefit-csv = Vos statistiques en CSV
+club-pro-benefit-csv-body = Vos demandes, votre chiffre d’affaires, vos avis et vos vues, mois par mois, à ouvrir dans un tableur ou à donner à votre comptable.

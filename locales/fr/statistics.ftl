@@ -28,3 +28,5 @@ statistics-chart-rating = Note moyenne des avis publiés, par mois
 statistics-chart-views = Vues du profil par mois
 statistics-rating-month = { $rating } / 5 ({ $count } avis)
 statistics-table = Voir les données
+statistics-csv = Télécharger en CSV
+statistics-csv-club-pro = Téléchargez vos statistiques en CSV avec Club Pro

@@ -56,6 +56,8 @@ pub enum Benefit {
     Badge,
     /// Turns in the featured strip of category-in-city pages.
     Featured,
+    /// One's statistics as a CSV file, month by month.
+    StatisticsCsv,
 }
 
 impl Benefit {
@@ -63,6 +65,7 @@ impl Benefit {
         match code {
             "badge" => Some(Benefit::Badge),
             "featured" => Some(Benefit::Featured),
+            "statistics_csv" => Some(Benefit::StatisticsCsv),
             _ => None,
         }
     }

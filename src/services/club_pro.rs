@@ -41,6 +41,11 @@ impl Overview {
     }
 }
 
+/// Whether the person's Club Pro benefits run at `now`.
+pub fn is_member(conn: &mut DbConn, user_id: i64, now: NaiveDateTime) -> Result<bool, AppError> {
+    Ok(subscription::has_club_pro(conn, user_id, now)?)
+}
+
 pub fn plans(conn: &mut DbConn) -> Result<Vec<Plan>, AppError> {
     Ok(subscription::club_pro_plans(conn)?)
 }

@@ -124,7 +124,7 @@ async fn without_stripe_keys_the_pages_show_and_subscribing_explains() {
             || doc.text("#plan-club_pro_yearly").contains("1 990")
     );
     assert!(doc.count("details.faq") >= 5);
-    assert_eq!(doc.count(".benefits li"), 2, "the badge and the featured strip, from the plans");
+    assert_eq!(doc.count(".benefits li"), 3, "the badge, the featured strip and the CSV, from the plans");
     app.get("/ar/club-pro").await.assert_status(200);
     app.get("/en/club-pro").await.assert_status(200);
 
@@ -501,4 +501,25 @@ async fn the_back_office_sees_revenue_edits_plans_and_cancels_through_stripe() {
     app.switch_browser(Default::default());
     app.sign_in(DEMO_PROVIDER, DEMO_PASSWORD).await;
     app.get("/fr/admin/subscriptions").await.assert_status(403);
+}
+
+#[actix_web::test]
+async fn statistics_as_csv_are_a_members_benefit() {
+    let (mut app, stripe, _user, sub) = subscribed().await;
+    let stats = app.get("/fr/provider/statistics").await.doc();
+    assert_eq!(stats.attr("#statistics-csv", "href"), "/fr/provider/statistics.csv");
+    let csv = app.get("/fr/provider/statistics.csv?period=90d").await;
+    csv.assert_status(200);
+    assert_eq!(csv.header("content-type").as_deref(), Some("text/csv; charset=utf-8"));
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(lines[0], "month,requests,revenue_cents,reviews,rating,profile_views");
+    assert!(lines.len() >= 4, "a line per month of the period: {lines:?}");
+
+    for e in stripe.end(&sub, app.state.clock.now()) {
+        app.deliver(&e).await.assert_status(200);
+    }
+    app.get("/fr/provider/statistics.csv").await.assert_status(403);
+    let stats = app.get("/fr/provider/statistics").await.doc();
+    assert_eq!(stats.count("#statistics-csv"), 0);
+    stats.assert_has("#statistics-csv-club a[href='/fr/club-pro']");
 }

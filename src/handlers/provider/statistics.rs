@@ -54,6 +54,8 @@ impl PeriodQuery {
 pub struct StatisticsTemplate {
     pub i18n: I18n,
     pub page: Page,
+    /// A Club Pro member: the CSV export is theirs.
+    pub club_pro: bool,
     pub period: Period,
     pub stats: ProviderStats,
     pub rating: f64,
@@ -73,6 +75,13 @@ impl StatisticsTemplate {
         self.page.href(&format!("/provider/statistics?period={preset}"))
     }
 
+    /// The CSV of the same period.
+    pub fn csv_href(&self) -> String {
+        let query = self.page.query.split('&').filter(|p| !p.starts_with("notice=")).collect::<Vec<_>>().join("&");
+        let path = self.page.href("/provider/statistics.csv");
+        if query.is_empty() { path } else { format!("{path}?{query}") }
+    }
+
     pub fn rating_text(&self) -> String {
         self.i18n.decimal(self.rating, 1)
     }
@@ -85,12 +94,13 @@ pub async fn show(
     query: web::Query<PeriodQuery>,
 ) -> AppResult<HttpResponse> {
     let period = query.period(state.clock.now(), "12m");
-    let (provider, stats) = state
+    let now = state.clock.now();
+    let (provider, stats, club_pro) = state
         .db
         .run(move |conn| {
             let p = crate::db::models::provider::for_user(conn, user.id)?.ok_or(AppError::NoProviderProfile)?;
             let stats = statistics::provider(conn, p.id, &period)?;
-            Ok((p, stats))
+            Ok((p, stats, crate::services::club_pro::is_member(conn, user.id, now)?))
         })
         .await?;
     let i18n = page.i18n();
@@ -155,6 +165,7 @@ pub async fn show(
     let tpl = StatisticsTemplate {
         i18n,
         page,
+        club_pro,
         period,
         stats,
         rating: provider.rating_avg,
@@ -162,4 +173,37 @@ pub async fn show(
         charts,
     };
     Ok(crate::handlers::account::private(render(&tpl)?))
+}
+
+/// `GET /{lang}/provider/statistics.csv` (same period parameters): the figures month by month, for a Club Pro
+/// member (a benefit: 403 for others).
+pub async fn csv(
+    state: web::Data<AppState>,
+    CurrentProvider(user): CurrentProvider,
+    query: web::Query<PeriodQuery>,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let period = query.period(now, "12m");
+    let stats = state
+        .db
+        .run(move |conn| {
+            if !crate::services::club_pro::is_member(conn, user.id, now)? {
+                return Err(AppError::Forbidden("a Club Pro benefit"));
+            }
+            let p = crate::db::models::provider::for_user(conn, user.id)?.ok_or(AppError::NoProviderProfile)?;
+            Ok(statistics::provider(conn, p.id, &period)?)
+        })
+        .await?;
+    let header = "month,requests,revenue_cents,reviews,rating,profile_views";
+    let rows = stats.months.into_iter().map(|m| {
+        vec![
+            format!("{}-{:02}", m.year, m.month),
+            m.requests.to_string(),
+            m.revenue_cents.to_string(),
+            m.reviews.to_string(),
+            m.rating.map(|r| format!("{r:.2}")).unwrap_or_default(),
+            m.views.to_string(),
+        ]
+    });
+    Ok(crate::web::csv::response("khadamat-statistics.csv", header, rows))
 }
