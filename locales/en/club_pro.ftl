@@ -1,6 +1,6 @@
 club-pro-title = Club Pro
 club-pro-description = Club Pro for Khadamat providers: the Club Pro badge and a place in the selection on your trade's and city's pages. Monthly or yearly, cancel any time.
-club-pro-lead = Get noticed by more clients: the Club Pro badge and a place in the selection for your trade and your city.
+club-pro-lead = Get noticed by more clients: the Club Pro badge, a place in the selection for your trade and your city, and your statistics as CSV.
 club-pro-manage = Manage my subscription
 club-pro-learn-more = What Club Pro gives you
 club-pro-benefits-title = What you get
@@ -88,3 +88,5 @@ email-club-pro-ended-subject = Your Club Pro subscription has ended
 email-club-pro-ended-body = Your Club Pro subscription has ended and its benefits with it. You can subscribe again at any time.
 club-pro-benefit-csv = Your statistics as CSV
 club-pro-benefit-csv-body = Your requests, revenue, reviews and views, month by month, to open in a spreadsheet or hand to your accountant.
+club-pro-benefit-ranking = First among equals
+club-pro-benefit-ranking-body = On your trade's pages in your city, you come before non-members with the same rating (to the half star).

@@ -1,6 +1,6 @@
 club-pro-title = Club Pro
 club-pro-description = Club Pro pour les prestataires Khadamat : badge Club Pro, mise en avant sur les pages de votre métier et de votre ville. Mensuel ou annuel, sans engagement.
-club-pro-lead = Faites-vous remarquer par plus de clients : le badge Club Pro et une place dans la sélection de votre métier et de votre ville.
+club-pro-lead = Faites-vous remarquer par plus de clients : le badge Club Pro, une place dans la sélection de votre métier et de votre ville, et vos statistiques en CSV.
 club-pro-manage = Gérer mon abonnement
 club-pro-learn-more = Ce que Club Pro vous apporte
 club-pro-benefits-title = Ce que vous obtenez
@@ -88,3 +88,5 @@ email-club-pro-ended-subject = Votre abonnement Club Pro est terminé
 email-club-pro-ended-body = Votre abonnement Club Pro est terminé et ses avantages ont pris fin. Vous pouvez vous réabonner à tout moment.
 club-pro-benefit-csv = Vos statistiques en CSV
 club-pro-benefit-csv-body = Vos demandes, votre chiffre d’affaires, vos avis et vos vues, mois par mois, à ouvrir dans un tableur ou à donner à votre comptable.
+club-pro-benefit-ranking = Devant à note égale
+club-pro-benefit-ranking-body = Sur les pages de votre métier dans votre ville, vous passez devant les non-membres qui ont la même note (à la demi-étoile près).

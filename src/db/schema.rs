@@ -129,6 +129,8 @@ diesel::table! {
         rating_avg -> Double,
         review_count -> Integer,
         min_price_cents -> Nullable<BigInt>,
+        rating_tier -> Integer,
+        club_pro -> Bool,
     }
 }
 

@@ -274,6 +274,33 @@ macro_rules! ordered {
     }};
 }
 
+/// The sort orders of a category-in-city listing: as [`ordered`], with Club Pro members first within their
+/// rating tier (half stars) for the relevance and rating orders — still one walk of a listing index.
+macro_rules! listing_ordered {
+    ($query:expr, $q:expr) => {{
+        use provider_listings as l;
+        let (q, query) = ($q, $query);
+        match (q.sort, q.near) {
+            (Sort::Rating, _) => query.order((
+                l::rating_tier.desc(),
+                l::club_pro.desc(),
+                l::rating_avg.desc(),
+                l::review_count.desc(),
+                l::provider_id.asc(),
+            )),
+            (Sort::Relevance, _) | (Sort::Distance, None) => query.order((
+                l::is_verified.desc(),
+                l::rating_tier.desc(),
+                l::club_pro.desc(),
+                l::rating_avg.desc(),
+                l::review_count.desc(),
+                l::provider_id.asc(),
+            )),
+            _ => ordered!(query, q, provider_listings, provider_listings::provider_id),
+        }
+    }};
+}
+
 /// Squared equirectangular distance from a point: the same order as haversine at these distances.
 fn distance(
     lat: f64,
@@ -388,7 +415,7 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
             let rows = if offset >= total {
                 Vec::new()
             } else {
-                ordered!(by_listing(q, category, city, postgres), q, provider_listings, provider_listings::provider_id)
+                listing_ordered!(by_listing(q, category, city, postgres), q)
                     .limit(per_page)
                     .offset(offset)
                     .select(provider_card::columns!())

@@ -56,6 +56,8 @@ pub enum Benefit {
     Badge,
     /// Turns in the featured strip of category-in-city pages.
     Featured,
+    /// First among the providers of the same rating tier on category-in-city pages.
+    Ranking,
     /// One's statistics as a CSV file, month by month.
     StatisticsCsv,
 }
@@ -65,6 +67,7 @@ impl Benefit {
         match code {
             "badge" => Some(Benefit::Badge),
             "featured" => Some(Benefit::Featured),
+            "ranking" => Some(Benefit::Ranking),
             "statistics_csv" => Some(Benefit::StatisticsCsv),
             _ => None,
         }

@@ -210,6 +210,10 @@ fn apply_state(
         cancelled_at: facts.canceled_at,
     };
     subscription::set_state(conn, row.id, &state, now)?;
+    if row.status != status {
+        // Members come first within their rating tier on category-in-city pages.
+        relist(conn, row.user_id)?;
+    }
     let changed = row.status != status
         || row.cancel_at_period_end != facts.cancel_at_period_end
         || row.plan_id != plan_id
@@ -247,6 +251,14 @@ fn apply_state(
         Some((kind, variant)) => tell(conn, ctx, row.user_id, kind, variant, facts.period_end, now),
         None => Ok(Queued::default()),
     }
+}
+
+/// Rewrites the person's listings (their Club Pro place within a rating tier follows the subscription).
+fn relist(conn: &mut DbConn, user_id: i64) -> Result<(), AppError> {
+    if let Some(id) = provider::id_for_user(conn, user_id)? {
+        provider::refresh_listing(conn, id)?;
+    }
+    Ok(())
 }
 
 /// The provider's notification and email about their subscription.
@@ -320,6 +332,7 @@ pub fn sweep(conn: &mut DbConn, ctx: &Context<'_>, now: NaiveDateTime) -> Result
         let mut queued = Queued::default();
         for s in &lapsed {
             subscription::set_status(conn, s.id, SubscriptionStatus::Expired, now)?;
+            relist(conn, s.user_id)?;
             audit::record(
                 conn,
                 &Actor::default(),

@@ -124,7 +124,7 @@ async fn without_stripe_keys_the_pages_show_and_subscribing_explains() {
             || doc.text("#plan-club_pro_yearly").contains("1 990")
     );
     assert!(doc.count("details.faq") >= 5);
-    assert_eq!(doc.count(".benefits li"), 3, "the badge, the featured strip and the CSV, from the plans");
+    assert_eq!(doc.count(".benefits li"), 4, "badge, featured strip, ranking, CSV: from the plans");
     app.get("/ar/club-pro").await.assert_status(200);
     app.get("/en/club-pro").await.assert_status(200);
 
@@ -522,4 +522,75 @@ async fn statistics_as_csv_are_a_members_benefit() {
     let stats = app.get("/fr/provider/statistics").await.doc();
     assert_eq!(stats.count("#statistics-csv"), 0);
     stats.assert_has("#statistics-csv-club a[href='/fr/club-pro']");
+}
+
+#[actix_web::test]
+async fn members_come_first_within_their_rating_tier_while_subscribed() {
+    use khadamat::db::schema::{provider_listings as l, providers};
+    let (mut app, stripe, user, sub) = subscribed().await;
+    let (member, other, category, city): (i64, i64, i64, i64) = app.conn(|c| {
+        let member: i64 = providers::table.filter(providers::user_id.eq(user)).select(providers::id).first(c).unwrap();
+        let (category, city): (i64, i64) =
+            l::table.filter(l::provider_id.eq(member)).select((l::category_id, l::city_id)).first(c).unwrap();
+        let other: i64 = providers::table
+            .filter(providers::id.ne(member))
+            .filter(providers::status.eq("APPROVED"))
+            .select(providers::id)
+            .first(c)
+            .unwrap();
+        // The member at 4.6, a non-member of the same tier (4.5–4.9) at 4.9 in the same listing.
+        diesel::update(providers::table.find(member))
+            .set((providers::rating_avg.eq(4.6), providers::review_count.eq(10)))
+            .execute(c)
+            .unwrap();
+        khadamat::db::models::provider::refresh_listing(c, member).unwrap();
+        diesel::delete(
+            l::table.filter(l::provider_id.eq(other)).filter(l::category_id.eq(category)).filter(l::city_id.eq(city)),
+        )
+        .execute(c)
+        .unwrap();
+        diesel::insert_into(l::table)
+            .values((
+                l::category_id.eq(category),
+                l::city_id.eq(city),
+                l::provider_id.eq(other),
+                l::is_verified.eq(true),
+                l::rating_avg.eq(4.9),
+                l::review_count.eq(40),
+                l::rating_tier.eq(9),
+                l::club_pro.eq(false),
+            ))
+            .execute(c)
+            .unwrap();
+        (member, other, category, city)
+    });
+    let slugs = |app: &TestApp| -> (String, String) {
+        app.conn(|c| {
+            let mut slug = |id: i64| providers::table.find(id).select(providers::slug).first::<String>(c).unwrap();
+            (slug(member), slug(other))
+        })
+    };
+    let (member_slug, other_slug) = slugs(&app);
+    let landing = app.conn(|c| {
+        use khadamat::db::schema::{categories, cities};
+        let category: String = categories::table.find(category).select(categories::slug).first(c).unwrap();
+        let city: String = cities::table.find(city).select(cities::slug).first(c).unwrap();
+        format!("/fr/services/{category}/{city}")
+    });
+    let order = |body: &str| {
+        let doc = crate::support::Doc::parse(body);
+        let links = doc.attrs("#results > .provider-list .provider-name a", "href");
+        let at = |slug: &str| links.iter().position(|h| h.ends_with(&format!("/{slug}"))).expect("listed");
+        (at(&member_slug), at(&other_slug))
+    };
+    let listed = app.get(&format!("{landing}?sort=rating")).await;
+    let (m, o) = order(&listed.body);
+    assert!(m < o, "the member first within the tier ({category}/{city})");
+
+    for e in stripe.end(&sub, app.state.clock.now()) {
+        app.deliver(&e).await.assert_status(200);
+    }
+    let listed = app.get(&format!("{landing}?sort=rating")).await;
+    let (m, o) = order(&listed.body);
+    assert!(m > o, "back to the rating order once the subscription ended");
 }

@@ -235,13 +235,25 @@ pub fn refresh_search_many(conn: &mut crate::db::DbConn, ids: &[i64]) -> QueryRe
 
 /// The listing rows of approved providers (all of them, or one), as `INSERT … SELECT`: a provider is listed in
 /// each category where they have an active service (what a client can book), in each city they serve.
-const LISTINGS_INSERT: &str = "INSERT INTO provider_listings \
-       (category_id, city_id, provider_id, is_verified, rating_avg, review_count, min_price_cents) \
-     SELECT DISTINCT s.category_id, pt.city_id, p.id, p.is_verified, p.rating_avg, p.review_count, p.min_price_cents \
-     FROM providers p \
-     JOIN services s ON s.provider_id = p.id AND s.is_active AND s.deleted_at IS NULL \
-     JOIN provider_cities pt ON pt.provider_id = p.id \
-     WHERE p.status = 'APPROVED' AND p.removed_at IS NULL";
+/// The listing rows of approved providers: one per category with an active service and city served, with the
+/// sort columns — the rating tier (half stars) and Club Pro membership (a live subscription) first within it.
+fn listings_insert(conn: &crate::db::DbConn) -> String {
+    let tier = if matches!(conn, crate::db::DbConn::Pg(_)) {
+        "LEAST(FLOOR(p.rating_avg * 2), 10)::int"
+    } else {
+        "min(CAST(p.rating_avg * 2 AS INTEGER), 10)"
+    };
+    format!(
+        "INSERT INTO provider_listings \
+           (category_id, city_id, provider_id, is_verified, rating_avg, review_count, min_price_cents, rating_tier, club_pro) \
+         SELECT DISTINCT s.category_id, pt.city_id, p.id, p.is_verified, p.rating_avg, p.review_count, p.min_price_cents, \
+           {tier}, EXISTS (SELECT 1 FROM subscriptions x WHERE x.user_id = p.user_id AND x.status IN ('ACTIVE', 'PAST_DUE')) \
+         FROM providers p \
+         JOIN services s ON s.provider_id = p.id AND s.is_active AND s.deleted_at IS NULL \
+         JOIN provider_cities pt ON pt.provider_id = p.id \
+         WHERE p.status = 'APPROVED' AND p.removed_at IS NULL"
+    )
+}
 
 /// Rewrites the provider's rows in `provider_listings` (none unless approved) and search tags: after a change of
 /// categories, cities served, prices, status, verification or rating.
@@ -257,14 +269,14 @@ pub fn refresh_listings(conn: &mut crate::db::DbConn, ids: &[i64]) -> QueryResul
     }
     diesel::delete(provider_listings::table.filter(provider_listings::provider_id.eq_any(ids))).execute(conn)?;
     let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-    diesel::sql_query(format!("{LISTINGS_INSERT} AND p.id IN ({list})")).execute(conn)?;
+    diesel::sql_query(format!("{} AND p.id IN ({list})", listings_insert(conn))).execute(conn)?;
     crate::db::search::refresh_tags(conn, Some(ids))
 }
 
 /// Rebuilds every listing row (after a bulk load such as the seed).
 pub fn rebuild_listings(conn: &mut crate::db::DbConn) -> QueryResult<()> {
     diesel::delete(crate::db::schema::provider_listings::table).execute(conn)?;
-    diesel::sql_query(LISTINGS_INSERT).execute(conn)?;
+    diesel::sql_query(listings_insert(conn)).execute(conn)?;
     crate::db::search::refresh_tags(conn, None)
 }
 

@@ -348,7 +348,7 @@ fn load_reference(conn: &mut DbConn, report: &mut Report) -> Result<(i64, i64), 
         report.cities = insert_batch!(conn, cities::table, rows, 7);
     }
     if subscription_plans::table.count().get_result::<i64>(conn)? == 0 {
-        let features = r#"["badge","featured","statistics_csv"]"#;
+        let features = r#"["badge","featured","ranking","statistics_csv"]"#;
         let rows = [
             (
                 subscription_plans::code.eq("CLUB_PRO_MONTHLY"),

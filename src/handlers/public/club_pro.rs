@@ -52,6 +52,7 @@ impl ClubProTemplate {
             .map(|b| match b {
                 Benefit::Badge => ("sparkles", "club-pro-benefit-badge", "club-pro-benefit-badge-body"),
                 Benefit::Featured => ("check", "club-pro-benefit-featured", "club-pro-benefit-featured-body"),
+                Benefit::Ranking => ("star", "club-pro-benefit-ranking", "club-pro-benefit-ranking-body"),
                 Benefit::StatisticsCsv => ("calendar", "club-pro-benefit-csv", "club-pro-benefit-csv-body"),
             })
             .collect()
