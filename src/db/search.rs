@@ -418,7 +418,7 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
                 listing_ordered!(by_listing(q, category, city, postgres), q)
                     .limit(per_page)
                     .offset(offset)
-                    .select(provider_card::columns!())
+                    .select(provider_card::columns!(q.now))
                     .load(conn)?
             };
             (total, COUNT_CAP, rows)
@@ -459,18 +459,14 @@ pub fn providers_page(conn: &mut DbConn, q: &SearchQuery) -> QueryResult<SearchR
                 providers::table
                     .inner_join(cities::table)
                     .filter(providers::id.eq_any(&page))
-                    .select(provider_card::columns!())
+                    .select(provider_card::columns!(q.now))
                     .load(conn)?
             };
             rows.sort_by_key(|r| page.iter().position(|id| *id == r.0));
             (total, cap, rows)
         }
     };
-    Ok(SearchResult {
-        providers: provider_card::complete(conn, rows, q.now)?,
-        total: total.min(cap),
-        capped: total > cap,
-    })
+    Ok(SearchResult { providers: provider_card::complete(conn, rows)?, total: total.min(cap), capped: total > cap })
 }
 
 /// Free-text results: the full-text index is cheap but checking thousands of matches against the filters and

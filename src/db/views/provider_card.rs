@@ -56,11 +56,12 @@ impl ProviderCard {
 /// Fewer reviews than this and a perfect score says little.
 pub const MIN_REVIEWS_FOR_TOP: i32 = 3;
 
-pub type Row = (i64, String, String, f64, i32, i32, i32, Option<i64>, bool, City);
+pub type Row = (i64, String, String, f64, i32, i32, i32, Option<i64>, bool, City, bool);
 
-/// The columns of a card, for a query joining providers and cities (loads a [`Row`]).
+/// The columns of a card, for a query joining providers and cities (loads a [`Row`]), with Club Pro membership
+/// at `$now` (a probe of the subscriptions index per row, in the same statement).
 macro_rules! columns {
-    () => {
+    ($now:expr) => {
         (
             $crate::db::schema::providers::id,
             $crate::db::schema::providers::slug,
@@ -72,6 +73,11 @@ macro_rules! columns {
             $crate::db::schema::providers::min_price_cents,
             $crate::db::schema::providers::is_verified,
             $crate::db::schema::cities::all_columns,
+            diesel::dsl::exists(
+                $crate::db::schema::subscriptions::table
+                    .filter($crate::db::schema::subscriptions::user_id.eq($crate::db::schema::providers::user_id))
+                    .filter($crate::db::models::subscription::giving_benefits!($now)),
+            ),
         )
     };
 }
@@ -86,16 +92,17 @@ pub fn top_rated(conn: &mut DbConn, limit: i64, now: NaiveDateTime) -> QueryResu
         .filter(providers::review_count.ge(MIN_REVIEWS_FOR_TOP))
         .order((providers::rating_avg.desc(), providers::review_count.desc(), providers::id.asc()))
         .limit(limit)
-        .select(columns!())
+        .select(columns!(now))
         .load(conn)?;
-    complete(conn, rows, now)
+    complete(conn, rows)
 }
 
-/// Attaches each provider's first category (by catalogue order) in one query, and Club Pro membership at `now`
-/// in another.
-pub fn complete(conn: &mut DbConn, rows: Vec<Row>, now: NaiveDateTime) -> QueryResult<Vec<ProviderCard>> {
+/// Attaches each provider's first category (by catalogue order) in one query.
+pub fn complete(conn: &mut DbConn, rows: Vec<Row>) -> QueryResult<Vec<ProviderCard>> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-    let members = if ids.is_empty() { Vec::new() } else { club_members(conn, &ids, now)? };
     let links: Vec<(i64, Category)> = provider_categories::table
         .inner_join(categories::table)
         .filter(provider_categories::provider_id.eq_any(&ids))
@@ -120,6 +127,7 @@ pub fn complete(conn: &mut DbConn, rows: Vec<Row>, now: NaiveDateTime) -> QueryR
                 min_price_cents,
                 is_verified,
                 city,
+                club_pro,
             )| {
                 ProviderCard {
                     id,
@@ -133,7 +141,7 @@ pub fn complete(conn: &mut DbConn, rows: Vec<Row>, now: NaiveDateTime) -> QueryR
                     years_experience,
                     min_price_cents,
                     is_verified,
-                    club_pro: members.contains(&id),
+                    club_pro,
                 }
             },
         )
@@ -142,21 +150,17 @@ pub fn complete(conn: &mut DbConn, rows: Vec<Row>, now: NaiveDateTime) -> QueryR
 
 /// Cards for these providers, in the given order.
 pub fn by_ids(conn: &mut DbConn, ids: &[i64], now: NaiveDateTime) -> QueryResult<Vec<ProviderCard>> {
-    let rows: Vec<Row> =
-        providers::table.inner_join(cities::table).filter(providers::id.eq_any(ids)).select(columns!()).load(conn)?;
-    let mut cards = complete(conn, rows, now)?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<Row> = providers::table
+        .inner_join(cities::table)
+        .filter(providers::id.eq_any(ids))
+        .select(columns!(now))
+        .load(conn)?;
+    let mut cards = complete(conn, rows)?;
     cards.sort_by_key(|c| ids.iter().position(|id| *id == c.id).unwrap_or(usize::MAX));
     Ok(cards)
-}
-
-/// The Club Pro members among these providers (benefits running at `now`).
-pub fn club_members(conn: &mut DbConn, ids: &[i64], now: NaiveDateTime) -> QueryResult<Vec<i64>> {
-    providers::table
-        .inner_join(subscriptions::table.on(subscriptions::user_id.eq(providers::user_id)))
-        .filter(providers::id.eq_any(ids))
-        .filter(giving_benefits!(now))
-        .select(providers::id)
-        .load(conn)
 }
 
 /// The Club Pro members listed for a category in a city, by id (the members drive the query: they are few).
