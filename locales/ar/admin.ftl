@@ -272,6 +272,7 @@ admin-club-pro-payments = الأداءات
 admin-club-pro-plans = الصيغ
 admin-club-pro-price = السعر (درهم)
 admin-club-pro-stripe-price = معرّف سعر Stripe
+admin-club-pro-stripe-ids = معرّفات Stripe
 admin-club-pro-on-offer = معروضة على مقدّمي الخدمات
 admin-club-pro-save = حفظ
 admin-club-pro-history = اشتراكات نادي المحترفين

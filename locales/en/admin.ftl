@@ -259,6 +259,7 @@ admin-club-pro-payments = Payments
 admin-club-pro-plans = Plans
 admin-club-pro-price = Price (MAD)
 admin-club-pro-stripe-price = Stripe price id
+admin-club-pro-stripe-ids = Stripe ids
 admin-club-pro-on-offer = Offered to providers
 admin-club-pro-save = Save
 admin-club-pro-history = Club Pro subscriptions

@@ -259,6 +259,7 @@ admin-club-pro-payments = Paiements
 admin-club-pro-plans = Formules
 admin-club-pro-price = Prix (MAD)
 admin-club-pro-stripe-price = Identifiant du prix Stripe
+admin-club-pro-stripe-ids = Identifiants Stripe
 admin-club-pro-on-offer = Proposée aux prestataires
 admin-club-pro-save = Enregistrer
 admin-club-pro-history = Abonnements Club Pro

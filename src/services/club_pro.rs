@@ -46,6 +46,19 @@ pub fn is_member(conn: &mut DbConn, user_id: i64, now: NaiveDateTime) -> Result<
     Ok(subscription::has_club_pro(conn, user_id, now)?)
 }
 
+/// The members featured now on a category-in-city page: their turn this hour (`domain::club_pro::featured_turn`).
+pub fn featured(
+    conn: &mut DbConn,
+    category: i64,
+    city: i64,
+    now: NaiveDateTime,
+) -> Result<Vec<crate::db::views::provider_card::ProviderCard>, AppError> {
+    use crate::db::views::provider_card;
+    let members = provider_card::featured_ids(conn, category, city, now)?;
+    let turn = club_pro::featured_turn(&members, now.and_utc().timestamp() / 3600);
+    Ok(provider_card::by_ids(conn, &turn, now)?)
+}
+
 pub fn plans(conn: &mut DbConn) -> Result<Vec<Plan>, AppError> {
     Ok(subscription::club_pro_plans(conn)?)
 }
@@ -302,12 +315,15 @@ pub fn apply_answer(
 }
 
 /// The person's live subscription as known to Stripe (its id), for a change they ask for.
-pub fn live_stripe_id(conn: &mut DbConn, user_id: i64) -> Result<(String, Option<String>), AppError> {
-    let (s, _) = subscription::latest(conn, user_id)?
-        .filter(|(s, _)| matches!(s.status, SubscriptionStatus::Active | SubscriptionStatus::PastDue))
-        .ok_or(AppError::Conflict("no live subscription"))?;
-    let id = s.stripe_subscription_id.ok_or(AppError::Conflict("no live subscription"))?;
-    Ok((id, s.stripe_customer_id))
+pub fn live_stripe_id(conn: &mut DbConn, user_id: i64) -> Result<String, AppError> {
+    live_id(subscription::latest(conn, user_id)?.map(|(s, _)| s))
+}
+
+/// The Stripe id of a subscription that is live (active or past due) and known to Stripe.
+fn live_id(s: Option<Subscription>) -> Result<String, AppError> {
+    s.filter(|s| matches!(s.status, SubscriptionStatus::Active | SubscriptionStatus::PastDue))
+        .and_then(|s| s.stripe_subscription_id)
+        .ok_or(AppError::Conflict("no live subscription"))
 }
 
 /// The Stripe price of another plan, for a change between monthly and yearly.
@@ -406,9 +422,5 @@ pub fn update_plan(
 /// The holder and Stripe id of a live subscription (the back office cancels it through Stripe).
 pub fn live_by_row(conn: &mut DbConn, id: i64) -> Result<(i64, String), AppError> {
     let s = subscription::find(conn, id)?.ok_or(AppError::NotFound)?;
-    let live = matches!(s.status, SubscriptionStatus::Active | SubscriptionStatus::PastDue);
-    match s.stripe_subscription_id {
-        Some(stripe_id) if live => Ok((s.user_id, stripe_id)),
-        _ => Err(AppError::Conflict("no live subscription")),
-    }
+    Ok((s.user_id, live_id(Some(s))?))
 }

@@ -364,6 +364,7 @@ async fn monthly_becomes_yearly_and_the_portal_opens() {
     let call = stripe.calls_to("POST", &format!("/v1/subscriptions/{sub}")).pop().unwrap();
     assert_eq!(call.field("items[0][price]"), Some(PRICE_YEARLY));
     assert_eq!(last(&app, user).plan, "CLUB_PRO_YEARLY");
+    assert_eq!(app.audit_count("club_pro.plan"), 1);
 
     let portal = app.post_form("/fr/provider/club-pro/portal", &[]).await;
     portal.assert_status(303);

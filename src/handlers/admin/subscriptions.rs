@@ -6,12 +6,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::error::{AppError, AppResult};
-use crate::handlers::provider::club_pro::{day, finish, status_key};
+use crate::handlers::provider::club_pro::{apply, day, finish, status_key};
 use crate::i18n::I18n;
 use crate::payments::PaymentsError;
 use crate::services::club_pro::{self, AdminOverview};
-use crate::services::emails::Context;
-use crate::state::{AppState, deliver};
+use crate::state::AppState;
 use crate::web::auth::{Admin, actor};
 use crate::web::render::see_other;
 use crate::web::{CsrfForm, Htmx, Page, render};
@@ -83,17 +82,7 @@ pub async fn cancel(
         let stripe = state.stripe.clone().ok_or(PaymentsError::NotConfigured)?;
         let (user_id, stripe_id) = state.db.run(move |conn| club_pro::live_by_row(conn, id)).await?;
         let facts = stripe.cancel_now(&stripe_id).await?;
-        let actor = actor(&req, Some(admin.id));
-        let now = state.clock.now();
-        let s = state.clone();
-        let queued = state
-            .db
-            .run(move |conn| {
-                let ctx = Context { base_url: &s.config.base_url };
-                club_pro::apply_answer(conn, &ctx, user_id, &facts, &actor, "club_pro.admin_cancel", now)
-            })
-            .await?;
-        deliver(&state, queued).await;
+        apply(&state, actor(&req, Some(admin.id)), user_id, facts, "club_pro.admin_cancel").await?;
         Ok(see_other(htmx, &page.href("/admin/subscriptions?notice=decision-saved")))
     }
     .await;

@@ -233,10 +233,10 @@ pub async fn change(
     let cancel = path.1 == "cancel";
     let result = async {
         let stripe = stripe_of(&state)?;
-        let (id, _) = state.db.run(move |conn| club_pro::live_stripe_id(conn, user.id)).await?;
+        let id = state.db.run(move |conn| club_pro::live_stripe_id(conn, user.id)).await?;
         let facts = stripe.cancel_at_period_end(&id, cancel).await?;
         let action = if cancel { "club_pro.cancel" } else { "club_pro.resume" };
-        apply(&req, &state, user.id, facts, action).await?;
+        apply(&state, actor(&req, Some(user.id)), user.id, facts, action).await?;
         let notice = if cancel { "subscription-cancelled" } else { "subscription-resumed" };
         Ok(see_other(htmx, &page.href(&format!("/provider/club-pro?notice={notice}"))))
     }
@@ -255,7 +255,7 @@ pub async fn switch_plan(
 ) -> AppResult<HttpResponse> {
     let result = async {
         let stripe = stripe_of(&state)?;
-        let ((id, _), price) = state
+        let (id, price) = state
             .db
             .run(move |conn| Ok((club_pro::live_stripe_id(conn, user.id)?, club_pro::price_of(conn, &form.plan)?)))
             .await?;
@@ -265,7 +265,7 @@ pub async fn switch_plan(
         } else {
             stripe.change_price(&current, &price).await?
         };
-        apply(&req, &state, user.id, facts, "club_pro.plan").await?;
+        apply(&state, actor(&req, Some(user.id)), user.id, facts, "club_pro.plan").await?;
         Ok(see_other(htmx, &page.href("/provider/club-pro?notice=subscription-plan-changed")))
     }
     .await;
@@ -290,22 +290,22 @@ pub async fn portal(
     finish(htmx, &page, "/provider/club-pro", result)
 }
 
-/// Applies Stripe's answer to a change the provider asked for (the same state a webhook brings).
-async fn apply(
-    req: &HttpRequest,
+/// Applies Stripe's answer to a change asked from our pages (the same state a webhook brings), with its audit
+/// row by `actor`, and sends the holder's email.
+pub async fn apply(
     state: &web::Data<AppState>,
-    user_id: i64,
+    actor: crate::services::audit::Actor,
+    holder: i64,
     facts: crate::payments::SubscriptionFacts,
     action: &'static str,
 ) -> AppResult<()> {
-    let actor = actor(req, Some(user_id));
     let now = state.clock.now();
     let s = state.clone();
     let queued = state
         .db
         .run(move |conn| {
             let ctx = Context { base_url: &s.config.base_url };
-            club_pro::apply_answer(conn, &ctx, user_id, &facts, &actor, action, now)
+            club_pro::apply_answer(conn, &ctx, holder, &facts, &actor, action, now)
         })
         .await?;
     deliver(state, queued).await;

@@ -5,8 +5,8 @@ use askama::Template;
 
 use crate::db::models::{Category, City, category};
 use crate::db::search::{self, SearchQuery, Sort};
-use crate::db::views::provider_card::{self, ProviderCard};
-use crate::domain::{club_pro, money, text};
+use crate::db::views::provider_card::ProviderCard;
+use crate::domain::{money, text};
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::state::AppState;
@@ -244,9 +244,7 @@ async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) ->
             let featured = match &query {
                 // A category-in-city page's first page: the Club Pro members take turns in front.
                 Some(SearchQuery { category_id: Some(category), city_id: Some(city), page: 0 | 1, .. }) => {
-                    let members = provider_card::featured_ids(conn, *category, *city, now)?;
-                    let turn = club_pro::featured_turn(&members, now.and_utc().timestamp() / 3600);
-                    provider_card::by_ids(conn, &turn, now)?
+                    crate::services::club_pro::featured(conn, *category, *city, now)?
                 }
                 _ => Vec::new(),
             };
