@@ -8,7 +8,9 @@
 #
 # Every request carries a browser's headers (Accept-Encoding: gzip, deflate, br and a browser's User-Agent). Per
 # page: requests/s, p50/p99, its share of the minimal page's throughput, the database queries it ran (the server's
-# X-Db-Queries header) and the bytes sent; per run, the server's resident memory after the load.
+# X-Db-Queries header: for pages kept for anonymous visitors, what the first request ran) and the bytes sent; per
+# run, the server's resident memory after the load. Search, landing and provider pages are measured twice: as
+# served (answers kept PUBLIC_CACHE_SECONDS for anonymous visitors, see src/web/recent.rs) and with nothing kept.
 #
 # Needs: a release build (cargo build --release --bin khadamat --example minimal_page), wrk and curl, PostgreSQL on
 # 127.0.0.1:5432 for the PostgreSQL runs. Only loopback addresses are used; every run is bounded in time.
@@ -88,6 +90,19 @@ for backend in $BACKENDS; do
     hwm=$(awk '/VmHWM/ {print $2}' /proc/$server/status)
     anon=$(awk '/RssAnon/ {print $2}' /proc/$server/status)
     file=$(awk '/RssFile/ {print $2}' /proc/$server/status)
+    kill $server; wait $server 2>/dev/null || true
+    trap - EXIT
+    # The same pages with nothing kept for anonymous visitors (web::recent): what a visitor pays whose search or
+    # provider page nobody asked for in the last PUBLIC_CACHE_SECONDS.
+    DATABASE_URL="$url" LOG_LEVEL=warn AUTO_SEED=false QUERY_COUNT_HEADER=true STATIC_DIR="$PWD/static" \
+      PUBLIC_CACHE_SECONDS=0 "$BIN" serve --port "$PORT" >"$WORK/server.log" 2>&1 &
+    server=$!
+    trap 'kill $server 2>/dev/null || true' EXIT
+    wait_for "$base/health"
+    curl -s -o /dev/null "$base/fr/"  # the site-wide figures, built by the first request
+    load "search, not kept" "/fr/providers?q=plomberie&city=casablanca"
+    load "landing, not kept" "/fr/services/plomberie/casablanca"
+    load "provider page, not kept" "/fr/providers/$slug"
     kill $server; wait $server 2>/dev/null || true
     trap - EXIT
     # The minimal page, same data, same run.

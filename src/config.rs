@@ -76,6 +76,9 @@ pub struct Config {
     /// How old the site-wide figures and reference data public pages show may be (`web::showcase`); 0: read
     /// them on every request.
     pub showcase_seconds: u64,
+    /// How old the search results and provider pages anonymous visitors are shown may be (`web::recent`); 0:
+    /// read them on every request.
+    pub public_cache_seconds: u64,
     /// Send each response's number of database queries in `X-Db-Queries` (benchmarks; off by default).
     pub query_count_header: bool,
 }
@@ -252,6 +255,7 @@ impl Config {
             ip_header,
             websocket_ping_seconds: number("WEBSOCKET_PING_SECONDS", 20)?.clamp(1, 300),
             showcase_seconds: number("SHOWCASE_SECONDS", 60)?.min(3600),
+            public_cache_seconds: number("PUBLIC_CACHE_SECONDS", 10)?.min(600),
             query_count_header: matches!(get("QUERY_COUNT_HEADER").as_deref(), Some("true" | "1")),
         })
     }
@@ -270,6 +274,7 @@ impl Config {
         config.jobs_interval_seconds = 0;
         // Tests change the data and look at it at once.
         config.showcase_seconds = 0;
+        config.public_cache_seconds = 0;
         // A slow CI machine must not turn into 503s; the reliability tests set their own timeouts.
         config.database_timeouts = crate::db::Timeouts::PATIENT;
         config

@@ -27,6 +27,8 @@ pub struct AppState {
     pub seen_views: std::sync::Arc<crate::services::profile_views::Seen>,
     /// The site-wide figures and reference data public pages show, kept in memory.
     pub showcase: std::sync::Arc<crate::web::showcase::Showcase>,
+    /// Search results and provider pages recently shown to anonymous visitors.
+    pub public_cache: crate::web::recent::PublicCache,
     /// Wakes this instance's email sender (`jobs::run_sender`) after a commit queued emails.
     pub outbox_wake: std::sync::Arc<tokio::sync::Notify>,
     /// Each route's share of the database pool (`web::bulkhead`).
@@ -69,6 +71,7 @@ impl AppState {
             shutdown: tokio::sync::watch::Sender::new(false),
             pool_shares,
             showcase,
+            public_cache: crate::web::recent::PublicCache::new(config.public_cache_seconds),
             config,
             db,
             stripe,

@@ -58,7 +58,7 @@ impl SearchQuery {
     }
 }
 
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct SearchResult {
     pub providers: Vec<ProviderCard>,
     /// How many match, counted up to a cap (then `capped` is set and the page says "more than `total`").

@@ -17,6 +17,7 @@ pub mod lang;
 pub mod limits;
 pub mod listing;
 pub mod log;
+pub mod recent;
 pub mod render;
 pub mod session;
 pub mod showcase;

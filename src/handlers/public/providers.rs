@@ -10,6 +10,7 @@ use crate::domain::{money, text};
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::state::AppState;
+use crate::web::recent::SearchAnswer;
 use crate::web::{Page, render};
 
 pub const PER_PAGE: i64 = 20;
@@ -41,6 +42,15 @@ pub struct SearchParams {
     pub lng: String,
     #[serde(default)]
     pub page: String,
+}
+
+impl SearchParams {
+    /// The form's fields in one string, for keeping the answer (`web::recent`).
+    pub fn key(&self) -> String {
+        let fields = [&self.q, &self.category, &self.city, &self.min_price, &self.max_price, &self.rating];
+        let more = [&self.verified, &self.day, &self.sort, &self.lat, &self.lng, &self.page];
+        fields.iter().chain(&more).map(|f| f.as_str()).collect::<Vec<_>>().join("\u{1f}")
+    }
 }
 
 #[derive(Template)]
@@ -231,31 +241,39 @@ async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) ->
     let now = state.clock.now();
     let query = to_query(&params, &categories, &cities).map(|q| SearchQuery { now, ..q });
     let viewer = page.user.as_ref().map(|u| u.id);
-    let (result, query, favorite_ids, featured) = state
-        .db
-        .run(move |conn| {
-            let (query, result) = match query {
-                Ok(query) => {
-                    let result = search::providers_page(conn, &query)?;
-                    (Some(query), result)
-                }
-                Err(UnknownFilter) => (None, search::SearchResult::default()),
-            };
-            let featured = match &query {
-                // A category-in-city page's first page: the Club Pro members take turns in front.
-                Some(SearchQuery { category_id: Some(category), city_id: Some(city), page: 0 | 1, .. }) => {
-                    crate::services::club_pro::featured(conn, *category, *city, now)?
-                }
-                _ => Vec::new(),
-            };
-            let ids: Vec<i64> = result.providers.iter().chain(&featured).map(|c| c.id).collect();
-            let favorite_ids = match viewer {
-                Some(user) => crate::db::models::favorite::among(conn, user, &ids)?,
-                None => Vec::new(),
-            };
-            Ok((result, query, favorite_ids, featured))
+    // Anonymous visitors share recent answers (`web::recent`); a signed-in one reads the database.
+    let key = viewer.is_none().then(|| params.key());
+    let answer = state
+        .public_cache
+        .searches
+        .get(key, || {
+            state.db.run(move |conn| {
+                let (query, result) = match query {
+                    Ok(query) => {
+                        let result = search::providers_page(conn, &query)?;
+                        (Some(query), result)
+                    }
+                    Err(UnknownFilter) => (None, search::SearchResult::default()),
+                };
+                let featured = match &query {
+                    // A category-in-city page's first page: the Club Pro members take turns in front.
+                    Some(SearchQuery { category_id: Some(category), city_id: Some(city), page: 0 | 1, .. }) => {
+                        crate::services::club_pro::featured(conn, *category, *city, now)?
+                    }
+                    _ => Vec::new(),
+                };
+                Ok(SearchAnswer { result, query, featured })
+            })
         })
         .await?;
+    let favorite_ids = match viewer {
+        Some(user) => {
+            let ids: Vec<i64> = answer.result.providers.iter().chain(&answer.featured).map(|c| c.id).collect();
+            state.db.run(move |conn| Ok(crate::db::models::favorite::among(conn, user, &ids)?)).await?
+        }
+        None => Vec::new(),
+    };
+    let SearchAnswer { result, query, featured } = SearchAnswer::clone(&answer);
     let i18n = page.i18n();
     let unknown_filter = query.is_none();
     let query = query.unwrap_or_default();
@@ -297,7 +315,7 @@ async fn search(page: Page, state: web::Data<AppState>, params: SearchParams) ->
 pub struct ProviderTemplate {
     pub i18n: I18n,
     pub page: Page,
-    pub p: crate::db::views::provider_page::ProviderPage,
+    pub p: std::sync::Arc<crate::db::views::provider_page::ProviderPage>,
     pub json_ld: String,
     pub review_page: i64,
     pub title: String,
@@ -432,37 +450,48 @@ pub async fn show(
             let ip = crate::web::auth::client_ip(&req).unwrap_or_default();
             profile_views::visitor(&state.config.session_secret, day, viewer, &ip, &user_agent)
         });
-    let seen = state.seen_views.clone();
     let shown = state.showcase.get(&state.db).await?;
-    let loaded = state
-        .db
-        .run(move |conn| {
-            let reference = (shown.category_list(), shown.cities.clone());
-            let loaded = provider_page::load(conn, &slug, review_page, now, (&reference.0, &reference.1))?;
-            let favorite = match (&loaded, viewer) {
-                (Ok(p), Some(user)) => !crate::db::models::favorite::among(conn, user, &[p.provider.id])?.is_empty(),
-                _ => false,
-            };
-            if let (Ok(p), Some(visitor)) = (&loaded, visitor)
-                && viewer != Some(p.provider.user_id)
-                && seen.first_time(day, p.provider.id, visitor)
-            {
-                // A view not counted (the table locked, the database busy) must not cost the visitor the page.
-                let hash = profile_views::hex(&visitor);
-                let counted = crate::db::without_waiting(conn, |conn| {
-                    crate::db::models::profile_view::record(conn, p.provider.id, day, &hash)
-                });
-                if let Err(e) = counted {
-                    tracing::warn!(error = %e, "profile view not counted");
+    // Anonymous visitors share recent pages (`web::recent`); a signed-in one reads the database.
+    let key = viewer.is_none().then(|| (slug.clone(), review_page));
+    let p = state
+        .public_cache
+        .provider_pages
+        .get(key, || {
+            state.db.run(move |conn| {
+                let reference = (shown.category_list(), shown.cities.clone());
+                match provider_page::load(conn, &slug, review_page, now, (&reference.0, &reference.1))? {
+                    Ok(p) => Ok(p),
+                    Err(Unavailable::NotFound) => Err(AppError::NotFound),
+                    Err(Unavailable::Gone) => Err(AppError::Gone),
                 }
-            }
-            Ok(loaded.map(|p| (p, favorite)))
+            })
         })
         .await?;
-    let (p, favorite) = match loaded {
-        Ok(p) => p,
-        Err(Unavailable::NotFound) => return Err(AppError::NotFound),
-        Err(Unavailable::Gone) => return Err(AppError::Gone),
+    let (provider_id, owner) = (p.provider.id, p.provider.user_id);
+    // A visitor's first view today on this instance is written (the database dedupes across instances).
+    let view = visitor.filter(|v| viewer != Some(owner) && state.seen_views.first_time(day, provider_id, *v));
+    let favorite = if viewer.is_some() || view.is_some() {
+        state
+            .db
+            .run(move |conn| {
+                if let Some(visitor) = view {
+                    // A view not counted (the table locked, the database busy) must not cost the visitor the page.
+                    let hash = profile_views::hex(&visitor);
+                    let counted = crate::db::without_waiting(conn, |conn| {
+                        crate::db::models::profile_view::record(conn, provider_id, day, &hash)
+                    });
+                    if let Err(e) = counted {
+                        tracing::warn!(error = %e, "profile view not counted");
+                    }
+                }
+                Ok(match viewer {
+                    Some(user) => !crate::db::models::favorite::among(conn, user, &[provider_id])?.is_empty(),
+                    None => false,
+                })
+            })
+            .await?
+    } else {
+        false
     };
     let i18n = page.i18n();
     let json_ld = json_ld(&page, &i18n, &p);
