@@ -230,7 +230,13 @@ impl Config {
             port,
             base_url,
             database_url,
-            database_pool_size: u32::try_from(number("DATABASE_POOL_SIZE", 8)?.clamp(1, 128)).unwrap_or(8),
+            // PostgreSQL: a request mostly waits on round trips, so twice as many connections as SQLite's keep the
+            // cores busy (a route holds half the pool, see `web::bulkhead`).
+            database_pool_size: u32::try_from(
+                number("DATABASE_POOL_SIZE", if crate::db::is_postgres_url(&database_url) { 16 } else { 8 })?
+                    .clamp(1, 128),
+            )
+            .unwrap_or(8),
             database_timeouts: crate::db::Timeouts {
                 acquire: Duration::from_millis(number("DATABASE_ACQUIRE_TIMEOUT_MS", 2000)?.clamp(100, 60_000)),
                 statement: match number("DATABASE_STATEMENT_TIMEOUT_MS", 3000)? {

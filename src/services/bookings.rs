@@ -589,17 +589,9 @@ pub fn list(
     upcoming: Option<bool>,
     statuses: &[BookingStatus],
     now: NaiveDateTime,
-    page: i64,
-    per_page: i64,
+    (page, per_page): (i64, i64),
+    pick: impl Fn(&str, &str, Option<&str>) -> String,
 ) -> Result<Listing, AppError> {
-    let (rows, total) = booking::list(conn, side, upcoming, statuses, now, page, per_page)?;
-    let names = booking::party_names(conn, side, &rows)?;
-    let bookings = rows
-        .into_iter()
-        .map(|b| {
-            let name = names.get(&b.id).cloned().unwrap_or_default();
-            (b, name)
-        })
-        .collect();
+    let (bookings, total) = booking::list(conn, side, upcoming, statuses, now, (page, per_page), pick)?;
     Ok(Listing { bookings, total, counts: booking::counts(conn, side)? })
 }

@@ -316,17 +316,25 @@ pub enum Side {
     Provider(i64),
 }
 
-/// A list of bookings: upcoming (scheduled from now, soonest first) or past (latest first), optionally
-/// in some statuses, one page.
+/// A list of one side's bookings: upcoming (scheduled from now, soonest first) or past (latest first), optionally
+/// in some statuses, one page, each titled by its service's name (`pick`ed as in [`retitle`]) and with the other
+/// party's name (a provider's, or a client's short name), and the total.
 pub fn list(
     conn: &mut DbConn,
     side: Side,
     upcoming: Option<bool>,
     statuses: &[BookingStatus],
     now: NaiveDateTime,
-    page: i64,
-    per_page: i64,
-) -> QueryResult<(Vec<Booking>, i64)> {
+    (page, per_page): (i64, i64),
+    pick: impl Fn(&str, &str, Option<&str>) -> String,
+) -> QueryResult<(Vec<(Booking, String)>, i64)> {
+    use diesel::dsl::count_star;
+    use diesel::sql_types::{Nullable, Text};
+
+    use crate::db::schema::{providers, services, users};
+    // The booking, the other party's name (or first and last names), its service's names in fr, ar and en, the
+    // total.
+    type Row = (Booking, Option<String>, Option<String>, (Option<String>, Option<String>, Option<String>), i64);
     let query = || {
         let mut q = bookings::table.into_boxed();
         q = match side {
@@ -342,18 +350,64 @@ pub fn list(
             None => q,
         }
     };
-    let total: i64 = query().count().get_result(conn)?;
     let ordered = if upcoming == Some(true) {
         query().order((bookings::scheduled_start.asc(), bookings::id.asc()))
     } else {
         query().order((bookings::scheduled_start.desc(), bookings::id.desc()))
     };
-    let rows = ordered
-        .limit(per_page)
-        .offset((page.max(1) - 1).saturating_mul(per_page))
-        .select(Booking::as_select())
-        .load(conn)?;
-    Ok((rows, total))
+    // The other party's name and the total in the same statement (one round trip; no SQL text, so the statement
+    // is prepared once per connection).
+    let offset = (page.max(1) - 1).saturating_mul(per_page);
+    let page = ordered.limit(per_page).offset(offset);
+    macro_rules! service {
+        ($name:expr) => {
+            services::table.filter(services::id.eq(bookings::service_id)).select($name).single_value()
+        };
+    }
+    let titles = (service!(services::name_fr), service!(services::name_ar), service!(services::name_en));
+    let rows: Vec<Row> = match side {
+        Side::Client(_) => page
+            .select((
+                Booking::as_select(),
+                providers::table
+                    .filter(providers::id.eq(bookings::provider_id))
+                    .select(providers::display_name)
+                    .single_value(),
+                None::<String>.into_sql::<Nullable<Text>>(),
+                titles,
+                count_star().over(),
+            ))
+            .load(conn)?,
+        Side::Provider(_) => page
+            .select((
+                Booking::as_select(),
+                users::table.filter(users::id.eq(bookings::client_id)).select(users::first_name).single_value(),
+                users::table.filter(users::id.eq(bookings::client_id)).select(users::last_name).single_value(),
+                titles,
+                count_star().over(),
+            ))
+            .load(conn)?,
+    };
+    let total = match rows.first() {
+        Some(row) => row.4,
+        // Past the last page (or none at all): counted apart.
+        None if offset > 0 => query().count().get_result(conn)?,
+        None => 0,
+    };
+    let named = rows
+        .into_iter()
+        .map(|(mut b, first, second, titles, _)| {
+            if let (Some(fr), Some(ar), en) = titles {
+                b.title = pick(&fr, &ar, en.as_deref());
+            }
+            let name = match side {
+                Side::Client(_) => first.unwrap_or_default(),
+                Side::Provider(_) => short_name(&first.unwrap_or_default(), &second.unwrap_or_default()),
+            };
+            (b, name)
+        })
+        .collect();
+    Ok((named, total))
 }
 
 /// How many of a side's bookings are in each status.

@@ -103,9 +103,7 @@ pub async fn index(
     let listing = state
         .db
         .run(move |conn| {
-            let mut listing = bookings::list(conn, Side::Client(user.id), Some(upcoming), &statuses, now, n, PER_PAGE)?;
-            crate::db::models::booking::retitle(conn, listing.bookings.iter_mut().map(|(b, _)| b), pick)?;
-            Ok(listing)
+            bookings::list(conn, Side::Client(user.id), Some(upcoming), &statuses, now, (n, PER_PAGE), pick)
         })
         .await?;
     let last_page = ((listing.total + PER_PAGE - 1) / PER_PAGE).max(1);

@@ -212,12 +212,16 @@ async fn user_page(
                 Some(p) => Side::Provider(p.id),
                 None => Side::Client(id),
             };
-            let (mut bookings, _) = crate::db::models::booking::list(conn, side, None, &[], now, 1, 20)?;
+            let pick = crate::web::format::picker(i18n);
+            let list = |conn: &mut crate::db::DbConn, side| {
+                crate::db::models::booking::list(conn, side, None, &[], now, (1, 20), pick)
+                    .map(|(rows, _)| rows.into_iter().map(|(b, _)| b))
+            };
+            let mut bookings: Vec<_> = list(conn, side)?.collect();
             if provider.is_some() {
                 // A provider may book others too.
-                bookings.extend(crate::db::models::booking::list(conn, Side::Client(id), None, &[], now, 1, 20)?.0);
+                bookings.extend(list(conn, Side::Client(id))?);
             }
-            crate::db::models::booking::retitle(conn, bookings.iter_mut(), crate::web::format::picker(i18n))?;
             Ok((
                 user,
                 provider,

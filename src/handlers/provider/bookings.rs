@@ -110,15 +110,13 @@ pub async fn index(
             let provider = bookings_provider(conn, &user)?;
             let side = Side::Provider(provider);
             // The most urgent first.
-            let mut pending = bookings::list(conn, side, None, &[BookingStatus::Pending], now, 1, 50)?.bookings;
+            let pick = crate::web::format::picker(i18n);
+            let mut pending = bookings::list(conn, side, None, &[BookingStatus::Pending], now, (1, 50), pick)?.bookings;
             pending.sort_by_key(|(b, _)| b.expires_at);
-            let mut listing = bookings::list(conn, side, None, &statuses, now, n, PER_PAGE)?;
+            let listing = bookings::list(conn, side, None, &statuses, now, (n, PER_PAGE), pick)?;
             let from = crate::domain::schedule::local_to_utc(week.and_hms_opt(0, 0, 0).unwrap_or_default())
                 .unwrap_or_default();
             let mut jobs = booking::agenda(conn, provider, from, from + Duration::days(7))?;
-            let pick = crate::web::format::picker(i18n);
-            booking::retitle(conn, pending.iter_mut().map(|(b, _)| b), pick)?;
-            booking::retitle(conn, listing.bookings.iter_mut().map(|(b, _)| b), pick)?;
             booking::retitle(conn, jobs.iter_mut(), pick)?;
             Ok((pending, listing, jobs))
         })
