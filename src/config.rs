@@ -224,18 +224,15 @@ impl Config {
             None => env == Environment::Development,
         };
 
-        // PostgreSQL: a request mostly waits on round trips, so twice as many connections as SQLite's keep the
-        // cores busy (a route holds half the pool, see `web::bulkhead`).
-        let pool_default = if crate::db::is_postgres_url(&database_url) { 16 } else { 8 };
-        let database_pool_size = u32::try_from(number("DATABASE_POOL_SIZE", pool_default)?.clamp(1, 128)).unwrap_or(8);
-
         Ok(Config {
             env,
             host,
             port,
             base_url,
             database_url,
-            database_pool_size,
+            // A route holds at most half the pool (`web::bulkhead`): 8 connections per route keep two cores busy while
+            // requests wait on the database (PostgreSQL's round trips, SQLite's locks).
+            database_pool_size: u32::try_from(number("DATABASE_POOL_SIZE", 16)?.clamp(1, 128)).unwrap_or(16),
             database_timeouts: crate::db::Timeouts {
                 acquire: Duration::from_millis(number("DATABASE_ACQUIRE_TIMEOUT_MS", 2000)?.clamp(100, 60_000)),
                 statement: match number("DATABASE_STATEMENT_TIMEOUT_MS", 3000)? {
