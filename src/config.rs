@@ -27,6 +27,26 @@ pub enum SmtpTls {
     None,
 }
 
+/// Where uploaded pictures are kept (`services::media_store`).
+#[derive(Clone, PartialEq, Eq)]
+pub enum MediaStoreConfig {
+    /// A folder on this machine (`UPLOAD_DIR`).
+    Files(PathBuf),
+    /// S3-compatible object storage (`MEDIA_STORE=s3`): several instances share it.
+    S3 { bucket: String, region: String, endpoint: Option<String>, access_key_id: String, secret_access_key: String },
+}
+
+impl fmt::Debug for MediaStoreConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MediaStoreConfig::Files(dir) => write!(f, "files in {}", dir.display()),
+            MediaStoreConfig::S3 { bucket, endpoint, .. } => {
+                write!(f, "s3 bucket {bucket} at {}", endpoint.as_deref().unwrap_or("AWS"))
+            }
+        }
+    }
+}
+
 /// How outgoing email leaves the application.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MailTransport {
@@ -60,6 +80,7 @@ pub struct Config {
     pub log_level: String,
     pub log_json: bool,
     pub upload_dir: PathBuf,
+    pub media_store: MediaStoreConfig,
     pub max_upload_bytes: usize,
     pub static_dir: PathBuf,
     /// Migrate and seed an empty database on `serve` (development only).
@@ -224,6 +245,23 @@ impl Config {
             None => env == Environment::Development,
         };
 
+        let media_store = match get("MEDIA_STORE").as_deref() {
+            None | Some("files") => MediaStoreConfig::Files(PathBuf::from(parse("UPLOAD_DIR", "uploads")?)),
+            Some("s3") => {
+                let required = |key: &str| {
+                    get(key).filter(|v| !v.is_empty()).ok_or_else(|| ConfigError(format!("MEDIA_STORE=s3 needs {key}")))
+                };
+                MediaStoreConfig::S3 {
+                    bucket: required("S3_BUCKET")?,
+                    region: get("S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+                    endpoint: get("S3_ENDPOINT").filter(|v| !v.is_empty()),
+                    access_key_id: required("S3_ACCESS_KEY_ID")?,
+                    secret_access_key: required("S3_SECRET_ACCESS_KEY")?,
+                }
+            }
+            Some(other) => return Err(ConfigError(format!("MEDIA_STORE must be files or s3 (got {other:?})"))),
+        };
+
         Ok(Config {
             env,
             host,
@@ -249,6 +287,7 @@ impl Config {
             log_level,
             log_json,
             upload_dir: PathBuf::from(parse("UPLOAD_DIR", "uploads")?),
+            media_store,
             max_upload_bytes: number("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)? as usize,
             static_dir: PathBuf::from(parse("STATIC_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/static"))?),
             auto_seed,
