@@ -79,7 +79,6 @@ pub struct Config {
     pub stripe_api_base: String,
     pub log_level: String,
     pub log_json: bool,
-    pub upload_dir: PathBuf,
     pub media_store: MediaStoreConfig,
     pub max_upload_bytes: usize,
     pub static_dir: PathBuf,
@@ -286,7 +285,6 @@ impl Config {
             stripe_api_base: parse("STRIPE_API_BASE", "https://api.stripe.com")?,
             log_level,
             log_json,
-            upload_dir: PathBuf::from(parse("UPLOAD_DIR", "uploads")?),
             media_store,
             max_upload_bytes: number("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)? as usize,
             static_dir: PathBuf::from(parse("STATIC_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/static"))?),
@@ -316,6 +314,12 @@ impl Config {
         // Tests change the data and look at it at once.
         config.showcase_seconds = 0;
         config.public_cache_seconds = 0;
+        // Each test application its own folder of pictures (tests run in parallel, with the same user ids).
+        static APPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = APPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        config.media_store = MediaStoreConfig::Files(
+            std::env::temp_dir().join(format!("khadamat-test-media/{}-{n}", std::process::id())),
+        );
         // A slow CI machine must not turn into 503s; the reliability tests set their own timeouts.
         config.database_timeouts = crate::db::Timeouts::PATIENT;
         config

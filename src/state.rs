@@ -27,6 +27,12 @@ pub struct AppState {
     pub seen_views: std::sync::Arc<crate::services::profile_views::Seen>,
     /// The site-wide figures and reference data public pages show, kept in memory.
     pub showcase: std::sync::Arc<crate::web::showcase::Showcase>,
+    /// Where pictures are kept (`services::media_store`).
+    pub media: crate::services::media_store::MediaStore,
+    /// Picture work (decoding, resizing, encoding): one at a time per instance, off the request threads.
+    pub image_work: std::sync::Arc<tokio::sync::Semaphore>,
+    /// Users with an upload being processed (one at a time each).
+    pub uploading: std::sync::Arc<std::sync::Mutex<std::collections::HashSet<i64>>>,
     /// Search results and provider pages recently shown to anonymous visitors.
     pub public_cache: crate::web::recent::PublicCache,
     /// Wakes this instance's email sender (`jobs::run_sender`) after a commit queued emails.
@@ -67,11 +73,16 @@ impl AppState {
         let showcase = std::sync::Arc::new(crate::web::showcase::Showcase::new(config.showcase_seconds));
         let pool_shares = crate::services::blocking::PoolShares::new(db.pool_size());
         let stripe = crate::payments::Stripe::from_config(&config).map(std::sync::Arc::new);
+        let media = crate::services::media_store::MediaStore::open(&config.media_store)
+            .map_err(|e| AppError::internal(e.to_string()))?;
         Ok(AppState {
             shutdown: tokio::sync::watch::Sender::new(false),
             pool_shares,
             showcase,
             public_cache: crate::web::recent::PublicCache::new(config.public_cache_seconds),
+            media,
+            image_work: std::sync::Arc::new(tokio::sync::Semaphore::new(1)),
+            uploading: Default::default(),
             config,
             db,
             stripe,

@@ -117,3 +117,6 @@ notice-review-deleted = تم حذف تقييمك.
 notice-conversation-reported = شكرًا: سيراجع فريق الإشراف ما أبلغت عنه.
 notice-review-reported = شكرًا: سيراجع فريق الإشراف هذا التقييم.
 notice-review-replied = تم نشر ردك.
+
+notice-photo-saved = صورتك منشورة الآن.
+notice-photo-removed = أُزيلت صورتك.

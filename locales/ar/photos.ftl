@@ -6,3 +6,6 @@ photo-error-heic = صور HEIC من الآيفون غير مقبولة. في ا�
 photo-error-animated = الصور المتحركة (GIF أو PNG أو WebP متحركة) غير مقبولة. أرسل صورة ثابتة.
 photo-error-damaged = هذا الملف ناقص أو تالف (ربما انقطع الإرسال). أعد المحاولة بالصورة الأصلية.
 photo-error-too-many-pixels = هذه الصورة كبيرة جدًا (أكثر من 50 مليون بكسل أو ضلع أطول من 12000 بكسل). أرسل صورة أصغر.
+
+photo-error-missing = اختر صورة لإرسالها.
+provider-photo-alt = صورة { $name }

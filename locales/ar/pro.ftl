@@ -62,3 +62,10 @@ pro-field-days-off = أيام العطلة
 pro-field-days-off-hint = تواريخ بصيغة YYYY-MM-DD مفصولة بفواصل (60 على الأكثر).
 pro-error-days-off = اكتبوا التواريخ بصيغة YYYY-MM-DD، مثلاً 2026-12-25 (60 على الأكثر).
 pro-area-title = فضاء الحرفي
+
+pro-photo-title = صورتك
+pro-photo-field = اختر صورة
+pro-photo-hint = JPEG أو PNG أو WebP، بحد أقصى 10 ميغابايت. الوجه الواضح والمبتسم يبعث على الثقة؛ تُقصّ الصورة على شكل دائرة.
+pro-photo-send = إرسال الصورة
+pro-photo-remove = إزالة الصورة
+pro-photo-current = صورتك الحالية

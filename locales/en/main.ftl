@@ -113,3 +113,6 @@ notice-review-deleted = Your review is deleted.
 notice-conversation-reported = Thank you: the moderation team will look at what you reported.
 notice-review-reported = Thank you: the moderation team will look at this review.
 notice-review-replied = Your reply is published.
+
+notice-photo-saved = Your photo is online.
+notice-photo-removed = Your photo was removed.

@@ -6,3 +6,6 @@ photo-error-heic = iPhone HEIC photos are not accepted. On the iPhone: Settings 
 photo-error-animated = Animated pictures (animated GIF, PNG or WebP) are not accepted. Send a still photo.
 photo-error-damaged = This file is incomplete or damaged (the upload may have been cut off). Try again with the original photo.
 photo-error-too-many-pixels = This picture is too large (over 50 million pixels, or a side over 12,000 pixels). Send a smaller photo.
+
+photo-error-missing = Choose a photo to upload.
+provider-photo-alt = Photo of { $name }

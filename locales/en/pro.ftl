@@ -62,3 +62,10 @@ pro-field-days-off = Days off
 pro-field-days-off-hint = Dates as YYYY-MM-DD, separated by commas (60 at most).
 pro-error-days-off = Write dates as YYYY-MM-DD, for example 2026-12-25 (60 at most).
 pro-area-title = Provider area
+
+pro-photo-title = Your photo
+pro-photo-field = Choose a photo
+pro-photo-hint = JPEG, PNG or WebP, 10 MB at most. A clear, smiling face builds trust; the photo is cropped to a circle.
+pro-photo-send = Upload the photo
+pro-photo-remove = Remove the photo
+pro-photo-current = Your current photo

@@ -113,3 +113,6 @@ notice-review-deleted = Votre avis est supprimé.
 notice-conversation-reported = Merci : l’équipe de modération va examiner ce que vous avez signalé.
 notice-review-reported = Merci : l’équipe de modération va examiner cet avis.
 notice-review-replied = Votre réponse est publiée.
+
+notice-photo-saved = Votre photo est en ligne.
+notice-photo-removed = Votre photo a été retirée.

@@ -62,3 +62,10 @@ pro-field-days-off = Jours de congé
 pro-field-days-off-hint = Dates au format AAAA-MM-JJ, séparées par des virgules (60 au plus).
 pro-error-days-off = Écrivez des dates au format AAAA-MM-JJ, par exemple 2026-12-25 (60 au plus).
 pro-area-title = Espace prestataire
+
+pro-photo-title = Votre photo
+pro-photo-field = Choisir une photo
+pro-photo-hint = JPEG, PNG ou WebP, 10 Mo au plus. Un visage souriant et net inspire confiance ; la photo est recadrée en cercle.
+pro-photo-send = Envoyer la photo
+pro-photo-remove = Retirer la photo
+pro-photo-current = Votre photo actuelle

@@ -6,6 +6,7 @@ pub mod assets;
 pub mod auth;
 pub mod dev;
 pub mod health;
+pub mod media;
 pub mod messages;
 pub mod provider;
 pub mod public;

@@ -13,6 +13,7 @@ pub mod emails;
 pub mod favorites;
 pub mod images;
 pub mod live;
+pub mod media;
 pub mod media_store;
 pub mod messages;
 pub mod moderation;

@@ -131,6 +131,8 @@ const NOTICES: &[(&str, &str)] = &[
     ("new-email-sent", "notice-email-change-sent"),
     ("new-email-confirmed", "notice-email-changed"),
     ("profile-saved", "notice-profile-saved"),
+    ("new-photo", "notice-photo-saved"),
+    ("no-photo", "notice-photo-removed"),
     ("profile-first", "notice-provider-profile-first"),
     ("preferences-saved", "notice-notifications-saved"),
     ("session-revoked", "notice-session-revoked"),

@@ -85,7 +85,7 @@ pub fn check_origin(req: &HttpRequest) -> Result<(), AppError> {
 }
 
 /// Constant-time comparison of the submitted token with the cookie's.
-fn verify(req: &HttpRequest, submitted: Option<&str>) -> Result<(), AppError> {
+pub fn verify(req: &HttpRequest, submitted: Option<&str>) -> Result<(), AppError> {
     let expected = req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
     let header_token = req.headers().get(HEADER).and_then(|v| v.to_str().ok());
     let submitted = submitted.or(header_token).unwrap_or("");

@@ -45,7 +45,9 @@ pub async fn body_deadline(
                 // Past the deadline: one error, then the stream ends.
                 Err(_) => Some((Err(too_slow()), None)),
             }
-        });
+        })
+        // A reader may ask again after the end (multipart does): it keeps getting the end.
+        .fuse();
         req.set_payload(Payload::Stream { payload: Box::pin(timed) });
     }
     next.call(req).await

@@ -17,10 +17,12 @@ pub mod lang;
 pub mod limits;
 pub mod listing;
 pub mod log;
+pub mod picture;
 pub mod recent;
 pub mod render;
 pub mod session;
 pub mod showcase;
+pub mod upload;
 
 pub use context::Page;
 pub use csrf::CsrfForm;

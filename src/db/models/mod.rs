@@ -8,6 +8,7 @@ pub mod contact_message;
 pub mod conversation;
 pub mod favorite;
 pub mod job;
+pub mod media;
 pub mod notification;
 pub mod notification_preference;
 pub mod outbox;

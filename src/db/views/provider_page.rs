@@ -24,6 +24,8 @@ pub struct ProviderPage {
     /// Average punctuality, quality and value (None: never rated).
     pub criteria: [Option<f64>; 3],
     pub club_pro: bool,
+    /// The provider's photo, if they set one.
+    pub photo: Option<crate::db::models::media::Media>,
 }
 
 /// Why a provider page cannot be shown.
@@ -35,7 +37,7 @@ pub enum Unavailable {
 
 pub const REVIEWS_PER_PAGE: i64 = 10;
 
-/// The page in five queries: the provider with its city (and whether Club Pro is on), its trades, cities served
+/// The page in five queries (six with a photo): the provider with its city (and whether Club Pro is on), its trades, cities served
 /// and hours together, its active services, a page of reviews, and the reviews' summary. Trades and cities are
 /// taken from the reference data the caller holds (`categories`, `cities`: those shown on the site).
 pub fn load(
@@ -67,6 +69,7 @@ pub fn load(
     if provider.status != ProviderStatus::Approved {
         return Ok(Err(Unavailable::NotFound));
     }
+    let photo = provider.photo_media_id.map(|id| crate::db::models::media::find(conn, id)).transpose()?.flatten();
     let id = provider.id;
     // (1, category) | (2, city served) | (3, weekday, start minute, end minute), in one query.
     // (`UNION ALL` does not go through `MultiConnection`: the same query for each concrete connection.)
@@ -126,5 +129,6 @@ pub fn load(
         distribution,
         criteria,
         club_pro,
+        photo,
     }))
 }

@@ -25,6 +25,8 @@ pub struct ProfileTemplate {
     pub errors: FieldErrors,
     pub categories: Vec<Category>,
     pub cities: Vec<City>,
+    /// The provider's photo, if they set one.
+    pub photo: Option<crate::web::picture::Picture>,
 }
 
 impl ProfileTemplate {
@@ -34,6 +36,12 @@ impl ProfileTemplate {
 
     pub fn checked(&self, key: &str, value: &str) -> bool {
         self.form.iter().any(|(k, v)| k == key && v == value)
+    }
+
+    /// Shown where there is no photo.
+    pub fn initials(&self) -> String {
+        let name = self.value("display_name");
+        name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
     }
 
     pub fn days(&self) -> [i16; 7] {
@@ -74,7 +82,18 @@ fn pairs_of(p: &Provider, category_ids: &[i64], city_ids: &[i64], hours: &[(i16,
 }
 
 pub async fn edit(page: Page, state: web::Data<AppState>, CurrentUser(user): CurrentUser) -> AppResult<HttpResponse> {
-    let (provider, categories, cities, form) = state
+    profile_page(page, &state, user, FieldErrors::new(), StatusCode::OK).await
+}
+
+/// The profile page as saved, with `errors` (the photo form's) and `status`.
+pub async fn profile_page(
+    page: Page,
+    state: &web::Data<AppState>,
+    user: crate::db::models::User,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let (provider, categories, cities, form, photo) = state
         .db
         .run(move |conn| {
             let provider = provider::for_user(conn, user.id)?;
@@ -93,12 +112,16 @@ pub async fn edit(page: Page, state: web::Data<AppState>, CurrentUser(user): Cur
                     ("years_experience".into(), "1".into()),
                 ],
             };
-            Ok((provider, category::list_active(conn)?, city::list_active(conn)?, form))
+            let photo = match provider.as_ref().and_then(|p| p.photo_media_id) {
+                Some(id) => crate::db::models::media::find(conn, id)?,
+                None => None,
+            };
+            Ok((provider, category::list_active(conn)?, city::list_active(conn)?, form, photo))
         })
         .await?;
-    let tpl =
-        ProfileTemplate { i18n: page.i18n(), page, provider, form, errors: FieldErrors::new(), categories, cities };
-    Ok(crate::handlers::account::private(render_status(StatusCode::OK, &tpl)?))
+    let photo = photo.as_ref().map(crate::web::picture::Picture::of);
+    let tpl = ProfileTemplate { i18n: page.i18n(), page, provider, form, errors, categories, cities, photo };
+    Ok(crate::handlers::account::private(render_status(status, &tpl)?))
 }
 
 pub async fn update(
@@ -135,7 +158,12 @@ pub async fn update(
                     let saved = providers::save_profile(conn, &viewer, change, &trade, &town, &actor)?;
                     Ok(Ok(saved))
                 }
-                Err(errors) => Ok(Err((errors, categories, cities, provider::for_user(conn, viewer.id)?))),
+                Err(errors) => {
+                    let provider = provider::for_user(conn, viewer.id)?;
+                    let photo = provider.as_ref().and_then(|p| p.photo_media_id);
+                    let photo = photo.map(|id| crate::db::models::media::find(conn, id)).transpose()?.flatten();
+                    Ok(Err((errors, categories, cities, provider, photo)))
+                }
             }
         })
         .await?;
@@ -147,8 +175,9 @@ pub async fn update(
             }
             Ok(see_other(htmx, &page.href("/provider/profile?notice=profile-saved")))
         }
-        Err((errors, categories, cities, provider)) => {
-            let tpl = ProfileTemplate { i18n: page.i18n(), page, provider, form, errors, categories, cities };
+        Err((errors, categories, cities, provider, photo)) => {
+            let photo = photo.as_ref().map(crate::web::picture::Picture::of);
+            let tpl = ProfileTemplate { i18n: page.i18n(), page, provider, form, errors, categories, cities, photo };
             Ok(crate::handlers::account::private(render_status(StatusCode::UNPROCESSABLE_ENTITY, &tpl)?))
         }
     }

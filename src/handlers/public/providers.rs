@@ -316,6 +316,7 @@ pub struct ProviderTemplate {
     pub i18n: I18n,
     pub page: Page,
     pub p: std::sync::Arc<crate::db::views::provider_page::ProviderPage>,
+    pub photo: Option<crate::web::picture::Picture>,
     pub json_ld: String,
     pub review_page: i64,
     pub title: String,
@@ -502,7 +503,8 @@ pub async fn show(
     );
     let bio = i18n.pick(&p.provider.bio_fr, &p.provider.bio_ar, p.provider.bio_en.as_deref());
     let description = bio.chars().take(155).collect();
-    render(&ProviderTemplate { i18n, page, p, json_ld, review_page, title, description, favorite })
+    let photo = p.photo.as_ref().map(crate::web::picture::Picture::of);
+    render(&ProviderTemplate { i18n, page, p, photo, json_ld, review_page, title, description, favorite })
 }
 
 /// schema.org data for search engines: the business, its services as offers, its rating (only with

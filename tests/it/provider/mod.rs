@@ -1,3 +1,4 @@
+mod photo;
 mod profile;
 pub mod services;
 

@@ -178,6 +178,42 @@ impl TestApp {
         headers: &[(&str, &str)],
         body: Option<String>,
     ) -> TestResponse {
+        self.send(method, path, headers, body.map(String::into_bytes)).await
+    }
+
+    /// Posts a multipart form with this browser's CSRF token, its text fields and one file (`photo`).
+    pub async fn post_multipart(&mut self, path: &str, fields: &[(&str, &str)], file: (&str, &[u8])) -> TestResponse {
+        if self.csrf_token().is_empty() {
+            self.get("/fr/").await;
+        }
+        let boundary = "----khadamat-test-boundary-7d2f";
+        let token = self.csrf_token();
+        let mut body = Vec::new();
+        for (name, value) in [("csrf_token", token.as_str())].iter().chain(fields) {
+            body.extend(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").bytes(),
+            );
+        }
+        let (filename, bytes) = file;
+        body.extend(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend(format!("\r\n--{boundary}--\r\n").bytes());
+        let content_type = format!("multipart/form-data; boundary={boundary}");
+        self.send(Method::POST, path, &[("content-type", content_type.as_str())], Some(body)).await
+    }
+
+    pub async fn send(
+        &mut self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+    ) -> TestResponse {
         let app = test::init_service(build_app(self.state.clone())).await;
         let mut req =
             test::TestRequest::default().method(method).uri(path).peer_addr("127.0.0.1:5000".parse().unwrap());

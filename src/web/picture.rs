@@ -1,0 +1,40 @@
+//! A stored picture as pages draw it: WebP with a JPEG fallback, in every width it was stored in (`srcset`), with
+//! its size (no layout shift). See `templates/components/picture.html`.
+
+use crate::db::models::media::Media;
+use crate::services::images::{self, Encoding};
+
+#[derive(Clone, Debug)]
+pub struct Picture {
+    pub name: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Picture {
+    pub fn of(media: &Media) -> Picture {
+        let size = |v: Option<i32>| v.unwrap_or(1).max(1) as u32;
+        Picture { name: media.storage_key.clone(), width: size(media.width), height: size(media.height) }
+    }
+
+    fn url(&self, width: u32, encoding: Encoding) -> String {
+        format!("/media/{}", images::key(&self.name, width, encoding))
+    }
+
+    /// `"/media/…-96.webp 96w, /media/…-320.webp 320w, …"` for `webp` or `jpg`.
+    pub fn srcset(&self, extension: &str) -> String {
+        let encoding = Encoding::from_extension(extension).unwrap_or(Encoding::Jpeg);
+        images::widths_for(self.width)
+            .into_iter()
+            .map(|w| format!("{} {w}w", self.url(w, encoding)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The JPEG at least `wanted` pixels wide (or the largest), for browsers without `srcset`.
+    pub fn src(&self, wanted: u32) -> String {
+        let widths = images::widths_for(self.width);
+        let width = widths.iter().copied().find(|w| *w >= wanted).or(widths.last().copied()).unwrap_or(self.width);
+        self.url(width, Encoding::Jpeg)
+    }
+}
