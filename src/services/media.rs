@@ -17,7 +17,7 @@ use crate::services::images::{self, Encoding, Prepared};
 use crate::services::media_store::MediaStore;
 use crate::services::throttle::{self, Limit};
 
-pub const UPLOADS_PER_HOUR: Limit = Limit { action: "photo-upload", max: 30, window: Duration::hours(1) };
+pub const UPLOADS_PER_HOUR: Limit = Limit { action: "upload-photo", max: 30, window: Duration::hours(1) };
 
 /// Files younger than this are never swept: their row may be on its way.
 const SWEEP_GRACE: Duration = Duration::hours(1);
