@@ -4,7 +4,6 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::db::types::MediaKind;
-use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, AppResult};
 use crate::services::{images, media};
 use crate::state::AppState;
@@ -44,15 +43,8 @@ pub async fn update(
     let provider_id = state.db.run(move |conn| media::may_upload_provider_photo(conn, user_id, now)).await?;
     let _turn = Turn::take(&state.uploading, user.id).ok_or(AppError::RateLimited)?;
     let refused = |key: &'static str| {
-        let mut errors = FieldErrors::new();
-        errors.add("photo", key);
-        crate::handlers::provider::profile::profile_page(
-            page.clone(),
-            &state,
-            user.clone(),
-            errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        crate::handlers::provider::profile::profile_page(page.clone(), &state, user.clone(), Some(key), status)
     };
     if upload.file.is_empty() {
         return refused("photo-error-missing").await;

@@ -27,6 +27,8 @@ pub struct ProfileTemplate {
     pub cities: Vec<City>,
     /// The provider's photo, if they set one.
     pub photo: Option<crate::web::picture::Picture>,
+    /// Why the photo just sent was refused (Fluent key).
+    pub photo_error: Option<&'static str>,
 }
 
 impl ProfileTemplate {
@@ -82,15 +84,15 @@ fn pairs_of(p: &Provider, category_ids: &[i64], city_ids: &[i64], hours: &[(i16,
 }
 
 pub async fn edit(page: Page, state: web::Data<AppState>, CurrentUser(user): CurrentUser) -> AppResult<HttpResponse> {
-    profile_page(page, &state, user, FieldErrors::new(), StatusCode::OK).await
+    profile_page(page, &state, user, None, StatusCode::OK).await
 }
 
-/// The profile page as saved, with `errors` (the photo form's) and `status`.
+/// The profile page as saved, with why a photo was refused, if it was.
 pub async fn profile_page(
     page: Page,
     state: &web::Data<AppState>,
     user: crate::db::models::User,
-    errors: FieldErrors,
+    photo_error: Option<&'static str>,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let (provider, categories, cities, form, photo) = state
@@ -120,7 +122,9 @@ pub async fn profile_page(
         })
         .await?;
     let photo = photo.as_ref().map(crate::web::picture::Picture::of);
-    let tpl = ProfileTemplate { i18n: page.i18n(), page, provider, form, errors, categories, cities, photo };
+    let errors = FieldErrors::new();
+    let tpl =
+        ProfileTemplate { i18n: page.i18n(), page, provider, form, errors, categories, cities, photo, photo_error };
     Ok(crate::handlers::account::private(render_status(status, &tpl)?))
 }
 
@@ -177,7 +181,17 @@ pub async fn update(
         }
         Err((errors, categories, cities, provider, photo)) => {
             let photo = photo.as_ref().map(crate::web::picture::Picture::of);
-            let tpl = ProfileTemplate { i18n: page.i18n(), page, provider, form, errors, categories, cities, photo };
+            let tpl = ProfileTemplate {
+                i18n: page.i18n(),
+                page,
+                provider,
+                form,
+                errors,
+                categories,
+                cities,
+                photo,
+                photo_error: None,
+            };
             Ok(crate::handlers::account::private(render_status(StatusCode::UNPROCESSABLE_ENTITY, &tpl)?))
         }
     }

@@ -542,6 +542,9 @@ fn json_ld(page: &Page, i18n: &I18n, p: &crate::db::views::provider_page::Provid
     if p.club_pro {
         business["award"] = json!("Khadamat Club Pro");
     }
+    if let Some(photo) = &p.photo {
+        business["image"] = json!(format!("{}{}", page.base_url(), crate::web::picture::Picture::of(photo).src(800)));
+    }
     if p.provider.review_count > 0 {
         business["aggregateRating"] = json!({
             "@type": "AggregateRating",

@@ -49,6 +49,10 @@ async fn a_photo_is_prepared_shown_replaced_and_removed() {
     let webp = page.attr(".provider-hero picture source", "srcset");
     assert!(webp.contains("-96.webp 96w") && webp.contains("-900.webp 900w"), "{webp}");
     let img = page.attr(".provider-hero picture img", "src");
+    assert!(page.attr("meta[property='og:image']", "content").ends_with("-800.jpg"));
+    let ld: serde_json::Value = serde_json::from_str(&page.text("script[type='application/ld+json']")).unwrap();
+    let first = if ld.is_array() { ld[0].clone() } else { ld };
+    assert!(first["image"].as_str().unwrap_or_default().ends_with("-800.jpg"), "{first}");
     assert_eq!(
         (page.attr(".provider-hero picture img", "width"), page.attr(".provider-hero picture img", "height")),
         ("900".into(), "600".into())
