@@ -66,6 +66,13 @@ pub async fn remove_files(store: &MediaStore, name: &str, width: u32) {
 /// What a replaced picture leaves to remove: its name and width.
 pub type Replaced = Option<(String, u32)>;
 
+/// Deletes a picture's row; its files are for the caller to remove after the commit.
+fn forget(conn: &mut DbConn, id: Option<i64>) -> Result<Replaced, AppError> {
+    let Some(old) = id.map(|id| media::find(conn, id)).transpose()?.flatten() else { return Ok(None) };
+    media::delete(conn, old.id)?;
+    Ok(Some((old.storage_key, old.width.unwrap_or(0).max(0) as u32)))
+}
+
 /// Records the written picture and makes it the provider's photo, in one transaction. The picture it replaces is
 /// deleted with it; its files are for the caller to remove after the commit.
 pub fn set_provider_photo(
@@ -96,13 +103,7 @@ pub fn set_provider_photo(
             )?,
         };
         let previous = media::set_provider_photo(conn, provider_id, Some(id))?;
-        let replaced = match previous.filter(|p| *p != id).map(|p| media::find(conn, p)).transpose()?.flatten() {
-            Some(old) => {
-                media::delete(conn, old.id)?;
-                Some((old.storage_key, old.width.unwrap_or(0).max(0) as u32))
-            }
-            None => None,
-        };
+        let replaced = forget(conn, previous.filter(|p| *p != id))?;
         audit::record(
             conn,
             actor,
@@ -122,13 +123,7 @@ pub fn set_provider_photo(
 pub fn remove_provider_photo(conn: &mut DbConn, actor: &Actor, provider_id: i64) -> Result<Replaced, AppError> {
     conn.transaction(|conn| {
         let previous = media::set_provider_photo(conn, provider_id, None)?;
-        let replaced = match previous.map(|p| media::find(conn, p)).transpose()?.flatten() {
-            Some(old) => {
-                media::delete(conn, old.id)?;
-                Some((old.storage_key, old.width.unwrap_or(0).max(0) as u32))
-            }
-            None => None,
-        };
+        let replaced = forget(conn, previous)?;
         audit::record(
             conn,
             actor,
