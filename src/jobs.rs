@@ -2,7 +2,8 @@
 //! the reminders that are due (`services::bookings::run_due`), publish reviews whose window closed and remind
 //! whoever has not reviewed (`services::reviews::run_due`), email messages left unread
 //! (`services::messages::email_unread`), end Club Pro subscriptions whose period lapsed without a renewal
-//! (`services::club_pro::sweep`), and delete personal data past its period (`services::privacy`).
+//! (`services::club_pro::sweep`), and delete personal data past its period (`services::privacy`). Every hour:
+//! remove picture files no row names (`services::media::sweep_orphans`).
 //! Separately, the email sender (`run_sender`) delivers the outbox. Safe with several instances on one
 //! PostgreSQL: each row is claimed by a conditional update or a unique key, so it is processed once.
 
@@ -33,6 +34,15 @@ pub async fn run_once(state: &web::Data<AppState>) -> Result<usize, AppError> {
     Ok(queued.count())
 }
 
+/// Removes the stored picture files no row names (older than an hour); returns how many.
+pub async fn sweep_media(state: &web::Data<AppState>) -> Result<usize, AppError> {
+    let in_use = state.db.run(|conn| Ok(crate::db::models::media::keys(conn)?)).await?;
+    crate::services::media::sweep_orphans(&state.media, in_use).await
+}
+
+/// How often the picture store is swept (listing it is not free).
+const MEDIA_SWEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
 /// Runs the jobs until the server stops (not at all when the interval is 0).
 pub async fn run_forever(state: web::Data<AppState>) {
     let seconds = state.config.jobs_interval_seconds;
@@ -41,6 +51,7 @@ pub async fn run_forever(state: web::Data<AppState>) {
     }
     let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(seconds));
     let mut stopping = state.shutdown.subscribe();
+    let mut swept: Option<std::time::Instant> = None;
     loop {
         tokio::select! {
             _ = tick.tick() => {}
@@ -48,6 +59,14 @@ pub async fn run_forever(state: web::Data<AppState>) {
         }
         if let Err(e) = run_once(&state).await {
             tracing::error!(error = %e, "background jobs failed; retrying at the next tick");
+        }
+        if swept.is_none_or(|at| at.elapsed() >= MEDIA_SWEEP_EVERY) {
+            swept = Some(std::time::Instant::now());
+            match sweep_media(&state).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(removed = n, "picture files no row names removed"),
+                Err(e) => tracing::warn!(error = %e, "the picture store could not be swept"),
+            }
         }
     }
 }

@@ -140,3 +140,29 @@ async fn a_photo_needs_the_form_token() {
     res.assert_status(403);
     assert!(stored(&app).is_empty());
 }
+
+/// Files no row names (a crash between writing them and the commit) are removed by the hourly sweep once they are
+/// an hour old; the files of a picture in use stay.
+#[actix_web::test]
+async fn the_sweep_removes_files_no_row_names() {
+    let mut app = TestApp::new().await;
+    approved_provider(&mut app).await;
+    app.post_multipart("/fr/provider/photo", &[], ("a.png", &picture(200, 100, ImageFormat::Png)))
+        .await
+        .assert_status(303);
+    let MediaStoreConfig::Files(dir) = app.state.config.media_store.clone() else { panic!("tests keep files") };
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    let orphan = dir.join("0123456789abcdef0123456789abcdef-96.jpg");
+    let fresh = dir.join("fedcba9876543210fedcba9876543210-96.jpg");
+    std::fs::write(&orphan, b"left by a crash").unwrap();
+    std::fs::write(&fresh, b"its row is on its way").unwrap();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path != fresh {
+            std::fs::File::options().write(true).open(&path).unwrap().set_modified(two_hours_ago).unwrap();
+        }
+    }
+    assert_eq!(khadamat::jobs::sweep_media(&app.state).await.unwrap(), 1);
+    assert!(!orphan.exists() && fresh.exists());
+    assert_eq!(stored(&app).len(), 5, "the photo's 4 files and the fresh one");
+}
