@@ -17,6 +17,15 @@ impl Picture {
         Picture { name: media.storage_key.clone(), width: size(media.width), height: size(media.height) }
     }
 
+    /// A card's photo, if the provider has one.
+    pub fn of_card(card: &crate::db::views::provider_card::ProviderCard) -> Option<Picture> {
+        card.photo.as_ref().map(|(name, width, height)| Picture {
+            name: name.clone(),
+            width: (*width).max(1) as u32,
+            height: (*height).max(1) as u32,
+        })
+    }
+
     fn url(&self, width: u32, encoding: Encoding) -> String {
         format!("/media/{}", images::key(&self.name, width, encoding))
     }

@@ -28,6 +28,8 @@ pub struct ProviderCard {
     pub is_verified: bool,
     /// A Club Pro member (benefits running): the badge.
     pub club_pro: bool,
+    /// The provider's photo: stored name, width and height (see `web::picture`).
+    pub photo: Option<(String, i32, i32)>,
 }
 
 impl ProviderCard {
@@ -56,7 +58,10 @@ impl ProviderCard {
 /// Fewer reviews than this and a perfect score says little.
 pub const MIN_REVIEWS_FOR_TOP: i32 = 3;
 
-pub type Row = (i64, String, String, f64, i32, i32, i32, Option<i64>, bool, City, bool);
+pub type Row = (i64, String, String, f64, i32, i32, i32, Option<i64>, bool, City, bool, Photo);
+
+/// A card's photo columns: stored name, width, height.
+pub type Photo = (Option<String>, Option<i32>, Option<i32>);
 
 /// The columns of a card, for a query joining providers and cities (loads a [`Row`]), with Club Pro membership
 /// at `$now` (a probe of the subscriptions index per row, in the same statement).
@@ -78,10 +83,26 @@ macro_rules! columns {
                     .filter($crate::db::schema::subscriptions::user_id.eq($crate::db::schema::providers::user_id))
                     .filter($crate::db::models::subscription::giving_benefits!($now)),
             ),
+            (
+                $crate::db::views::provider_card::photo_column!(storage_key),
+                $crate::db::views::provider_card::photo_column!(width),
+                $crate::db::views::provider_card::photo_column!(height),
+            ),
         )
     };
 }
+
+/// One column of the provider's photo row, as a subquery (a primary-key probe per card).
+macro_rules! photo_column {
+    ($column:ident) => {
+        $crate::db::schema::media::table
+            .filter($crate::db::schema::media::id.nullable().eq($crate::db::schema::providers::photo_media_id))
+            .select($crate::db::schema::media::$column)
+            .single_value()
+    };
+}
 pub(crate) use columns;
+pub(crate) use photo_column;
 
 /// The best-rated approved providers with enough reviews to mean something (rating, then number of
 /// reviews, then id for a stable order).
@@ -128,6 +149,7 @@ pub fn complete(conn: &mut DbConn, rows: Vec<Row>) -> QueryResult<Vec<ProviderCa
                 is_verified,
                 city,
                 club_pro,
+                photo,
             )| {
                 ProviderCard {
                     id,
@@ -142,6 +164,10 @@ pub fn complete(conn: &mut DbConn, rows: Vec<Row>) -> QueryResult<Vec<ProviderCa
                     min_price_cents,
                     is_verified,
                     club_pro,
+                    photo: match photo {
+                        (Some(name), Some(width), Some(height)) => Some((name, width, height)),
+                        _ => None,
+                    },
                 }
             },
         )

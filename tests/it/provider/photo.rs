@@ -64,6 +64,12 @@ async fn a_photo_is_prepared_shown_replaced_and_removed() {
     assert_eq!(served.header("x-content-type-options").as_deref(), Some("nosniff"));
     assert!(served.header("content-security-policy").unwrap_or_default().contains("sandbox"));
 
+    // Cards show it small and late (lazy), without an alternative text (the name is the card's heading).
+    let list = app.get("/fr/providers").await.assert_status(200).doc();
+    assert_eq!(list.attr(".provider-card picture img", "loading"), "lazy");
+    assert_eq!(list.attr(".provider-card picture img", "alt"), "");
+    assert!(list.attr(".provider-card picture source", "srcset").contains("-96.webp 96w"));
+
     // A new photo replaces the old one, files and row.
     app.post_multipart("/fr/provider/photo", &[], ("new.webp", &picture(400, 400, ImageFormat::WebP)))
         .await
