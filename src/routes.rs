@@ -3,7 +3,7 @@
 use actix_web::{Route, guard, web};
 
 use crate::handlers;
-use crate::handlers::{account, admin, auth, dev, health, messages, provider, public, reviews, seo};
+use crate::handlers::{account, admin, auth, dev, health, messages, photos, provider, public, reviews, seo};
 use crate::web::lang;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -92,8 +92,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/messages/{id}/report", web::post().to(messages::report))
                 .route("/provider/profile", get().to(provider::profile::edit))
                 .route("/provider/profile", web::post().to(provider::profile::update))
-                .route("/provider/photo", web::post().to(provider::photo::update))
-                .route("/provider/photo/remove", web::post().to(provider::photo::remove))
+                .route("/provider/photo", web::post().to(photos::update_provider_photo))
+                .route("/provider/photo/remove", web::post().to(photos::remove))
+                .route("/provider/portfolio", get().to(photos::portfolio))
+                .route("/provider/portfolio", web::post().to(photos::add_to_portfolio))
+                .route("/provider/portfolio/{id}", web::post().to(photos::caption_portfolio))
+                .route(
+                    "/provider/portfolio/{id}/{action:earlier|later|delete}",
+                    web::post().to(photos::arrange_portfolio),
+                )
+                .route("/account/avatar", web::post().to(photos::update_avatar))
+                .route("/account/avatar/remove", web::post().to(photos::remove))
+                .route("/photos/{id}/report", get().to(photos::report_form))
+                .route("/photos/{id}/report", web::post().to(photos::report))
                 .route("/provider/services", get().to(provider::services::index))
                 .route("/provider/services", web::post().to(provider::services::create))
                 .route("/provider/services/new", get().to(provider::services::new))
@@ -159,6 +170,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/admin/messages/{id}/{decision:hide|restore}",
                     web::post().to(admin::conversations::decide_message),
                 )
+                .route("/admin/photos", get().to(admin::photos::index))
+                .route("/admin/photos/{id}/{decision:remove|dismiss}", web::post().to(admin::photos::decide))
                 .route("/admin/reviews", get().to(admin::reviews::index))
                 .route("/admin/reviews/{id}/{decision:hide|restore}", web::post().to(admin::reviews::decide))
                 .route("/admin/bookings", get().to(admin::bookings::index))

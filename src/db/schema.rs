@@ -73,6 +73,10 @@ diesel::table! {
         width -> Nullable<Integer>,
         height -> Nullable<Integer>,
         created_at -> Timestamp,
+        caption_fr -> Nullable<Text>,
+        caption_ar -> Nullable<Text>,
+        caption_en -> Nullable<Text>,
+        position -> Integer,
     }
 }
 

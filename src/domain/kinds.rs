@@ -68,7 +68,7 @@ text_enum!(
 text_enum!(MessageKind { User => "USER", System => "SYSTEM" });
 text_enum!(ReviewDirection { ClientToProvider => "CLIENT_TO_PROVIDER", ProviderToClient => "PROVIDER_TO_CLIENT" });
 text_enum!(ReviewStatus { Pending => "PENDING", Published => "PUBLISHED", Hidden => "HIDDEN" });
-text_enum!(ReportTarget { Review => "REVIEW", Message => "MESSAGE", Conversation => "CONVERSATION", Provider => "PROVIDER" });
+text_enum!(ReportTarget { Review => "REVIEW", Message => "MESSAGE", Conversation => "CONVERSATION", Provider => "PROVIDER", Photo => "PHOTO" });
 text_enum!(ReportStatus { Open => "OPEN", Resolved => "RESOLVED", Dismissed => "DISMISSED" });
 text_enum!(OutboxStatus { Pending => "PENDING", Sent => "SENT", Failed => "FAILED" });
 text_enum!(NotificationKind {

@@ -8,6 +8,7 @@ pub mod dev;
 pub mod health;
 pub mod media;
 pub mod messages;
+pub mod photos;
 pub mod provider;
 pub mod public;
 pub mod reviews;

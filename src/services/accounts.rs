@@ -379,14 +379,14 @@ pub fn update_notifications(
 
 /// Deletes the account after checking the password: personal data is anonymised, sessions and tokens
 /// end, open bookings are cancelled for the other party, the provider page is removed. Queues the
-/// goodbye email (to the address the account had).
+/// goodbye email (to the address the account had). Their pictures' rows go; their files are for the caller.
 pub fn delete_account(
     conn: &mut DbConn,
     user: &User,
     password_ok: bool,
     actor: &Actor,
     ctx: &Context<'_>,
-) -> Result<Result<Queued, FieldErrors>, AppError> {
+) -> Result<Result<crate::services::bookings::Outcome, FieldErrors>, AppError> {
     if !password_ok {
         let mut errors = FieldErrors::new();
         errors.add("password", "auth-error-password-wrong");
@@ -411,12 +411,13 @@ pub fn delete_account(
         if let Some(pid) = provider_id {
             provider::remove(conn, pid, at)?;
         }
+        let pictures = crate::services::media::forget_all_of(conn, user.id)?;
         users::delete_personal_lists(conn, user.id)?;
         user_token::delete_for_user(conn, user.id)?;
         crate::db::models::session::delete_others(conn, user.id, None)?;
         users::anonymise(conn, user.id, &password::hash(&token::random()), at)?;
         audit::record(conn, actor, Entry::about_user("account.deleted", user.id))?;
         crate::db::models::audit_log::anonymise_user(conn, user.id, &user.email)?;
-        Ok(Ok(emails))
+        Ok(Ok(crate::services::bookings::Outcome { emails, live: Vec::new(), pictures }))
     })
 }

@@ -57,8 +57,9 @@ pub fn decide(
     if decision == Decision::Delete {
         let mut outcome = cancel_open_bookings(conn, ctx, admin, id, reason, now, actor)?;
         match crate::services::accounts::delete_account(conn, &target, true, actor, ctx)? {
-            Ok(emails) => {
-                outcome.emails += emails;
+            Ok(deleted) => {
+                outcome.emails += deleted.emails;
+                outcome.pictures = deleted.pictures;
                 outcome.live.push(Envelope { users: vec![id], event: Event::SessionsEnded });
             }
             Err(_) => return Ok(Err("admin-user-error-moved")),
@@ -146,6 +147,7 @@ pub fn decide(
         Ok(Ok(Outcome {
             emails: crate::services::outbox::queue(conn, [ctx.account_decision(&target, kind, &detail)?])?,
             live,
+            pictures: Vec::new(),
         }))
     })?;
     if let (Ok(out), Decision::Suspend) = (&mut outcome, decision) {

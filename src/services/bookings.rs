@@ -22,11 +22,12 @@ use crate::services::live::{Envelope, Event as Live};
 use crate::services::notify::{self, Event};
 
 /// What a booking change leaves to do after its commit: emails it queued and live events to publish
-/// (notification badges, system messages in the pair's conversation).
+/// (notification badges, system messages in the pair's conversation), pictures whose rows went (their files).
 #[derive(Default)]
 pub struct Outcome {
     pub emails: crate::services::outbox::Queued,
     pub live: Vec<Envelope>,
+    pub pictures: Vec<crate::services::media::Gone>,
 }
 
 impl Outcome {
@@ -69,6 +70,7 @@ impl Outcome {
     pub(crate) fn extend(&mut self, other: Outcome) {
         self.emails += other.emails;
         self.live.extend(other.live);
+        self.pictures.extend(other.pictures);
     }
 }
 

@@ -174,6 +174,7 @@ impl Context<'_> {
             "hidden-message" => ("email-admin-message-hidden-subject", "email-admin-message-hidden-body"),
             "restored-message" => ("email-admin-message-restored-subject", "email-admin-message-restored-body"),
             "warned" => ("email-admin-warned-subject", "email-admin-warned-body"),
+            "removed-photo" => ("email-admin-photo-removed-subject", "email-admin-photo-removed-body"),
             _ => ("email-admin-role-subject", "email-admin-role-body"),
         };
         let detail = match detail.parse::<crate::db::types::UserRole>() {

@@ -1,4 +1,4 @@
-//! Reports about conversations and messages, and the back office's decisions on them: hide a message with a
+//! Reports about conversations, messages and pictures, and the back office's decisions on them: hide a message with a
 //! reason (or show it again), warn a participant, dismiss the reports. Each is one transaction with its audit
 //! row; the person concerned is emailed. Suspension goes through `admin_users`.
 
@@ -6,8 +6,9 @@ use chrono::NaiveDateTime;
 use diesel::Connection;
 
 use crate::db::DbConn;
+use crate::db::models::media::{self, Media};
 use crate::db::models::{User, conversation, report, user};
-use crate::db::types::{MessageKind, ReportStatus, ReportTarget, UserStatus};
+use crate::db::types::{MediaKind, MessageKind, ReportStatus, ReportTarget, UserStatus};
 use crate::error::AppError;
 use crate::services::audit::{self, Actor, Entry};
 use crate::services::bookings::Outcome;
@@ -155,6 +156,7 @@ pub fn warn(
         Ok(Ok(Outcome {
             emails: crate::services::outbox::queue(conn, [ctx.account_decision(&target, "warned", reason)?])?,
             live: Vec::new(),
+            pictures: Vec::new(),
         }))
     })
 }
@@ -187,6 +189,101 @@ pub fn dismiss(
             actor,
             Entry::named("conversation.reports_dismissed")
                 .about("conversation", c.id)
+                .with_new(serde_json::json!({ "reports": closed, "note": note })),
+        )?;
+        Ok(Ok(()))
+    })
+}
+
+/// A picture the reporter may report: one shown to others (a profile photo, a portfolio picture, an avatar) and
+/// not their own. Anything else: 404.
+pub fn reportable_photo(conn: &mut DbConn, reporter_id: i64, media_id: i64) -> Result<Media, AppError> {
+    media::find(conn, media_id)?
+        .filter(|m| m.kind != MediaKind::MessageAttachment && m.owner_id != reporter_id)
+        .ok_or(AppError::NotFound)
+}
+
+/// Someone signed in reports a picture to the back office (once while the report is open).
+pub fn report_photo(
+    conn: &mut DbConn,
+    reporter: &User,
+    media_id: i64,
+    reason: &str,
+    now: NaiveDateTime,
+    actor: &Actor,
+) -> Result<Result<(), Refused>, AppError> {
+    let picture = reportable_photo(conn, reporter.id, media_id)?;
+    let reason = match reason_of(reason) {
+        Ok(reason) => reason,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    conn.transaction(|conn| {
+        if report::file(conn, reporter.id, ReportTarget::Photo, picture.id, reason, now)? {
+            audit::record(conn, actor, Entry::named("photo.reported").about("media", picture.id))?;
+        }
+        Ok(Ok(()))
+    })
+}
+
+/// Removes a picture with a reason: its row goes (pages show the initials again, the portfolio closes up), its
+/// reports are resolved and its owner is emailed; its files are removed after the commit (`Outcome::pictures`).
+#[allow(clippy::too_many_arguments)]
+pub fn remove_photo(
+    conn: &mut DbConn,
+    ctx: &Context<'_>,
+    admin: &User,
+    media_id: i64,
+    reason: &str,
+    now: NaiveDateTime,
+    actor: &Actor,
+) -> Result<Result<Outcome, Refused>, AppError> {
+    let picture = media::find(conn, media_id)?.ok_or(AppError::NotFound)?;
+    let reason = match reason_of(reason) {
+        Ok(reason) => reason,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    conn.transaction(|conn| {
+        media::delete(conn, picture.id)?;
+        report::close(conn, ReportTarget::Photo, &[picture.id], ReportStatus::Resolved, admin.id, reason, now)?;
+        audit::record(
+            conn,
+            actor,
+            Entry::named("photo.removed")
+                .about("media", picture.id)
+                .with_new(serde_json::json!({ "owner": picture.owner_id, "kind": picture.kind, "reason": reason })),
+        )?;
+        let mut outcome = Outcome::default();
+        if let Some(owner) = user::find(conn, picture.owner_id)?.filter(|u| u.status != UserStatus::Deleted) {
+            outcome.emails += crate::services::outbox::queue(conn, [ctx.account_decision(&owner, "removed-photo", reason)?])?;
+        }
+        outcome.pictures.push((picture.storage_key.clone(), picture.width.unwrap_or(0).max(0) as u32));
+        Ok(Ok(outcome))
+    })
+}
+
+/// Dismisses the open reports about a picture, with a note.
+pub fn dismiss_photo(
+    conn: &mut DbConn,
+    admin: &User,
+    media_id: i64,
+    note: &str,
+    now: NaiveDateTime,
+    actor: &Actor,
+) -> Result<Result<(), Refused>, AppError> {
+    let note = match reason_of(note) {
+        Ok(note) => note,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    conn.transaction(|conn| {
+        let closed = report::close(conn, ReportTarget::Photo, &[media_id], ReportStatus::Dismissed, admin.id, note, now)?;
+        if closed == 0 {
+            return Ok(Err(Refused::Rule("moderation-error-changed")));
+        }
+        audit::record(
+            conn,
+            actor,
+            Entry::named("photo.reports_dismissed")
+                .about("media", media_id)
                 .with_new(serde_json::json!({ "reports": closed, "note": note })),
         )?;
         Ok(Ok(()))

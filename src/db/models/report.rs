@@ -162,3 +162,51 @@ pub fn about_conversations(
         })
         .collect())
 }
+
+/// A picture with open reports: who shows it and why it was reported (oldest report first).
+#[derive(Clone, Debug)]
+pub struct ReportedPhoto {
+    pub media: crate::db::models::media::Media,
+    pub owner_name: String,
+    /// The owner's provider page, if they have one.
+    pub slug: Option<String>,
+    pub reasons: Vec<String>,
+}
+
+/// Pictures with open reports, the longest-waiting first, up to `limit`.
+pub fn about_photos(conn: &mut DbConn, limit: usize) -> QueryResult<Vec<ReportedPhoto>> {
+    use crate::db::schema::{media, providers};
+    let open: Vec<(i64, String)> = reports::table
+        .filter(reports::target_kind.eq(ReportTarget::Photo))
+        .filter(reports::status.eq(ReportStatus::Open))
+        .order((reports::created_at.asc(), reports::id.asc()))
+        .select((reports::target_id, reports::reason))
+        .limit(1000)
+        .load(conn)?;
+    let mut queue: Vec<ReportedPhoto> = Vec::new();
+    for (id, reason) in open {
+        if let Some(known) = queue.iter_mut().find(|q| q.media.id == id) {
+            known.reasons.push(reason);
+            continue;
+        }
+        if queue.len() == limit {
+            continue;
+        }
+        let row = media::table
+            .inner_join(users::table.on(users::id.eq(media::owner_id)))
+            .left_join(providers::table.on(providers::user_id.eq(media::owner_id)))
+            .filter(media::id.eq(id))
+            .select((
+                crate::db::models::media::Media::as_select(),
+                users::first_name,
+                users::last_name,
+                providers::slug.nullable(),
+            ))
+            .first::<(crate::db::models::media::Media, String, String, Option<String>)>(conn)
+            .optional()?;
+        if let Some((media, first, last, slug)) = row {
+            queue.push(ReportedPhoto { media, owner_name: format!("{first} {last}"), slug, reasons: vec![reason] });
+        }
+    }
+    Ok(queue)
+}

@@ -7,8 +7,11 @@ use crate::db::DbConn;
 use crate::db::models::review::{self, Authored};
 use crate::db::models::service::Service;
 use crate::db::models::{Category, City, Provider};
-use crate::db::schema::{cities, provider_availability, provider_categories, provider_cities, providers, services};
-use crate::db::types::ProviderStatus;
+use crate::db::models::media::Media;
+use crate::db::schema::{
+    cities, media, provider_availability, provider_categories, provider_cities, providers, services,
+};
+use crate::db::types::{MediaKind, ProviderStatus};
 
 pub struct ProviderPage {
     pub provider: Provider,
@@ -25,7 +28,9 @@ pub struct ProviderPage {
     pub criteria: [Option<f64>; 3],
     pub club_pro: bool,
     /// The provider's photo, if they set one.
-    pub photo: Option<crate::db::models::media::Media>,
+    pub photo: Option<Media>,
+    /// Pictures of past jobs, in the provider's order.
+    pub portfolio: Vec<Media>,
 }
 
 /// Why a provider page cannot be shown.
@@ -37,7 +42,7 @@ pub enum Unavailable {
 
 pub const REVIEWS_PER_PAGE: i64 = 10;
 
-/// The page in five queries (six with a photo): the provider with its city (and whether Club Pro is on), its trades, cities served
+/// The page in six queries: the provider with its city (and whether Club Pro is on), its trades, cities served
 /// and hours together, its active services, a page of reviews, and the reviews' summary. Trades and cities are
 /// taken from the reference data the caller holds (`categories`, `cities`: those shown on the site).
 pub fn load(
@@ -69,7 +74,20 @@ pub fn load(
     if provider.status != ProviderStatus::Approved {
         return Ok(Err(Unavailable::NotFound));
     }
-    let photo = provider.photo_media_id.map(|id| crate::db::models::media::find(conn, id)).transpose()?.flatten();
+    // The photo and the portfolio in one query.
+    let (portfolio, photo): (Vec<Media>, Vec<Media>) = media::table
+        .filter(
+            media::id
+                .nullable()
+                .eq(provider.photo_media_id)
+                .or(media::owner_id.eq(provider.user_id).and(media::kind.eq(MediaKind::Portfolio))),
+        )
+        .order((media::position, media::id))
+        .select(Media::as_select())
+        .load(conn)?
+        .into_iter()
+        .partition(|m| m.kind == MediaKind::Portfolio);
+    let photo = photo.into_iter().next();
     let id = provider.id;
     // (1, category) | (2, city served) | (3, weekday, start minute, end minute), in one query.
     // (`UNION ALL` does not go through `MultiConnection`: the same query for each concrete connection.)
@@ -130,5 +148,6 @@ pub fn load(
         criteria,
         club_pro,
         photo,
+        portfolio,
     }))
 }

@@ -55,9 +55,10 @@ pub async fn destroy(
         })
         .await?;
     match outcome {
-        Ok(emails) => {
+        Ok(outcome) => {
             session.purge();
-            deliver(&state, emails).await;
+            deliver(&state, outcome.emails).await;
+            crate::services::media::remove_all(&state.media, outcome.pictures).await;
             crate::realtime::sessions_ended(&state, id).await;
             Ok(see_other(htmx, &page.href("/?notice=goodbye")))
         }

@@ -8,6 +8,7 @@ pub mod contact;
 pub mod conversations;
 pub mod dashboard;
 pub mod outbox;
+pub mod photos;
 pub mod providers;
 pub mod reviews;
 pub mod subscriptions;

@@ -305,6 +305,7 @@ pub async fn decide(
         Ok(outcome) => {
             deliver(&state, outcome.emails).await;
             crate::realtime::publish_all(&state, outcome.live).await;
+            crate::services::media::remove_all(&state.media, outcome.pictures).await;
             let back =
                 if decision == Decision::Delete { "/admin/users".to_string() } else { format!("/admin/users/{id}") };
             Ok(see_other(htmx, &page.href(&format!("{back}?notice=decision-saved"))))

@@ -2,7 +2,6 @@
 
 pub mod bookings;
 pub mod club_pro;
-pub mod photo;
 pub mod profile;
 pub mod reviews;
 pub mod services;

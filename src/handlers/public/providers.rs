@@ -336,6 +336,22 @@ impl ProviderTemplate {
             .to_uppercase()
     }
 
+    /// The portfolio: each picture's id, sizes and caption in the page's language.
+    pub fn gallery(&self) -> Vec<(i64, crate::web::picture::Picture, Option<String>)> {
+        let lang = self.i18n.lang();
+        self.p
+            .portfolio
+            .iter()
+            .map(|m| (m.id, crate::web::picture::Picture::of(m), m.caption(lang).map(str::to_string)))
+            .collect()
+    }
+
+    /// Reporting a picture of this page (then back here).
+    pub fn report_href(&self, id: i64) -> String {
+        let back = self.page.href(&format!("/providers/{}", self.p.provider.slug));
+        self.page.href(&format!("/photos/{id}/report?back={}", percent_encoding::utf8_percent_encode(&back, percent_encoding::NON_ALPHANUMERIC)))
+    }
+
     /// The booking form.
     pub fn book_href(&self) -> String {
         self.page.href(&format!("/providers/{}/book", self.p.provider.slug))
