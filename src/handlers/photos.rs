@@ -60,11 +60,11 @@ async fn receive(
     if upload.file.is_empty() {
         return Ok(Err("photo-error-missing"));
     }
-    let captions = match media::captions(upload.field("caption_fr"), upload.field("caption_ar"), upload.field("caption_en"))
-    {
-        Ok(captions) => captions,
-        Err(refused) => return Ok(Err(refused.key())),
-    };
+    let captions =
+        match media::captions(upload.field("caption_fr"), upload.field("caption_ar"), upload.field("caption_en")) {
+            Ok(captions) => captions,
+            Err(refused) => return Ok(Err(refused.key())),
+        };
     let prepared = {
         // One picture at a time on this instance, on the blocking pool.
         let _permit = state.image_work.acquire().await.map_err(|e| AppError::internal(e.to_string()))?;
@@ -224,19 +224,17 @@ async fn portfolio_page(
         })
         .await?;
     let pictures = pictures.into_iter().map(|m| (Picture::of(&m), m)).map(|(p, m)| (m, p)).collect();
-    let tpl = PortfolioTemplate {
-        i18n: page.i18n(),
-        page,
-        pictures,
-        upload_error,
-        caption_error,
-        max: media::PORTFOLIO_MAX,
-    };
+    let tpl =
+        PortfolioTemplate { i18n: page.i18n(), page, pictures, upload_error, caption_error, max: media::PORTFOLIO_MAX };
     Ok(crate::handlers::account::private(render_status(status, &tpl)?))
 }
 
 /// `GET /{lang}/provider/portfolio`: the provider's pictures of past jobs.
-pub async fn portfolio(page: Page, state: web::Data<AppState>, CurrentUser(user): CurrentUser) -> AppResult<HttpResponse> {
+pub async fn portfolio(
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> AppResult<HttpResponse> {
     portfolio_page(page, &state, user, None, None, StatusCode::OK).await
 }
 
@@ -317,7 +315,7 @@ async fn change(
     let removed = state.db.run(move |conn| media::change_portfolio(conn, &actor, id, change)).await?;
     let back = match &removed {
         Some(_) => "/provider/portfolio?notice=no-photo".to_string(),
-        None => format!("/provider/portfolio?notice=portfolio-saved#portfolio-{id}"),
+        None => format!("/provider/portfolio?notice=new-captions#portfolio-{id}"),
     };
     media::remove_all(&state.media, removed.into_iter().collect()).await;
     Ok(see_other(htmx, &page.href(&back)))

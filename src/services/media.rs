@@ -12,10 +12,10 @@ use crate::db::DbConn;
 use crate::db::models::{media, provider};
 use crate::db::types::MediaKind;
 use crate::error::AppError;
+use crate::services::Refused;
 use crate::services::audit::{self, Actor, Entry};
 use crate::services::images::{self, Encoding, Prepared};
 use crate::services::media_store::MediaStore;
-use crate::services::Refused;
 use crate::services::throttle::{self, Limit};
 
 pub const UPLOADS_PER_HOUR: Limit = Limit { action: "upload-photo", max: 30, window: Duration::hours(1) };
@@ -66,9 +66,8 @@ pub fn may_upload(
     kind: MediaKind,
     now: NaiveDateTime,
 ) -> Result<Result<Slot, &'static str>, AppError> {
-    let mut provider = || -> Result<i64, AppError> {
-        Ok(provider::for_user(conn, user_id)?.ok_or(AppError::NoProviderProfile)?.id)
-    };
+    let mut provider =
+        || -> Result<i64, AppError> { Ok(provider::for_user(conn, user_id)?.ok_or(AppError::NoProviderProfile)?.id) };
     let slot = match kind {
         MediaKind::ProviderPhoto => Slot::ProviderPhoto(provider()?),
         MediaKind::Portfolio => Slot::Portfolio(provider()?),
@@ -190,7 +189,10 @@ pub fn save(
         let (replaced, entry) = match slot {
             Slot::ProviderPhoto(provider_id) => {
                 let previous = media::set_provider_photo(conn, provider_id, Some(id))?;
-                (forget(conn, previous.filter(|p| *p != id))?, Entry::named("provider.photo_set").about("provider", provider_id))
+                (
+                    forget(conn, previous.filter(|p| *p != id))?,
+                    Entry::named("provider.photo_set").about("provider", provider_id),
+                )
             }
             Slot::Avatar => {
                 let previous = media::set_avatar(conn, owner_id, Some(id))?;

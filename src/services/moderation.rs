@@ -254,7 +254,8 @@ pub fn remove_photo(
         )?;
         let mut outcome = Outcome::default();
         if let Some(owner) = user::find(conn, picture.owner_id)?.filter(|u| u.status != UserStatus::Deleted) {
-            outcome.emails += crate::services::outbox::queue(conn, [ctx.account_decision(&owner, "removed-photo", reason)?])?;
+            outcome.emails +=
+                crate::services::outbox::queue(conn, [ctx.account_decision(&owner, "removed-photo", reason)?])?;
         }
         outcome.pictures.push((picture.storage_key.clone(), picture.width.unwrap_or(0).max(0) as u32));
         Ok(Ok(outcome))
@@ -275,7 +276,8 @@ pub fn dismiss_photo(
         Err(refused) => return Ok(Err(refused)),
     };
     conn.transaction(|conn| {
-        let closed = report::close(conn, ReportTarget::Photo, &[media_id], ReportStatus::Dismissed, admin.id, note, now)?;
+        let closed =
+            report::close(conn, ReportTarget::Photo, &[media_id], ReportStatus::Dismissed, admin.id, note, now)?;
         if closed == 0 {
             return Ok(Err(Refused::Rule("moderation-error-changed")));
         }

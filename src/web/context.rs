@@ -133,7 +133,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("profile-saved", "notice-profile-saved"),
     ("new-photo", "notice-photo-saved"),
     ("no-photo", "notice-photo-removed"),
-    ("portfolio-saved", "notice-portfolio-saved"),
+    ("new-captions", "notice-portfolio-saved"),
     ("thanks-photo-report", "notice-photo-reported"),
     ("profile-first", "notice-provider-profile-first"),
     ("preferences-saved", "notice-notifications-saved"),

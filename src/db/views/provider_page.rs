@@ -4,10 +4,10 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
+use crate::db::models::media::Media;
 use crate::db::models::review::{self, Authored};
 use crate::db::models::service::Service;
 use crate::db::models::{Category, City, Provider};
-use crate::db::models::media::Media;
 use crate::db::schema::{
     cities, media, provider_availability, provider_categories, provider_cities, providers, services,
 };

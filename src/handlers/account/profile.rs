@@ -4,6 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
+use crate::db::models::User;
 use crate::db::types::Locale;
 use crate::domain::validation::FieldErrors;
 use crate::error::AppResult;
@@ -12,7 +13,6 @@ use crate::services::accounts::{self, ProfileInput};
 use crate::state::AppState;
 use crate::web::auth::{CurrentUser, actor};
 use crate::web::render::{render_status, see_other};
-use crate::db::models::User;
 use crate::web::{CsrfForm, Htmx, Page};
 
 #[derive(Template)]

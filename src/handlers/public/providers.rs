@@ -349,7 +349,10 @@ impl ProviderTemplate {
     /// Reporting a picture of this page (then back here).
     pub fn report_href(&self, id: i64) -> String {
         let back = self.page.href(&format!("/providers/{}", self.p.provider.slug));
-        self.page.href(&format!("/photos/{id}/report?back={}", percent_encoding::utf8_percent_encode(&back, percent_encoding::NON_ALPHANUMERIC)))
+        self.page.href(&format!(
+            "/photos/{id}/report?back={}",
+            percent_encoding::utf8_percent_encode(&back, percent_encoding::NON_ALPHANUMERIC)
+        ))
     }
 
     /// The booking form.

@@ -1,4 +1,5 @@
-mod photo;
+pub mod photo;
+mod portfolio;
 mod profile;
 pub mod services;
 

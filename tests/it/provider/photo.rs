@@ -11,7 +11,7 @@ use khadamat::db::schema::media;
 use super::services::approved_provider;
 use crate::support::TestApp;
 
-fn picture(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
+pub fn picture(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
     let img = RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 251) as u8, (y % 241) as u8, 120]));
     let mut out = Cursor::new(Vec::new());
     DynamicImage::ImageRgb8(img).write_to(&mut out, format).unwrap();
@@ -19,7 +19,7 @@ fn picture(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
 }
 
 /// The files in this application's media folder.
-fn stored(app: &TestApp) -> Vec<String> {
+pub fn stored(app: &TestApp) -> Vec<String> {
     let MediaStoreConfig::Files(dir) = &app.state.config.media_store else { panic!("tests keep files") };
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map(|d| d.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
@@ -28,7 +28,7 @@ fn stored(app: &TestApp) -> Vec<String> {
     names
 }
 
-fn rows(app: &TestApp) -> i64 {
+pub fn rows(app: &TestApp) -> i64 {
     app.conn(|c| media::table.count().get_result(c).unwrap())
 }
 
