@@ -1,4 +1,4 @@
-//! Text normalisation for search: lower case, accents folded, Arabic diacritics and tatweel removed.
+//! Text normalisation for search (lower case, accents folded, Arabic diacritics and tatweel removed), and initials.
 
 /// Folds text so that "Électricité", "electricite" and "ÉLECTRICITÉ" compare equal, and Arabic with or
 /// without short vowels too.
@@ -74,4 +74,9 @@ mod tests {
         assert_eq!(mask_email("@x"), "•••@x");
         assert_eq!(mask_email("not an email"), "•••");
     }
+}
+
+/// "Karim Bennani" → "KB": shown where there is no picture.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
 }

@@ -230,6 +230,10 @@ impl ConversationTemplate {
             .map(|id| self.page.href(&format!("/messages/{}?before={id}", self.thread.conversation.id)))
     }
 
+    pub fn other_picture(&self) -> Option<crate::web::picture::Picture> {
+        self.thread.other_picture.as_ref().map(crate::web::picture::Picture::of)
+    }
+
     pub fn provider_href(&self) -> String {
         self.page.href(&format!("/providers/{}", self.thread.provider_slug))
     }

@@ -54,6 +54,8 @@ pub struct Thread {
     pub conversation: Conversation,
     pub as_client: bool,
     pub other_name: String,
+    /// The other party's picture (the provider's photo, or the client's avatar), if they set one.
+    pub other_picture: Option<crate::db::models::media::Media>,
     pub provider_slug: String,
     pub messages: Vec<Message>,
     /// The id to ask for older messages, when there are some.
@@ -82,14 +84,24 @@ pub fn open(
         conversation::mark_read(conn, &c, user.id, as_client, now)?;
     }
     let p = provider::by_id(conn, c.provider_id)?;
-    let other_name = if as_client {
-        p.display_name.clone()
+    let (other_name, picture) = if as_client {
+        (p.display_name.clone(), p.photo_media_id)
     } else {
         let client = crate::db::models::user::find(conn, c.client_id)?.ok_or(AppError::NotFound)?;
-        crate::db::models::booking::short_name(&client.first_name, &client.last_name)
+        (crate::db::models::booking::short_name(&client.first_name, &client.last_name), client.avatar_media_id)
     };
+    let other_picture = picture.map(|id| crate::db::models::media::find(conn, id)).transpose()?.flatten();
     let bookings = crate::db::models::booking::between(conn, c.client_id, c.provider_id, 3)?;
-    Ok(Thread { conversation: c, as_client, other_name, provider_slug: p.slug, messages, older_than, bookings })
+    Ok(Thread {
+        conversation: c,
+        as_client,
+        other_name,
+        other_picture,
+        provider_slug: p.slug,
+        messages,
+        older_than,
+        bookings,
+    })
 }
 
 /// "Contact" on a provider page: the client's conversation with this provider (made the first time).

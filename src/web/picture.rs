@@ -47,3 +47,18 @@ impl Picture {
         self.url(width, Encoding::Jpeg)
     }
 }
+
+pub use crate::domain::text::initials;
+
+/// The two faces of a booking or a conversation: the provider's photo and the client's avatar.
+#[derive(Clone, Debug, Default)]
+pub struct Faces {
+    pub provider: Option<Picture>,
+    pub client: Option<Picture>,
+}
+
+impl Faces {
+    pub fn of((provider, client): (Option<Media>, Option<Media>)) -> Faces {
+        Faces { provider: provider.as_ref().map(Picture::of), client: client.as_ref().map(Picture::of) }
+    }
+}

@@ -136,3 +136,18 @@ pub fn set_provider_photo(conn: &mut DbConn, provider_id: i64, media_id: Option<
 pub fn keys(conn: &mut DbConn) -> QueryResult<Vec<String>> {
     media::table.select(media::storage_key).load(conn)
 }
+
+/// A provider's photo and a person's avatar (a booking's or a conversation's two faces), in one query.
+pub fn faces(
+    conn: &mut DbConn,
+    photo: Option<i64>,
+    avatar: Option<i64>,
+) -> QueryResult<(Option<Media>, Option<Media>)> {
+    let ids: Vec<i64> = [photo, avatar].into_iter().flatten().collect();
+    if ids.is_empty() {
+        return Ok((None, None));
+    }
+    let found: Vec<Media> = media::table.filter(media::id.eq_any(&ids)).select(Media::as_select()).load(conn)?;
+    let pick = |id: Option<i64>| found.iter().find(|m| Some(m.id) == id).cloned();
+    Ok((pick(photo), pick(avatar)))
+}

@@ -51,7 +51,7 @@ impl ProviderCard {
     }
 
     pub fn initials(&self) -> String {
-        self.display_name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
+        crate::domain::text::initials(&self.display_name)
     }
 }
 

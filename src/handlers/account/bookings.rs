@@ -128,6 +128,8 @@ pub struct BookingTemplate {
     pub review: ReviewFeedback,
     /// For the back office: the pair's latest written messages (the timeline has the booking events).
     pub conversation: Vec<crate::db::models::conversation::Message>,
+    /// The provider's photo and the client's avatar, where they set one.
+    pub faces: crate::web::picture::Faces,
 }
 
 /// The review form as posted, with its errors (empty on a plain visit).
@@ -180,6 +182,14 @@ impl BookingTemplate {
 
     pub fn client_name(&self) -> String {
         crate::db::models::booking::short_name(&self.v.client.first_name, &self.v.client.last_name)
+    }
+
+    pub fn provider_initials(&self) -> String {
+        crate::web::picture::initials(&self.v.provider.display_name)
+    }
+
+    pub fn client_initials(&self) -> String {
+        crate::web::picture::initials(&format!("{} {}", self.v.client.first_name, self.v.client.last_name))
     }
 
     pub fn reason_text(&self, reason: &str) -> String {
@@ -292,10 +302,11 @@ pub async fn booking_page(
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let pick = crate::web::format::picker(page.i18n());
-    let (v, history, reviews, conversation) = state
+    let (v, history, reviews, conversation, faces) = state
         .db
         .run(move |conn| {
             let mut v = bookings::view(conn, &user, id, party)?;
+            let faces = crate::db::models::media::faces(conn, v.provider.photo_media_id, v.client.avatar_media_id)?;
             crate::db::models::booking::retitle(conn, [&mut v.booking], pick)?;
             let history = crate::db::models::booking::history(conn, id)?;
             let reviews = crate::services::reviews::panel(conn, &v.booking, party, now)?;
@@ -306,7 +317,7 @@ pub async fn booking_page(
                     .collect(),
                 _ => Vec::new(),
             };
-            Ok((v, history, reviews, conversation))
+            Ok((v, history, reviews, conversation, faces))
         })
         .await?;
     let Feedback { error, form, review } = feedback;
@@ -324,6 +335,7 @@ pub async fn booking_page(
         reviews,
         review,
         conversation,
+        faces: crate::web::picture::Faces::of(faces),
     };
     Ok(super::private(render_status(status, &tpl)?))
 }

@@ -33,11 +33,7 @@ pub struct ProfileTemplate {
 impl ProfileTemplate {
     /// Shown where there is no avatar.
     pub fn initials(&self) -> String {
-        [&self.form.first_name, &self.form.last_name]
-            .iter()
-            .filter_map(|w| w.chars().next())
-            .collect::<String>()
-            .to_uppercase()
+        crate::web::picture::initials(&format!("{} {}", self.form.first_name, self.form.last_name))
     }
 }
 

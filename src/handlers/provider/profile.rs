@@ -42,8 +42,7 @@ impl ProfileTemplate {
 
     /// Shown where there is no photo.
     pub fn initials(&self) -> String {
-        let name = self.value("display_name");
-        name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
+        crate::web::picture::initials(self.value("display_name"))
     }
 
     pub fn days(&self) -> [i16; 7] {

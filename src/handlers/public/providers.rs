@@ -326,14 +326,7 @@ pub struct ProviderTemplate {
 
 impl ProviderTemplate {
     pub fn initials(&self) -> String {
-        self.p
-            .provider
-            .display_name
-            .split_whitespace()
-            .filter_map(|w| w.chars().next())
-            .take(2)
-            .collect::<String>()
-            .to_uppercase()
+        crate::web::picture::initials(&self.p.provider.display_name)
     }
 
     /// The portfolio: each picture's id, sizes and caption in the page's language.

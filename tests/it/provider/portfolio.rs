@@ -217,3 +217,34 @@ async fn a_deleted_account_leaves_no_picture_behind() {
     app.post_form("/fr/account/delete", &[("password", crate::support::accounts::PASSWORD)]).await.assert_status(303);
     assert_eq!((rows(&app), stored(&app).len()), (0, 0));
 }
+
+#[actix_web::test]
+async fn bookings_and_conversations_show_both_faces() {
+    use crate::bookings::{booking_form, last_booking, next_monday, provider_with_service};
+    let mut app = TestApp::new().await;
+    let (slug, service) = provider_with_service(&mut app).await;
+    app.post_multipart("/fr/provider/photo", &[], ("me.jpg", &picture(200, 200, ImageFormat::Jpeg)))
+        .await
+        .assert_status(303);
+    let provider = app.switch_browser(Default::default());
+    app.signed_in("client@example.ma", "CLIENT").await;
+    app.post_multipart("/fr/account/avatar", &[], ("me.jpg", &picture(150, 150, ImageFormat::Png)))
+        .await
+        .assert_status(303);
+    let (service, date) = (service.to_string(), next_monday(&app).to_string());
+    app.post_form(&format!("/fr/providers/{slug}/book"), &booking_form(&service, &date, "10:00", "k1"))
+        .await
+        .assert_status(303);
+    let id = last_booking(&app);
+    let page = app.get(&format!("/fr/account/bookings/{id}")).await.assert_status(200).doc();
+    assert!(page.attr(".party picture source", "srcset").contains("-200.webp 200w"), "the provider's photo");
+    let contact = app.post_form(&format!("/fr/providers/{slug}/contact"), &[]).await;
+    let thread = app.get(&contact.location()).await.assert_status(200).doc();
+    assert!(thread.attr(".party picture source", "srcset").contains("-200.webp 200w"));
+
+    app.switch_browser(provider);
+    let page = app.get(&format!("/fr/provider/bookings/{id}")).await.assert_status(200).doc();
+    assert!(page.attr(".party picture source", "srcset").contains("-150.webp 150w"), "the client's avatar");
+    let thread = app.get(&contact.location()).await.assert_status(200).doc();
+    assert!(thread.attr(".party picture source", "srcset").contains("-150.webp 150w"));
+}
