@@ -1,6 +1,7 @@
 pub mod photo;
 mod portfolio;
 mod profile;
+mod s3;
 pub mod services;
 
 use crate::support::TestApp;
