@@ -56,11 +56,19 @@ fn run_seed(config: &Config, args: &SeedArgs) -> Result<(), String> {
     let started = std::time::Instant::now();
     let report = seed::run(&mut conn, &seed::Options { providers: args.providers, seed: args.seed, progress: true })
         .map_err(|e| e.to_string())?;
+    let pictures = seed_pictures(config, &mut conn)?;
     seed::vacuum(&mut conn).map_err(|e| e.to_string())?;
-    println!("{report}");
+    println!("{report}, {pictures} demo pictures");
     println!("seeded in {:.1} s", started.elapsed().as_secs_f64());
     seed::print_demo_logins();
     Ok(())
+}
+
+/// Draws the demo pictures and keeps them where the site keeps pictures (`MEDIA_STORE`).
+fn seed_pictures(config: &Config, conn: &mut khadamat::db::DbConn) -> Result<usize, String> {
+    let store = khadamat::services::media_store::MediaStore::open(&config.media_store).map_err(|e| e.to_string())?;
+    let runtime = actix_web::rt::Runtime::new().map_err(|e| e.to_string())?;
+    runtime.block_on(khadamat::services::demo_pictures::give(conn, &store)).map_err(|e| e.to_string())
 }
 
 fn create_admin(config: &Config, args: &CreateAdminArgs) -> Result<(), String> {
@@ -103,7 +111,8 @@ fn serve(config: Config, args: ServeArgs) -> Result<(), String> {
             tracing::info!("empty development database: loading demo data");
             let report = seed::run(&mut conn, &seed::Options { providers: 60, seed: 2026, progress: false })
                 .map_err(|e| e.to_string())?;
-            tracing::info!("{report}");
+            let pictures = seed_pictures(&config, &mut conn)?;
+            tracing::info!("{report}, {pictures} demo pictures");
         }
     }
     drop(setup);

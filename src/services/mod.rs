@@ -9,6 +9,7 @@ pub mod bookings;
 pub mod catalogue;
 pub mod club_pro;
 pub mod contact;
+pub mod demo_pictures;
 pub mod emails;
 pub mod favorites;
 pub mod images;

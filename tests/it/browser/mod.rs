@@ -9,6 +9,7 @@ mod club_pro;
 mod home;
 mod messages;
 mod phone;
+mod photos;
 mod webdriver;
 
 use std::sync::mpsc;
