@@ -141,7 +141,8 @@ def fresh_database(providers=PROVIDERS):
     """A new database, migrated and seeded with `providers` demo providers (seed 42), copied from a template
     seeded once per size ($REL/template-N.db, or PostgreSQL database template_N)."""
     template = f"template_{providers}"
-    env = dict(os.environ, KHADAMAT_ENV="development", LOG_LEVEL="warn")
+    # The seed's demo pictures go beside the campaign's files, not into the checkout.
+    env = dict(os.environ, KHADAMAT_ENV="development", LOG_LEVEL="warn", UPLOAD_DIR=os.path.join(REL, "seed-uploads"))
     if BACKEND == "postgres":
         PG.ensure()
         if not PG.sql(f"SELECT 1 FROM pg_database WHERE datname = '{template}'", db="postgres"):

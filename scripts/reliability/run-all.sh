@@ -11,7 +11,7 @@ if [ "${QUICK:-0}" = 1 ]; then
 fi
 failed=0
 for script in ${TESTS:-r0_baseline r2_db_restart r3_db_down r4_locked_table r5_slow_clients r6_booking_race \
-  r9_kill_restart r10_sigterm r11_clock r12_payload_sizes r13_outbox_burst r14_two_instances r15_container_start r1_soak}; do
+  r8_disk_full r9_kill_restart r10_sigterm r11_clock r12_payload_sizes r13_outbox_burst r14_two_instances r15_container_start r1_soak}; do
   timeout 1800 python3 "$script.py" || failed=1
 done
 exit $failed

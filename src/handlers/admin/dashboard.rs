@@ -27,6 +27,7 @@ pub struct DashboardTemplate {
     pub stats: AdminStats,
     pub pending_providers: usize,
     pub reported_reviews: i64,
+    pub reported_photos: i64,
     /// Conversations and messages with open reports.
     pub reported_conversations: i64,
     pub open_contact: i64,
@@ -80,22 +81,29 @@ pub async fn show(
     // The last 30 days unless asked: the whole marketplace's bookings are counted for the period.
     let period = query.period(state.clock.now(), "30d");
     let now = state.clock.now();
-    let (stats, pending_providers, reported_reviews, reported_conversations, open_contact, failed_emails, club_pro) =
-        state
-            .db
-            .run(move |conn| {
-                Ok((
-                    statistics::admin(conn, &period)?,
-                    crate::db::models::provider::pending(conn)?.len(),
-                    crate::db::models::review::open_report_count(conn)?,
-                    report::open_targets(conn, ReportTarget::Conversation)?
-                        + report::open_targets(conn, ReportTarget::Message)?,
-                    crate::db::models::contact_message::open_count(conn)?,
-                    crate::db::models::outbox::failed_count(conn)?,
-                    crate::services::club_pro::figures(conn, now)?,
-                ))
-            })
-            .await?;
+    let (
+        stats,
+        pending_providers,
+        (reported_reviews, reported_photos),
+        reported_conversations,
+        open_contact,
+        failed_emails,
+        club_pro,
+    ) = state
+        .db
+        .run(move |conn| {
+            Ok((
+                statistics::admin(conn, &period)?,
+                crate::db::models::provider::pending(conn)?.len(),
+                (crate::db::models::review::open_report_count(conn)?, report::open_targets(conn, ReportTarget::Photo)?),
+                report::open_targets(conn, ReportTarget::Conversation)?
+                    + report::open_targets(conn, ReportTarget::Message)?,
+                crate::db::models::contact_message::open_count(conn)?,
+                crate::db::models::outbox::failed_count(conn)?,
+                crate::services::club_pro::figures(conn, now)?,
+            ))
+        })
+        .await?;
     let i18n = page.i18n();
     let count = |v: f64| format!("{}", v.round() as i64);
     let charts = vec![
@@ -145,6 +153,7 @@ pub async fn show(
         stats,
         pending_providers,
         reported_reviews,
+        reported_photos,
         reported_conversations,
         open_contact,
         failed_emails,

@@ -170,6 +170,8 @@ async fn a_reported_photo_is_removed_by_the_back_office_with_a_reason() {
 
     // The back office sees both, removes one (its owner is told why) and dismisses the other.
     admin_signed_in(&mut app).await;
+    let dashboard = app.get("/fr/admin").await.assert_status(200).doc();
+    assert!(dashboard.text("#queue-photos").ends_with('2'), "{}", dashboard.text("#queue-photos"));
     let queue = app.get("/fr/admin/photos").await.assert_status(200).doc();
     assert_eq!(queue.count(".reported-photo"), 2);
     assert!(queue.text(".reported-photo").contains("Photo volée sur internet"));
