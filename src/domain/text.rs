@@ -56,6 +56,11 @@ fn deaccent(c: char) -> String {
     folded.to_string()
 }
 
+/// "Karim Bennani" → "KB": shown where there is no picture.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,9 +79,4 @@ mod tests {
         assert_eq!(mask_email("@x"), "•••@x");
         assert_eq!(mask_email("not an email"), "•••");
     }
-}
-
-/// "Karim Bennani" → "KB": shown where there is no picture.
-pub fn initials(name: &str) -> String {
-    name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
 }
