@@ -56,9 +56,11 @@ fn run_seed(config: &Config, args: &SeedArgs) -> Result<(), String> {
     let started = std::time::Instant::now();
     let report = seed::run(&mut conn, &seed::Options { providers: args.providers, seed: args.seed, progress: true })
         .map_err(|e| e.to_string())?;
+    let drawn = std::time::Instant::now();
     let pictures = seed_pictures(config, &mut conn)?;
+    let drawn = drawn.elapsed().as_secs_f64();
     seed::vacuum(&mut conn).map_err(|e| e.to_string())?;
-    println!("{report}, {pictures} demo pictures");
+    println!("{report}, {pictures} demo pictures ({drawn:.1} s)");
     println!("seeded in {:.1} s", started.elapsed().as_secs_f64());
     seed::print_demo_logins();
     Ok(())
