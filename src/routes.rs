@@ -93,7 +93,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/provider/profile", get().to(provider::profile::edit))
                 .route("/provider/profile", web::post().to(provider::profile::update))
                 .route("/provider/photo", web::post().to(photos::update_provider_photo))
-                .route("/provider/photo/remove", web::post().to(photos::remove))
+                .route("/provider/photo/remove", web::post().to(photos::remove_provider_photo))
                 .route("/provider/portfolio", get().to(photos::portfolio))
                 .route("/provider/portfolio", web::post().to(photos::add_to_portfolio))
                 .route("/provider/portfolio/{id}", web::post().to(photos::caption_portfolio))
@@ -102,7 +102,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::post().to(photos::arrange_portfolio),
                 )
                 .route("/account/avatar", web::post().to(photos::update_avatar))
-                .route("/account/avatar/remove", web::post().to(photos::remove))
+                .route("/account/avatar/remove", web::post().to(photos::remove_avatar))
                 .route("/photos/{id}/report", get().to(photos::report_form))
                 .route("/photos/{id}/report", web::post().to(photos::report))
                 .route("/provider/services", get().to(provider::services::index))

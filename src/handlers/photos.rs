@@ -138,8 +138,8 @@ pub async fn update_avatar(
     }
 }
 
-/// `POST /{lang}/provider/photo/remove` and `POST /{lang}/account/avatar/remove`.
-pub async fn remove(
+/// `POST /{lang}/provider/photo/remove`: the initials again.
+pub async fn remove_provider_photo(
     req: HttpRequest,
     htmx: Htmx,
     page: Page,
@@ -147,25 +147,39 @@ pub async fn remove(
     CurrentUser(user): CurrentUser,
     CsrfForm(_): CsrfForm<crate::handlers::account::Empty>,
 ) -> AppResult<HttpResponse> {
-    let avatar = req.path().contains("/account/");
-    let actor = actor(&req, Some(user.id));
-    let user_id = user.id;
+    clear(&req, &state, &user, MediaKind::ProviderPhoto).await?;
+    Ok(see_other(htmx, &page.href("/provider/profile?notice=no-photo")))
+}
+
+/// `POST /{lang}/account/avatar/remove`.
+pub async fn remove_avatar(
+    req: HttpRequest,
+    htmx: Htmx,
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentUser(user): CurrentUser,
+    CsrfForm(_): CsrfForm<crate::handlers::account::Empty>,
+) -> AppResult<HttpResponse> {
+    clear(&req, &state, &user, MediaKind::Avatar).await?;
+    Ok(see_other(htmx, &page.href("/account/profile?notice=no-photo")))
+}
+
+async fn clear(req: &HttpRequest, state: &web::Data<AppState>, user: &User, kind: MediaKind) -> AppResult<()> {
+    let (actor, user_id) = (actor(req, Some(user.id)), user.id);
     let replaced = state
         .db
         .run(move |conn| {
-            let slot = if avatar {
-                Slot::Avatar
-            } else {
-                let provider =
-                    crate::db::models::provider::for_user(conn, user_id)?.ok_or(AppError::NoProviderProfile)?;
-                Slot::ProviderPhoto(provider.id)
+            let slot = match kind {
+                MediaKind::Avatar => Slot::Avatar,
+                _ => Slot::ProviderPhoto(
+                    crate::db::models::provider::id_for_user(conn, user_id)?.ok_or(AppError::NoProviderProfile)?,
+                ),
             };
             media::clear(conn, &actor, slot)
         })
         .await?;
     media::remove_all(&state.media, replaced.into_iter().collect()).await;
-    let back = if avatar { "/account/profile?notice=no-photo" } else { "/provider/profile?notice=no-photo" };
-    Ok(see_other(htmx, &page.href(back)))
+    Ok(())
 }
 
 #[derive(Template)]
@@ -223,7 +237,13 @@ async fn portfolio_page(
             Ok(crate::db::models::media::of_owner(conn, user.id, MediaKind::Portfolio)?)
         })
         .await?;
-    let pictures = pictures.into_iter().map(|m| (Picture::of(&m), m)).map(|(p, m)| (m, p)).collect();
+    let pictures = pictures
+        .into_iter()
+        .map(|m| {
+            let picture = Picture::of(&m);
+            (m, picture)
+        })
+        .collect();
     let tpl =
         PortfolioTemplate { i18n: page.i18n(), page, pictures, upload_error, caption_error, max: media::PORTFOLIO_MAX };
     Ok(crate::handlers::account::private(render_status(status, &tpl)?))

@@ -47,7 +47,13 @@ async fn queue(
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let queue = state.db.run(|conn| Ok(report::about_photos(conn, 100)?)).await?;
-    let queue = queue.into_iter().map(|r| (Picture::of(&r.media), r)).map(|(p, r)| (r, p)).collect();
+    let queue = queue
+        .into_iter()
+        .map(|r| {
+            let picture = Picture::of(&r.media);
+            (r, picture)
+        })
+        .collect();
     let tpl = PhotosTemplate { i18n: page.i18n(), page, queue, failed };
     Ok(crate::handlers::account::private(render_status(status, &tpl)?))
 }
