@@ -22,6 +22,8 @@ pub enum Command {
     /// Ask the server on this machine whether it is alive (`/health`) or ready (`--ready`: `/ready`, the
     /// database answers); exit 0 when it says so. The container's health check (no curl in the image).
     Health(HealthArgs),
+    /// Print a new VAPID key pair for web push (set them as VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY).
+    VapidKeys,
 }
 
 #[derive(Args, Debug)]

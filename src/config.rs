@@ -101,6 +101,52 @@ pub struct Config {
     pub public_cache_seconds: u64,
     /// Send each response's number of database queries in `X-Db-Queries` (benchmarks; off by default).
     pub query_count_header: bool,
+    /// Web push's VAPID key pair and contact (`VAPID_PUBLIC_KEY`, `VAPID_PRIVATE_KEY`, `VAPID_SUBJECT`); none:
+    /// push is off (`PUSH_ENABLED=false`).
+    pub vapid: Option<Vapid>,
+}
+
+/// A VAPID key pair (P-256, base64url without padding: the public key as the 65-byte uncompressed point, the
+/// private key as its 32 bytes) and the contact push services may write to.
+#[derive(Clone)]
+pub struct Vapid {
+    pub public_key: String,
+    pub private_key: String,
+    pub subject: String,
+}
+
+impl Vapid {
+    /// A new key pair (`khadamat vapid-keys`, development, tests).
+    pub fn generate(subject: &str) -> Vapid {
+        use base64::Engine;
+        use jwt_simple::prelude::{ECDSAP256PublicKeyLike, ES256KeyPair};
+        let pair = ES256KeyPair::generate();
+        let b64 = |bytes: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+        Vapid {
+            public_key: b64(&pair.public_key().public_key().to_bytes_uncompressed()),
+            private_key: b64(&pair.to_bytes()),
+            subject: subject.to_string(),
+        }
+    }
+
+    /// Development: the pair kept in `.vapid-keys` (made the first time), so that browsers stay subscribed
+    /// across restarts.
+    fn development(subject: &str) -> Result<Vapid, ConfigError> {
+        let path = std::path::Path::new(".vapid-keys");
+        if let Ok(text) = std::fs::read_to_string(path)
+            && let Some((public_key, private_key)) = text.trim().split_once('\n')
+        {
+            return Ok(Vapid {
+                public_key: public_key.into(),
+                private_key: private_key.into(),
+                subject: subject.into(),
+            });
+        }
+        let made = Vapid::generate(subject);
+        std::fs::write(path, format!("{}\n{}\n", made.public_key, made.private_key))
+            .map_err(|e| ConfigError(format!(".vapid-keys: {e}")))?;
+        Ok(made)
+    }
 }
 
 impl fmt::Debug for Config {
@@ -261,6 +307,21 @@ impl Config {
             Some(other) => return Err(ConfigError(format!("MEDIA_STORE must be files or s3 (got {other:?})"))),
         };
 
+        let push_enabled = !matches!(get("PUSH_ENABLED").as_deref(), Some("false" | "0"));
+        let subject = get("VAPID_SUBJECT").unwrap_or_else(|| "mailto:contact@khadamat.ma".into());
+        let vapid = match (get("VAPID_PUBLIC_KEY"), get("VAPID_PRIVATE_KEY")) {
+            _ if !push_enabled => None,
+            (Some(public_key), Some(private_key)) => Some(Vapid { public_key, private_key, subject }),
+            _ if prod => {
+                return Err(ConfigError(
+                    "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set in production (`khadamat vapid-keys` prints a \
+                     pair), or push turned off with PUSH_ENABLED=false"
+                        .into(),
+                ));
+            }
+            _ if env == Environment::Test => Some(Vapid::generate(&subject)),
+            _ => Some(Vapid::development(&subject)?),
+        };
         Ok(Config {
             env,
             host,
@@ -296,6 +357,7 @@ impl Config {
             showcase_seconds: number("SHOWCASE_SECONDS", 60)?.min(3600),
             public_cache_seconds: number("PUBLIC_CACHE_SECONDS", 10)?.min(600),
             query_count_header: matches!(get("QUERY_COUNT_HEADER").as_deref(), Some("true" | "1")),
+            vapid,
         })
     }
 
@@ -384,22 +446,23 @@ mod tests {
         .err()
         .unwrap();
         assert!(err.to_string().contains("SESSION_SECRET"));
-        let ok = config(&[
+        let base = [
             ("KHADAMAT_ENV", "production"),
             ("BASE_URL", "https://khadamat.ma"),
             ("SESSION_SECRET", "a-very-long-random-secret-value-for-production-use-only"),
             ("SMTP_HOST", "smtp.example.com"),
             ("DATABASE_URL", "postgres://u:p@db/k"),
-        ])
-        .unwrap();
-        assert!(!ok.auto_seed && ok.log_json);
-        let production = [
-            ("KHADAMAT_ENV", "production"),
-            ("BASE_URL", "https://khadamat.ma"),
-            ("SESSION_SECRET", "a-very-long-random-secret-value-for-production-use-only"),
-            ("SMTP_HOST", "smtp.example.com"),
-            ("STRIPE_SECRET_KEY", "sk_live_x"),
         ];
+        // Push on (the default) and no keys: refused; keys, or push off: fine.
+        let err = config(&base).err().unwrap();
+        assert!(err.to_string().contains("VAPID_PUBLIC_KEY"), "{err}");
+        assert!(config(&[&base[..], &[("PUSH_ENABLED", "false")]].concat()).unwrap().vapid.is_none());
+        let keys = Vapid::generate("mailto:ops@khadamat.ma");
+        let vapid = [("VAPID_PUBLIC_KEY", keys.public_key.as_str()), ("VAPID_PRIVATE_KEY", keys.private_key.as_str())];
+        let ok = config(&[&base[..], &vapid[..]].concat()).unwrap();
+        assert!(!ok.auto_seed && ok.log_json);
+        assert_eq!(ok.vapid.map(|v| v.public_key), Some(keys.public_key.clone()));
+        let production = [&base[..4], &vapid[..], &[("STRIPE_SECRET_KEY", "sk_live_x")]].concat();
         // Payments taken and never applied: refused.
         let err = config(&production).err().unwrap();
         assert!(err.to_string().contains("STRIPE_WEBHOOK_SECRET"));

@@ -14,6 +14,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let cli = Cli::parse();
+    if matches!(cli.command, Some(Command::VapidKeys)) {
+        // Needs no configuration: it is how a production configuration gets its keys.
+        let pair = khadamat::config::Vapid::generate("");
+        println!("VAPID_PUBLIC_KEY={}\nVAPID_PRIVATE_KEY={}", pair.public_key, pair.private_key);
+        return;
+    }
     let config = match Config::from_env() {
         Ok(c) => c,
         Err(e) => {
@@ -28,6 +34,7 @@ fn main() {
         Command::Seed(args) => run_seed(&config, &args),
         Command::CreateAdmin(args) => create_admin(&config, &args),
         Command::Health(args) => health(&config, &args),
+        Command::VapidKeys => unreachable!("answered before the configuration is read"),
     };
     if let Err(e) = result {
         eprintln!("khadamat: {e}");

@@ -14,6 +14,8 @@ pub struct AppState {
     pub config: Config,
     pub db: Db,
     pub mailer: Mailer,
+    /// Web push (VAPID keys and the HTTP agent), sending the outbox's PUSH rows.
+    pub pusher: crate::services::push::Pusher,
     /// Stripe, when this server has its keys (Club Pro payments).
     pub stripe: Option<std::sync::Arc<crate::payments::Stripe>>,
     pub assets: Assets,
@@ -68,6 +70,7 @@ impl AppState {
         let assets = Assets::load(&config.static_dir)
             .map_err(|e| AppError::internal(format!("static files in {:?}: {e}", config.static_dir)))?;
         let mailer = Mailer::from_config(&config)?;
+        let pusher = crate::services::push::Pusher::new(config.vapid.clone())?;
         let cookie_key = Key::derive_from(config.session_secret.as_bytes());
         let clock = Clock::new(config.clock_offset_seconds);
         let showcase = std::sync::Arc::new(crate::web::showcase::Showcase::new(config.showcase_seconds));
@@ -87,6 +90,7 @@ impl AppState {
             db,
             stripe,
             mailer,
+            pusher,
             assets,
             cookie_key,
             clock,
@@ -128,7 +132,7 @@ pub async fn deliver(state: &actix_web::web::Data<AppState>, queued: crate::serv
 /// One delivery pass of the outbox on the blocking pool.
 pub async fn deliver_now(state: &actix_web::web::Data<AppState>) -> Result<crate::services::outbox::Pass, AppError> {
     let state = state.clone();
-    tokio::task::spawn_blocking(move || crate::services::outbox::deliver_due(&state.db, &state.mailer))
+    tokio::task::spawn_blocking(move || crate::services::outbox::deliver_due(&state.db, &state.mailer, &state.pusher))
         .await
         .map_err(|e| AppError::internal(format!("blocking task: {e}")))?
 }

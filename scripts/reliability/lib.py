@@ -263,6 +263,17 @@ class Smtp:
 
 # ---------------------------------------------------------------------------------------------- the app
 
+_vapid = {}
+
+
+def vapid_keys():
+    """A VAPID key pair from the binary (`khadamat vapid-keys`), once per run: production needs one."""
+    if not _vapid:
+        out = subprocess.run([BIN, "vapid-keys"], capture_output=True, text=True, check=True).stdout
+        _vapid.update(line.split("=", 1) for line in out.split() if "=" in line)
+    return _vapid
+
+
 class App:
     """The release binary as production runs it (KHADAMAT_ENV=production, SMTP, X-Real-IP behind a proxy)."""
 
@@ -273,7 +284,7 @@ class App:
                         BASE_URL=BASE_URL, DATABASE_URL=database_url(), SESSION_SECRET=SECRET,
                         SMTP_HOST="127.0.0.1", SMTP_PORT=str(self.smtp.port), SMTP_TLS="none",
                         IP_HEADER="X-Real-IP", LOG_LEVEL="warn", STATIC_DIR=os.path.join(ROOT, "static"),
-                        JOBS_INTERVAL_SECONDS="60")
+                        JOBS_INTERVAL_SECONDS="60", **vapid_keys())
         self.env.update({k: str(v) for k, v in env.items()})
         self.proc = None
         self.log_path = os.path.join(REL, f"app-{self.port}.log")

@@ -23,7 +23,7 @@ shutil.copytree(os.path.join(ROOT, "static"), os.path.join(root, "static"))
 env = {"PATH": "/usr/bin:/bin", "KHADAMAT_ENV": "production", "HOST": "0.0.0.0", "PORT": str(port),
        "STATIC_DIR": f"{root}/static", "UPLOAD_DIR": f"{root}/uploads", "DATABASE_URL": f"{root}/data/khadamat.db",
        "BASE_URL": "https://khadamat.test", "SESSION_SECRET": SECRET, "SMTP_HOST": "127.0.0.1",
-       "SMTP_PORT": str(smtp.port), "SMTP_TLS": "none", "LOG_LEVEL": "warn"}
+       "SMTP_PORT": str(smtp.port), "SMTP_TLS": "none", "LOG_LEVEL": "warn", **vapid_keys()}
 def as_nobody(*args):
     return ["setpriv", f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}", "--clear-groups", binary, *args]
 proc = subprocess.Popen(as_nobody("serve"), env=env, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

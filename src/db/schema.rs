@@ -315,6 +315,7 @@ diesel::table! {
         topic -> Text,
         email_enabled -> Bool,
         in_app_enabled -> Bool,
+        push_enabled -> Bool,
     }
 }
 
@@ -529,6 +530,21 @@ diesel::table! {
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
         expires_at -> Timestamp,
+        channel -> Text,
+        push_subscription_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    push_subscriptions (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        endpoint -> Text,
+        p256dh -> Text,
+        auth -> Text,
+        device -> Text,
+        created_at -> Timestamp,
+        last_success_at -> Nullable<Timestamp>,
     }
 }
 
@@ -545,8 +561,10 @@ diesel::joinable!(favorites -> users (user_id));
 diesel::joinable!(subscriptions -> subscription_plans (plan_id));
 diesel::joinable!(subscriptions -> users (user_id));
 diesel::joinable!(payments -> subscriptions (subscription_id));
+diesel::joinable!(push_subscriptions -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    push_subscriptions,
     cities,
     categories,
     users,

@@ -62,5 +62,6 @@ text_column!(
     WebhookSource,
     ContactTopic,
     ContactStatus,
-    OutboxStatus
+    OutboxStatus,
+    OutboxChannel
 );

@@ -92,6 +92,7 @@ text_enum!(NotificationKind {
     AccountSecurity => "ACCOUNT_SECURITY",
     AdminNotice => "ADMIN_NOTICE",
 });
+text_enum!(OutboxChannel { Email => "EMAIL", Push => "PUSH" });
 text_enum!(NotificationTopic { Bookings => "BOOKINGS", Messages => "MESSAGES", Reviews => "REVIEWS", Account => "ACCOUNT", News => "NEWS" });
 text_enum!(TokenKind { EmailVerification => "EMAIL_VERIFICATION", PasswordReset => "PASSWORD_RESET", EmailChange => "EMAIL_CHANGE" });
 text_enum!(PlanKind { ClubPro => "CLUB_PRO", Premium => "PREMIUM", Enterprise => "ENTERPRISE" });

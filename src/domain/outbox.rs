@@ -10,6 +10,11 @@ pub const BATCH: i64 = 20;
 pub const LEASE: Duration = Duration::minutes(10);
 /// How long an email is retried before it is marked failed.
 pub const RETRY_WINDOW: Duration = Duration::hours(24);
+/// How long a push is retried, and kept by the push service for an offline device (its TTL): a day-old alert
+/// is news no more (the email and the in-app notification stay).
+pub const PUSH_WINDOW: Duration = Duration::hours(24);
+/// A new message's push waits this long, and goes only if the message is still unread then.
+pub const MESSAGE_PUSH_AFTER: Duration = Duration::minutes(1);
 /// The first retry's delay; each next one doubles, up to `MAX_DELAY`.
 const FIRST_DELAY_SECONDS: i64 = 30;
 const MAX_DELAY_SECONDS: i64 = 2 * 60 * 60;

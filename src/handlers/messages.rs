@@ -315,6 +315,7 @@ pub async fn create(
         Ok(sent) => {
             let event = Event::Message { conversation: id, message: sent.message.id };
             realtime::publish(&state, sent.participants.to_vec(), event).await;
+            crate::state::deliver(&state, sent.queued).await;
             Ok(see_other(htmx, &page.href(&format!("/messages/{id}#message-{}", sent.message.id))))
         }
         Err(key) => {

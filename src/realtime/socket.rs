@@ -309,6 +309,7 @@ async fn receive(state: &web::Data<AppState>, user: &User, tab: &Tab, session: &
         Ok(Ok(sent)) => {
             publish(state, sent.participants.to_vec(), Event::Message { conversation: id, message: sent.message.id })
                 .await;
+            crate::state::deliver(state, sent.queued).await;
             (String::new(), None)
         }
         Ok(Err(key)) => (incoming.body, Some(key)),

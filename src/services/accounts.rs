@@ -362,15 +362,24 @@ pub fn set_language(conn: &mut DbConn, user: &User, lang: crate::i18n::Lang, act
     })
 }
 
-/// Saves the email switches per topic (in-app notifications stay on: they are the inbox).
+/// Saves the email and push switches per topic (in-app notifications stay on: they are the inbox).
 pub fn update_notifications(
     conn: &mut DbConn,
     user: &User,
     email_on: &[NotificationTopic],
+    push_on: &[NotificationTopic],
     actor: &Actor,
 ) -> Result<(), AppError> {
     conn.transaction(|conn| {
-        let prefs: Vec<_> = NotificationTopic::ALL.iter().map(|t| (*t, email_on.contains(t), true)).collect();
+        let prefs: Vec<_> = NotificationTopic::ALL
+            .iter()
+            .map(|t| notification_preference::Preference {
+                topic: *t,
+                email: email_on.contains(t),
+                in_app: true,
+                push: push_on.contains(t),
+            })
+            .collect();
         notification_preference::replace(conn, user.id, &prefs)?;
         audit::record(conn, actor, Entry::about_user("account.notifications_updated", user.id))?;
         Ok(())

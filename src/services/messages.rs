@@ -126,6 +126,8 @@ pub struct Sent {
     pub message: Message,
     /// Both participants' user ids (every open tab of each is updated).
     pub participants: [i64; 2],
+    /// The recipient's push, waiting to see whether the message is read (hand it to `state::deliver`).
+    pub queued: crate::services::outbox::Queued,
 }
 
 /// The text of a message as it will be stored, or the key of what is wrong with it.
@@ -159,8 +161,44 @@ pub fn send(
     conn.transaction(|conn| {
         let message = conversation::insert_message(conn, c.id, Some(user.id), MessageKind::User, &text, None, now)?;
         let (client, provider_user) = conversation::participants(conn, &c)?;
-        Ok(Ok(Sent { message, participants: [client, provider_user] }))
+        let recipient = if user.id == client { provider_user } else { client };
+        let queued = push_unless_read(conn, &c, user, recipient, &message)?;
+        Ok(Ok(Sent { message, participants: [client, provider_user], queued }))
     })
+}
+
+/// A new message's push to its recipient's devices, a minute later and only if still unread then (see
+/// `services::push`).
+fn push_unless_read(
+    conn: &mut DbConn,
+    c: &Conversation,
+    sender: &User,
+    recipient: i64,
+    message: &Message,
+) -> Result<crate::services::outbox::Queued, AppError> {
+    use crate::db::types::NotificationTopic;
+    let wants = crate::db::models::notification_preference::of_topic(conn, recipient, NotificationTopic::Messages)?;
+    let Some(to) = crate::db::models::user::find(conn, recipient)?.filter(|_| wants.push) else {
+        return Ok(Default::default());
+    };
+    let name = if sender.id == c.client_id {
+        crate::db::models::booking::short_name(&sender.first_name, &sender.last_name)
+    } else {
+        provider::by_id(conn, c.provider_id)?.display_name
+    };
+    let i18n = crate::i18n::I18n::new(crate::services::emails::lang_of(to.locale));
+    let body: String = message.body.chars().take(140).collect();
+    let push = crate::services::push::Push {
+        title: i18n.t_with("push-message-title", [("name", name.as_str())]),
+        body,
+        url: format!("/{}/messages/{}", i18n.lang(), c.id),
+        tag: format!("message-{}", c.id),
+        lang: i18n.lang().into(),
+        urgent: false,
+        message: Some(message.id),
+    };
+    let due = crate::db::now() + crate::domain::outbox::MESSAGE_PUSH_AFTER;
+    crate::services::push::notify(conn, recipient, &push, due)
 }
 
 /// A booking event as a system message in the pair's conversation (inside the booking's transaction).
@@ -196,11 +234,10 @@ pub fn email_unread(
         let recipient = if sender == client { provider_user } else { client };
         let Some(to) = crate::db::models::user::find(conn, recipient)? else { continue };
         let Some(from) = crate::db::models::user::find(conn, sender)? else { continue };
-        let wants = crate::db::models::notification_preference::for_user(conn, to.id)?
-            .into_iter()
-            .find(|(t, _, _)| *t == NotificationTopic::Messages)
-            .is_none_or(|(_, email, _)| email);
-        if !wants {
+        // Push already told a person who has a device for it: no email as well.
+        let wants = crate::db::models::notification_preference::of_topic(conn, to.id, NotificationTopic::Messages)?;
+        let by_push = wants.push && crate::db::models::push_subscription::count_for(conn, to.id)? > 0;
+        if !wants.email || by_push {
             continue;
         }
         queued += conn.transaction(|conn| -> Result<_, AppError> {

@@ -24,6 +24,7 @@ pub mod policy;
 pub mod privacy;
 pub mod profile_views;
 pub mod providers;
+pub mod push;
 pub mod reviews;
 pub mod throttle;
 

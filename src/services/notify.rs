@@ -175,8 +175,8 @@ pub fn arguments(i18n: &I18n, data: &serde_json::Value) -> Vec<(String, String)>
     args
 }
 
-/// Writes the notification (unless turned off in the app) and queues its email (unless turned off), in the
-/// caller's transaction.
+/// Writes the notification (unless turned off in the app), and queues its email and its push to every device
+/// (each unless turned off for the topic), in the caller's transaction.
 pub fn send(
     conn: &mut DbConn,
     ctx: &Context<'_>,
@@ -184,31 +184,40 @@ pub fn send(
     event: Event,
     at: NaiveDateTime,
 ) -> Result<Queued, AppError> {
-    let topic = topic_of(event.kind);
-    let (email_on, in_app_on) = notification_preference::for_user(conn, to.id)?
-        .into_iter()
-        .find(|(t, _, _)| *t == topic)
-        .map(|(_, email, in_app)| (email, in_app))
-        .unwrap_or((true, true));
+    let kind = event.kind;
+    let wants = notification_preference::of_topic(conn, to.id, topic_of(kind))?;
     let mut data = event.data;
     if let (Some(variant), Some(map)) = (event.variant, data.as_object_mut()) {
         map.insert("variant".into(), variant.into());
     }
-    if in_app_on {
-        notification::insert(conn, to.id, event.kind, &data.to_string(), Some(&event.link), at)?;
-    }
-    if !email_on {
-        return Ok(Queued::default());
+    if wants.in_app {
+        notification::insert(conn, to.id, kind, &data.to_string(), Some(&event.link), at)?;
     }
     let i18n = I18n::new(lang_of(to.locale));
-    let keys = keys(event.kind, event.variant);
+    let keys = keys(kind, event.variant);
     let args = arguments(&i18n, &data);
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let subject = i18n.t_with(keys.subject, &args);
+    let mut queued = Queued::default();
+    if wants.push {
+        let push = crate::services::push::Push {
+            title: subject.clone(),
+            body: i18n.t_with(keys.body, &args),
+            url: format!("/{}{}", i18n.lang(), event.link),
+            tag: format!("{}{}", kind.as_str().to_ascii_lowercase(), event.link),
+            lang: i18n.lang().into(),
+            urgent: kind == NotificationKind::BookingRequest,
+            message: None,
+        };
+        queued += crate::services::push::notify(conn, to.id, &push, crate::db::now())?;
+    }
+    if !wants.email {
+        return Ok(queued);
+    }
     let body = vec![i18n.t_with("email-greeting", [("name", to.first_name.as_str())]), i18n.t_with(keys.body, &args)];
     let url = format!("{}/{}{}", ctx.base_url, i18n.lang(), event.link);
     let action = Action { label: i18n.t(keys.action), url };
-    let subject = i18n.t_with(keys.subject, &args);
-    let kind = event.kind.as_str().to_ascii_lowercase().replace('_', "-");
+    let kind = kind.as_str().to_ascii_lowercase().replace('_', "-");
     let email = compose(&kind, &i18n, ctx.base_url, &to.email, subject, &body, Some(action))?;
-    outbox::queue(conn, [email])
+    Ok(queued + outbox::queue(conn, [email])?)
 }

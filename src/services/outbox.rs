@@ -12,7 +12,7 @@
 use chrono::NaiveDateTime;
 
 use crate::db::models::outbox::{self, NewOutboxEmail, OutboxEmail};
-use crate::db::types::OutboxStatus;
+use crate::db::types::{OutboxChannel, OutboxStatus};
 use crate::db::{Db, DbConn, now};
 use crate::domain::outbox::{BATCH, LEASE, RETRY_WINDOW, retry_delay};
 use crate::error::AppError;
@@ -74,9 +74,59 @@ pub fn queue_keyed(conn: &mut DbConn, key: &str, email: &Email) -> Result<Queued
             next_attempt_at: at,
             created_at: at,
             expires_at: at + RETRY_WINDOW,
+            channel: OutboxChannel::Email,
+            push_subscription_id: None,
         },
     )?;
     Ok(Queued(usize::from(inserted)))
+}
+
+/// One push for one device, as the outbox keeps it (`services::push` writes and reads the payload).
+pub struct NewPush<'a> {
+    pub device_id: i64,
+    /// How the back office names the device ("Chrome on Android").
+    pub device: &'a str,
+    pub lang: &'a str,
+    pub title: &'a str,
+    pub payload: &'a str,
+}
+
+/// Writes one push, due at `due` (a message's push waits to see whether the message is read first).
+pub fn queue_push(conn: &mut DbConn, push: &NewPush<'_>, due: NaiveDateTime) -> Result<Queued, AppError> {
+    let key = format!("push:{}:{:032x}", push.device_id, rand::random::<u128>());
+    let inserted = outbox::insert(
+        conn,
+        &NewOutboxEmail {
+            kind: "push",
+            dedup_key: &key,
+            recipient: push.device,
+            locale: push.lang,
+            subject: push.title,
+            body_text: push.payload,
+            body_html: "",
+            next_attempt_at: due,
+            created_at: now(),
+            expires_at: due + crate::domain::outbox::PUSH_WINDOW,
+            channel: OutboxChannel::Push,
+            push_subscription_id: Some(push.device_id),
+        },
+    )?;
+    Ok(Queued(usize::from(inserted)))
+}
+
+/// What became of one push.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PushSent {
+    Delivered,
+    /// Read meanwhile, or nothing to send.
+    NotNeeded,
+    /// The push service says the device is gone: its row, and this push with it, were deleted.
+    DeviceGone,
+}
+
+/// Sends a claimed PUSH row (`services::push::Pusher`); `Err`: try again later.
+pub trait PushSender {
+    fn send_push(&self, db: &Db, row: &OutboxEmail) -> Result<PushSent, String>;
 }
 
 /// What one delivery pass did.
@@ -89,10 +139,10 @@ pub struct Pass {
     pub failed: usize,
 }
 
-/// Sends the due emails, `BATCH` at a time, until none is due (blocking: run it on the blocking pool). A
+/// Sends the due emails and pushes, `BATCH` at a time, until none is due (blocking: run it on the blocking pool). A
 /// connection is held only to claim and to mark, never during an SMTP exchange. The first email that goes
 /// out brings the ones waiting out a backoff forward: the mail server is back.
-pub fn deliver_due(db: &Db, mailer: &Mailer) -> Result<Pass, AppError> {
+pub fn deliver_due(db: &Db, mailer: &Mailer, pusher: &dyn PushSender) -> Result<Pass, AppError> {
     let owner = format!("pid{}", std::process::id());
     let mut pass = Pass::default();
     let mut brought_forward = false;
@@ -104,7 +154,16 @@ pub fn deliver_due(db: &Db, mailer: &Mailer) -> Result<Pass, AppError> {
         }
         for row in &claimed {
             let claim = row.claimed_by.as_deref().unwrap_or_default();
-            match mailer.send(&email_of(row), &row.dedup_key) {
+            let sent = match row.channel {
+                OutboxChannel::Email => mailer.send(&email_of(row), &row.dedup_key).map_err(|e| e.to_string()),
+                OutboxChannel::Push => match pusher.send_push(db, row) {
+                    Ok(PushSent::Delivered | PushSent::NotNeeded) => Ok(()),
+                    // The device is gone: its row (and this push with it) was deleted.
+                    Ok(PushSent::DeviceGone) => continue,
+                    Err(e) => Err(e),
+                },
+            };
+            match sent {
                 Ok(()) => {
                     let mut conn = db.get()?;
                     outbox::mark_sent(&mut conn, row.id, claim, now())?;
@@ -114,18 +173,17 @@ pub fn deliver_due(db: &Db, mailer: &Mailer) -> Result<Pass, AppError> {
                         outbox::bring_forward(&mut conn, now(), None)?;
                     }
                 }
-                Err(e) => {
-                    let error = e.to_string();
+                Err(error) => {
                     let next = now() + retry_delay(row.attempts, rand::random::<f64>());
                     let next = (next < row.expires_at).then_some(next);
                     outbox::mark_unsent(&mut *db.get()?, row.id, claim, next, &error)?;
                     if next.is_some() {
                         tracing::warn!(outbox_id = row.id, kind = %row.kind, attempts = row.attempts, %error,
-                            "email not sent; will retry");
+                            "email or push not sent; will retry");
                         pass.retrying += 1;
                     } else {
                         tracing::error!(outbox_id = row.id, kind = %row.kind, attempts = row.attempts, %error,
-                            "email given up after its retry window");
+                            "email or push given up after its retry window");
                         pass.failed += 1;
                     }
                 }

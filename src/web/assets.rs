@@ -65,7 +65,28 @@ impl Assets {
                 assets.insert(&logical, bytes);
             }
         }
+        assets.write_service_worker();
         Ok(assets)
+    }
+
+    /// Fills `sw.js`'s placeholders with the fingerprinted assets it keeps and a version made from their list: a
+    /// new asset is a new worker (see `static/sw.js`).
+    fn write_service_worker(&mut self) {
+        let Some(worker) = self.by_path.get("sw.js") else { return };
+        let kept = |logical: &str| {
+            logical.ends_with(".css")
+                || (logical.ends_with(".js") && logical != "sw.js")
+                || (logical.ends_with(".svg") && !logical.starts_with("vendor/"))
+                || logical == "img/icon-192.png"
+        };
+        let mut urls: Vec<&str> = self.by_path.iter().filter(|(k, _)| kept(k)).map(|(_, a)| a.url.as_str()).collect();
+        urls.sort_unstable();
+        let version = format!("{:016x}", fnv1a(urls.join("\n").as_bytes()));
+        let text = String::from_utf8_lossy(&worker.bytes)
+            .replace("__VERSION__", &version[..10])
+            .replace("__ASSETS__", &serde_json::to_string(&urls).unwrap_or_else(|_| "[]".into()));
+        self.by_url.retain(|_, logical| logical != "sw.js");
+        self.insert("sw.js", text.into_bytes());
     }
 
     fn insert(&mut self, logical: &str, bytes: Vec<u8>) {

@@ -137,6 +137,8 @@ const NOTICES: &[(&str, &str)] = &[
     ("thanks-photo-report", "notice-photo-reported"),
     ("profile-first", "notice-provider-profile-first"),
     ("preferences-saved", "notice-notifications-saved"),
+    ("device-added", "notice-push-on"),
+    ("device-removed", "notice-push-off"),
     ("session-revoked", "notice-session-revoked"),
     ("sessions-revoked", "notice-sessions-revoked"),
     ("two-factor-disabled", "notice-two-factor-disabled"),

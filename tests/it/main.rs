@@ -22,6 +22,7 @@ mod outbox;
 mod privacy;
 mod provider;
 mod public;
+mod push;
 mod reliability;
 mod reviews;
 mod security;

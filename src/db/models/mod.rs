@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod payment;
 pub mod profile_view;
 pub mod provider;
+pub mod push_subscription;
 pub mod rate_limit;
 pub mod report;
 pub mod review;

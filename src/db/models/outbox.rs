@@ -1,5 +1,5 @@
-//! The `outbox` table: emails written in the transaction of the change that causes them, then claimed,
-//! sent and marked by the sender (`services::outbox`).
+//! The `outbox` table: emails and pushes written in the transaction of the change that causes them, then
+//! claimed, sent and marked by the sender (`services::outbox`).
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -7,7 +7,7 @@ use diesel::sql_types::{BigInt, Text, Timestamp};
 
 use crate::db::DbConn;
 use crate::db::schema::outbox;
-use crate::db::types::OutboxStatus;
+use crate::db::types::{OutboxChannel, OutboxStatus};
 
 #[derive(Insertable)]
 #[diesel(table_name = outbox)]
@@ -22,6 +22,9 @@ pub struct NewOutboxEmail<'a> {
     pub next_attempt_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
+    pub channel: OutboxChannel,
+    /// A push's device (`channel` PUSH).
+    pub push_subscription_id: Option<i64>,
 }
 
 #[derive(Clone, Debug, Queryable, Selectable)]
@@ -44,6 +47,8 @@ pub struct OutboxEmail {
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
     pub expires_at: NaiveDateTime,
+    pub channel: OutboxChannel,
+    pub push_subscription_id: Option<i64>,
 }
 
 /// Writes an email; false when one with the same key is already there (the key makes a repeat harmless).
@@ -188,12 +193,13 @@ pub fn retry_now(conn: &mut DbConn, id: i64, now: NaiveDateTime, expires_at: Nai
 }
 
 /// Makes the `limit` earliest waiting emails (all with `None`) due now: when the mail server answers again,
-/// the emails that failed while it was away need not wait out their backoff.
+/// the emails that failed while it was away need not wait out their backoff. Pushes keep their own times (a
+/// message's push waits on purpose; a push service is not the mail server).
 pub fn bring_forward(conn: &mut DbConn, now: NaiveDateTime, limit: Option<i64>) -> QueryResult<usize> {
     diesel::sql_query(
         "UPDATE outbox SET next_attempt_at = $1 \
          WHERE id IN (SELECT id FROM outbox WHERE status = 'PENDING' AND claimed_until IS NULL \
-                      AND next_attempt_at > $1 ORDER BY next_attempt_at, id LIMIT $2)",
+                      AND channel = 'EMAIL' AND next_attempt_at > $1 ORDER BY next_attempt_at, id LIMIT $2)",
     )
     .bind::<Timestamp, _>(now)
     .bind::<BigInt, _>(limit.unwrap_or(i64::MAX))

@@ -1,16 +1,20 @@
 //! `/{lang}/account/notifications` (NotificationBell): the notification centre — newest first, each linking
-//! to its object, mark read, mark all read, delete — and `/settings`: email on or off per topic.
+//! to its object, mark read, mark all read, delete — and `/settings`: email and push on or off per topic, and
+//! the devices that receive push (`/account/push`).
 
+use actix_web::http::header::{LOCATION, USER_AGENT};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
+use crate::db::models::notification_preference::Preference;
+use crate::db::models::push_subscription::{self, PushSubscription};
 use crate::db::models::{notification, notification_preference};
 use crate::db::types::NotificationTopic;
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
 use crate::i18n::Lang;
 use crate::services::accounts;
-use crate::services::notify;
+use crate::services::{notify, push};
 use crate::state::AppState;
 use crate::web::auth::{CurrentUser, actor};
 use crate::web::render::see_other;
@@ -21,7 +25,17 @@ use crate::web::{CsrfForm, Htmx, Page, render};
 pub struct SettingsTemplate {
     pub i18n: I18n,
     pub page: Page,
-    pub prefs: Vec<(NotificationTopic, bool, bool)>,
+    pub prefs: Vec<Preference>,
+    /// The devices that receive push.
+    pub devices: Vec<PushSubscription>,
+    /// The server's VAPID public key (none: push is off on this server).
+    pub push_key: Option<String>,
+}
+
+impl SettingsTemplate {
+    pub fn since(&self, device: &PushSubscription) -> String {
+        crate::web::format::date_long(&self.i18n, crate::domain::schedule::to_local(device.created_at).date())
+    }
 }
 
 /// The Fluent key naming a topic.
@@ -36,8 +50,50 @@ pub fn topic_key(topic: &NotificationTopic) -> &'static str {
 }
 
 pub async fn edit(page: Page, state: web::Data<AppState>, CurrentUser(user): CurrentUser) -> AppResult<HttpResponse> {
-    let prefs = state.db.run(move |conn| Ok(notification_preference::for_user(conn, user.id)?)).await?;
-    Ok(super::private(render(&SettingsTemplate { i18n: page.i18n(), page, prefs })?))
+    let (prefs, devices) = state
+        .db
+        .run(move |conn| {
+            Ok((notification_preference::for_user(conn, user.id)?, push_subscription::for_user(conn, user.id)?))
+        })
+        .await?;
+    let push_key = state.pusher.public_key().map(str::to_string);
+    Ok(super::private(render(&SettingsTemplate { i18n: page.i18n(), page, prefs, devices, push_key })?))
+}
+
+/// `POST /{lang}/account/push`: push on for this browser (its subscription, sent by `static/js/push.js`).
+pub async fn subscribe(
+    req: HttpRequest,
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentUser(user): CurrentUser,
+    CsrfForm(form): CsrfForm<push::SubscriptionInput>,
+) -> AppResult<HttpResponse> {
+    let actor = actor(&req, Some(user.id));
+    let agent = req.headers().get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let production = state.config.env.is_production();
+    match state.db.run(move |conn| push::subscribe(conn, &user, &form, &agent, production, &actor)).await? {
+        Ok(_) => Ok(HttpResponse::SeeOther()
+            .insert_header((LOCATION, page.href("/account/notifications/settings?notice=device-added")))
+            .finish()),
+        Err(refused) => Ok(HttpResponse::UnprocessableEntity()
+            .content_type("text/plain; charset=utf-8")
+            .body(page.i18n().t(refused.key()))),
+    }
+}
+
+/// `POST /{lang}/account/push/{id}/delete`: no more push to that device.
+pub async fn unsubscribe(
+    req: HttpRequest,
+    htmx: Htmx,
+    page: Page,
+    state: web::Data<AppState>,
+    CurrentUser(user): CurrentUser,
+    path: web::Path<(String, i64)>,
+    CsrfForm(_): CsrfForm<super::Empty>,
+) -> AppResult<HttpResponse> {
+    let (id, actor) = (path.into_inner().1, actor(&req, Some(user.id)));
+    state.db.run(move |conn| push::unsubscribe(conn, &user, id, &actor)).await?;
+    Ok(see_other(htmx, &page.href("/account/notifications/settings?notice=device-removed")))
 }
 
 pub async fn update(
@@ -48,11 +104,13 @@ pub async fn update(
     CurrentUser(user): CurrentUser,
     CsrfForm(form): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
-    // Checked boxes arrive as email=BOOKINGS&email=MESSAGES…; unknown values are ignored.
-    let on: Vec<NotificationTopic> =
-        form.iter().filter(|(k, _)| k == "email").filter_map(|(_, v)| v.parse().ok()).collect();
+    // Checked boxes arrive as email=BOOKINGS&push=MESSAGES…; unknown values are ignored.
+    let on = |channel: &str| -> Vec<NotificationTopic> {
+        form.iter().filter(|(k, _)| k == channel).filter_map(|(_, v)| v.parse().ok()).collect()
+    };
+    let (email, push) = (on("email"), on("push"));
     let actor = actor(&req, Some(user.id));
-    state.db.run(move |conn| accounts::update_notifications(conn, &user, &on, &actor)).await?;
+    state.db.run(move |conn| accounts::update_notifications(conn, &user, &email, &push, &actor)).await?;
     Ok(see_other(htmx, &page.href("/account/notifications/settings?notice=preferences-saved")))
 }
 

@@ -7,5 +7,7 @@ pub mod contact;
 pub mod home;
 pub mod language;
 pub mod legal;
+pub mod manifest;
+pub mod offline;
 pub mod providers;
 pub mod services;

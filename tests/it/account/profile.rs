@@ -42,7 +42,7 @@ async fn notification_preferences_are_saved() {
     let doc = app.get("/fr/account/notifications/settings").await.doc();
     assert_eq!(doc.attrs("input[name=email][checked]", "value"), vec!["BOOKINGS", "ACCOUNT"]);
     let prefs = app.conn(|c| khadamat::db::models::notification_preference::for_user(c, id).unwrap());
-    assert_eq!(prefs.iter().filter(|p| p.1).count(), 2);
+    assert_eq!(prefs.iter().filter(|p| p.email).count(), 2);
 }
 
 #[actix_web::test]

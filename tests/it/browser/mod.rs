@@ -10,6 +10,7 @@ mod home;
 mod messages;
 mod phone;
 mod photos;
+mod pwa;
 mod webdriver;
 
 use std::sync::mpsc;
@@ -55,9 +56,36 @@ impl Server {
         Self::launch(Config::for_tests(&self.state.config.database_url), None)
     }
 
-    fn launch(mut config: Config, test_db: Option<TestDb>) -> Server {
+    /// Stops this server (the browser sees the site offline).
+    pub fn stop(&self) {
+        let handle = self.handle.clone();
+        std::thread::spawn(move || actix_web::rt::System::new().block_on(handle.stop(false))).join().ok();
+    }
+
+    /// Stops this server and starts a new one on the same address and database, its settings changed.
+    pub fn restart(mut self, change: impl FnOnce(&mut Config)) -> Server {
+        let mut config = self.state.config.clone();
+        change(&mut config);
+        let db = self._db.take();
+        let addr = self.base.trim_start_matches("http://").to_string();
+        self.stop();
+        let listener = (0..100)
+            .find_map(|_| {
+                std::net::TcpListener::bind(&addr).ok().or_else(|| {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                    None
+                })
+            })
+            .expect("the same address again");
+        Self::launch_on(listener, config, db)
+    }
+
+    fn launch(config: Config, test_db: Option<TestDb>) -> Server {
+        Self::launch_on(std::net::TcpListener::bind(("127.0.0.1", 0)).expect("bind"), config, test_db)
+    }
+
+    fn launch_on(listener: std::net::TcpListener, mut config: Config, test_db: Option<TestDb>) -> Server {
         // The site's own address is the one it listens on (links in emails, Stripe's return pages).
-        let listener = std::net::TcpListener::bind(("127.0.0.1", 0)).expect("bind");
         let addr = listener.local_addr().expect("address");
         config.base_url = format!("http://{addr}");
         let db = Db::connect(&config.database_url, 4).expect("pool");

@@ -96,6 +96,11 @@ impl Browser {
         ureq::get(&url).call().expect(path).into_json::<Value>().expect("json")["value"].clone()
     }
 
+    /// A Chrome DevTools Protocol command, through chromedriver.
+    pub fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.post("/goog/cdp/execute", json!({ "cmd": cmd, "params": params })).expect("cdp")
+    }
+
     pub fn goto(&self, url: &str) {
         self.post("/url", json!({ "url": url })).expect("navigate");
     }

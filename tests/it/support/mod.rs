@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod db;
 pub mod html;
 pub mod logs;
+pub mod push;
 pub mod smtp;
 pub mod stripe;
 
