@@ -13,13 +13,19 @@ use crate::web::{Page, render};
 #[template(path = "public/offline.html")]
 pub struct OfflineTemplate {
     pub i18n: I18n,
-    /// The stylesheet's fingerprinted URL.
+    /// The stylesheet's and the icon's fingerprinted URLs (both kept by the service worker).
     pub stylesheet: String,
+    pub icon: String,
     pub home: String,
 }
 
 pub async fn show(page: Page) -> AppResult<HttpResponse> {
-    let tpl = OfflineTemplate { i18n: page.i18n(), stylesheet: page.asset("css/app.css"), home: page.href("/") };
+    let tpl = OfflineTemplate {
+        i18n: page.i18n(),
+        stylesheet: page.asset("css/app.css"),
+        icon: page.asset("favicon.svg"),
+        home: page.href("/"),
+    };
     let mut res = render(&tpl)?;
     res.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
     Ok(res)
