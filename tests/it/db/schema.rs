@@ -150,6 +150,8 @@ fn every_enum_value_is_allowed_by_its_check_constraint() {
     check(WebhookSource::ALL.iter().map(|v| v.as_str()).collect());
     check(ContactTopic::ALL.iter().map(|v| v.as_str()).collect());
     check(ContactStatus::ALL.iter().map(|v| v.as_str()).collect());
+    check(OutboxStatus::ALL.iter().map(|v| v.as_str()).collect());
+    check(OutboxChannel::ALL.iter().map(|v| v.as_str()).collect());
     let kinds: Vec<&str> = NotificationKind::ALL.iter().map(|v| v.as_str()).collect();
     for kind in kinds {
         assert!(sql.contains(&format!("'{kind}'")), "{kind}");
