@@ -30,7 +30,7 @@ def main(url):
     head = text.split("</head>")[0]
     blocking = [m for m in re.findall(r"<script\b[^>]*>", head) if "defer" not in m and "async" not in m]
     for attr in re.findall(r'(?:href|src)="([^"#]+)(?:#[^"]*)?"', text):
-        if not attr.startswith("/static/") and attr not in ("/favicon.ico", "/manifest.webmanifest"):
+        if not attr.startswith("/static/") and attr != "/favicon.ico" and not attr.endswith("/manifest.webmanifest"):
             continue
         if attr in seen:
             continue
