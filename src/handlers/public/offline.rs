@@ -16,6 +16,7 @@ pub struct OfflineTemplate {
     /// The stylesheet's and the icon's fingerprinted URLs (both kept by the service worker).
     pub stylesheet: String,
     pub icon: String,
+    pub logo: String,
     pub home: String,
 }
 
@@ -24,6 +25,7 @@ pub async fn show(page: Page) -> AppResult<HttpResponse> {
         i18n: page.i18n(),
         stylesheet: page.asset("css/app.css"),
         icon: page.asset("favicon.svg"),
+        logo: page.asset("img/logo-mark.svg"),
         home: page.href("/"),
     };
     let mut res = render(&tpl)?;
