@@ -252,3 +252,30 @@ impl TestApp {
         TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 }
+
+/// Runs a stand-in for a service this machine cannot reach (Stripe, a push service) on 127.0.0.1, in its own
+/// thread: every request goes to `handler` with `state` as app data. The listener is bound first, so the
+/// caller can name the address before the server runs.
+pub fn stand_in<S, F, Args>(listener: std::net::TcpListener, state: S, handler: F)
+where
+    S: Clone + Send + 'static,
+    F: actix_web::Handler<Args> + Clone + Send + 'static,
+    Args: actix_web::FromRequest + 'static,
+    F::Output: actix_web::Responder + 'static,
+{
+    let (ready, started) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let http = actix_web::HttpServer::new(move || {
+                actix_web::App::new().app_data(web::Data::new(state.clone())).default_service(web::to(handler.clone()))
+            })
+            .workers(1)
+            .listen(listener)
+            .expect("listen")
+            .run();
+            ready.send(()).ok();
+            http.await.ok();
+        })
+    });
+    started.recv().expect("stand-in started");
+}

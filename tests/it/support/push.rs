@@ -5,7 +5,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 /// One request the app made.
 #[derive(Clone, Debug)]
@@ -53,22 +53,7 @@ impl PushService {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         let base = format!("http://{}", listener.local_addr().unwrap());
         let service = PushService { base, inner: Arc::new(Mutex::new(Inner::default())) };
-        let shared = service.clone();
-        let (ready, started) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            actix_web::rt::System::new().block_on(async move {
-                let http = HttpServer::new(move || {
-                    App::new().app_data(web::Data::new(shared.clone())).default_service(web::to(handle))
-                })
-                .workers(1)
-                .listen(listener)
-                .expect("listen")
-                .run();
-                ready.send(()).ok();
-                http.await.ok();
-            })
-        });
-        started.recv().expect("push service started");
+        super::stand_in(listener, service.clone(), handle);
         service
     }
 

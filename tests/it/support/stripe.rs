@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::NaiveDateTime;
 use hmac::{Hmac, Mac};
 use serde_json::{Value, json};
@@ -90,22 +90,7 @@ impl StripeServer {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let inner = Arc::new(Mutex::new(Inner::default()));
         let server = StripeServer { base, inner };
-        let shared = server.clone();
-        let (ready, started) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            actix_web::rt::System::new().block_on(async move {
-                let http = HttpServer::new(move || {
-                    App::new().app_data(web::Data::new(shared.clone())).default_service(web::to(handle))
-                })
-                .workers(1)
-                .listen(listener)
-                .expect("listen")
-                .run();
-                ready.send(()).ok();
-                http.await.ok();
-            })
-        });
-        started.recv().expect("stripe server started");
+        super::stand_in(listener, server.clone(), handle);
         server
     }
 
