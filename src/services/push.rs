@@ -243,3 +243,29 @@ pub fn unsubscribe(conn: &mut DbConn, user: &User, id: i64, actor: &Actor) -> Re
         Ok(())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_are_push_services_not_the_servers_neighbours() {
+        let fcm = "https://fcm.googleapis.com/fcm/send/abc";
+        assert!(endpoint_ok(fcm, true));
+        assert!(endpoint_ok("https://updates.push.services.mozilla.com:443/wpush/v2/x", true));
+        for bad in
+            ["http://push.example.com/x", "https://127.0.0.1/x", "https://[::1]/x", "https://localhost/x", "ftp://x/y"]
+        {
+            assert!(!endpoint_ok(bad, true), "{bad}");
+        }
+        // Development and tests: the tests' local push service.
+        assert!(endpoint_ok("http://127.0.0.1:4321/push/phone", false));
+        assert!(!endpoint_ok("not a url", false));
+    }
+
+    #[test]
+    fn the_audience_is_the_endpoints_origin_with_its_port() {
+        assert_eq!(origin("https://fcm.googleapis.com/fcm/send/abc"), "https://fcm.googleapis.com");
+        assert_eq!(origin("http://127.0.0.1:4321/push/phone"), "http://127.0.0.1:4321");
+    }
+}
