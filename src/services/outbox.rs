@@ -139,9 +139,9 @@ pub struct Pass {
     pub failed: usize,
 }
 
-/// Sends the due emails and pushes, `BATCH` at a time, until none is due (blocking: run it on the blocking pool). A
-/// connection is held only to claim and to mark, never during an SMTP exchange. The first email that goes
-/// out brings the ones waiting out a backoff forward: the mail server is back.
+/// Sends the due emails and pushes, `BATCH` at a time, until none is due (blocking: run it on the blocking
+/// pool). A connection is held only to claim and to mark, never during an SMTP exchange or a push. The first
+/// email that goes out brings the emails waiting out a backoff forward: the mail server is back.
 pub fn deliver_due(db: &Db, mailer: &Mailer, pusher: &dyn PushSender) -> Result<Pass, AppError> {
     let owner = format!("pid{}", std::process::id());
     let mut pass = Pass::default();
@@ -168,7 +168,7 @@ pub fn deliver_due(db: &Db, mailer: &Mailer, pusher: &dyn PushSender) -> Result<
                     let mut conn = db.get()?;
                     outbox::mark_sent(&mut conn, row.id, claim, now())?;
                     pass.sent += 1;
-                    if !brought_forward {
+                    if !brought_forward && row.channel == OutboxChannel::Email {
                         brought_forward = true;
                         outbox::bring_forward(&mut conn, now(), None)?;
                     }
