@@ -49,6 +49,12 @@ provider-response-minutes = { $count ->
     [many] حوالي { $count } دقيقة
    *[other] حوالي { $count } دقيقة
 }
+provider-response-hours = { $count ->
+    [one] حوالي ساعة واحدة
+    [two] حوالي ساعتين
+    [few] حوالي { $count } ساعات
+   *[other] حوالي { $count } ساعة
+}
 provider-fact-languages = اللغات
 provider-about = تقديم
 provider-services = الخدمات والأثمنة

@@ -29,6 +29,10 @@ provider-response-minutes = { $count ->
     [one] about { $count } minute
    *[other] about { $count } minutes
 }
+provider-response-hours = { $count ->
+    [one] about { $count } hour
+   *[other] about { $count } hours
+}
 provider-fact-languages = Languages
 provider-about = About
 provider-services = Services and prices

@@ -29,6 +29,10 @@ provider-response-minutes = { $count ->
     [one] environ { $count } minute
    *[other] environ { $count } minutes
 }
+provider-response-hours = { $count ->
+    [one] environ { $count } h
+   *[other] environ { $count } h
+}
 provider-fact-languages = Langues
 provider-about = Présentation
 provider-services = Services et tarifs

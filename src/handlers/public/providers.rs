@@ -404,14 +404,24 @@ impl ProviderTemplate {
         if total == 0 { 0 } else { n * 100 / total }
     }
 
-    pub fn languages(&self) -> String {
+    /// The languages spoken, each in its own script (isolated with `<bdi>` in the page, so that Arabic and
+    /// French names keep their order and separators in either direction).
+    pub fn languages(&self) -> Vec<&'static str> {
         self.p
             .provider
             .languages
             .split(',')
             .filter_map(|code| crate::i18n::Lang::from_code(code.trim()).map(|l| l.native_name()))
-            .collect::<Vec<_>>()
-            .join(" · ")
+            .collect()
+    }
+
+    /// "environ 20 minutes", or in hours from an hour and a half ("environ 3 h").
+    pub fn response_time(&self, minutes: &i32) -> String {
+        if *minutes >= 90 {
+            self.i18n.t_count("provider-response-hours", ((*minutes as f64) / 60.0).round() as i64)
+        } else {
+            self.i18n.t_count("provider-response-minutes", *minutes)
+        }
     }
 }
 
@@ -548,9 +558,18 @@ fn json_ld(page: &Page, i18n: &I18n, p: &crate::db::views::provider_page::Provid
         "address": { "@type": "PostalAddress", "addressLocality": p.city.name(i18n), "addressCountry": "MA" },
         "geo": { "@type": "GeoCoordinates", "latitude": p.city.latitude, "longitude": p.city.longitude },
         "areaServed": p.cities_served.iter().map(|c| c.name(i18n)).collect::<Vec<_>>(),
-        "priceRange": "MAD",
         "makesOffer": offers,
     });
+    // The range of the published prices ("150–750 MAD"), when there are any.
+    let prices: Vec<i64> = p.services.iter().filter_map(|s| s.base_price_cents).collect();
+    if let (Some(low), Some(high)) = (prices.iter().min(), prices.iter().max()) {
+        let dirhams = |cents: i64| (cents + 50) / 100;
+        business["priceRange"] = if low == high {
+            json!(format!("{} MAD", dirhams(*low)))
+        } else {
+            json!(format!("{}–{} MAD", dirhams(*low), dirhams(*high)))
+        };
+    }
     if p.club_pro {
         business["award"] = json!("Khadamat Club Pro");
     }

@@ -60,3 +60,47 @@ async fn robots_points_to_the_sitemap_and_keeps_crawlers_out_of_private_areas() 
     let doc = app.get("/fr/login").await.doc();
     assert_eq!(doc.attr("meta[name=robots]", "content"), "noindex");
 }
+
+/// The provider page's facts read as a person would say them, in either direction, and its JSON-LD gives the
+/// real range of its prices.
+#[actix_web::test]
+async fn provider_facts_read_naturally_and_the_price_range_is_real() {
+    use diesel::prelude::*;
+    use khadamat::db::schema::{providers, services};
+    let mut app = TestApp::with_providers(5).await;
+    let (id, slug): (i64, String) = app.conn(|c| {
+        providers::table
+            .filter(providers::status.eq("APPROVED"))
+            .select((providers::id, providers::slug))
+            .first(c)
+            .unwrap()
+    });
+    app.conn(|c| {
+        diesel::update(providers::table.find(id))
+            .set((providers::response_time_minutes.eq(Some(192)), providers::languages.eq("ar,fr")))
+            .execute(c)
+            .unwrap()
+    });
+    let prices: Vec<i64> = app.conn(|c| {
+        services::table
+            .filter(services::provider_id.eq(id))
+            .filter(services::is_active.eq(true))
+            .filter(services::deleted_at.is_null())
+            .select(services::base_price_cents)
+            .load::<Option<i64>>(c)
+            .unwrap()
+            .into_iter()
+            .flatten()
+            .collect()
+    });
+    let doc = app.get(&format!("/fr/providers/{slug}")).await.assert_status(200).doc();
+    assert!(doc.text(".provider-facts").contains("environ 3 h"), "{}", doc.text(".provider-facts"));
+    assert_eq!(doc.texts(".provider-facts bdi"), ["العربية", "Français"]);
+    let ar = app.get(&format!("/ar/providers/{slug}")).await.doc();
+    assert!(ar.text(".provider-facts").contains("حوالي 3 ساعات"), "{}", ar.text(".provider-facts"));
+    let ld: serde_json::Value = serde_json::from_str(&doc.text("script[type='application/ld+json']")).unwrap();
+    let business = if ld.is_array() { ld[0].clone() } else { ld };
+    let (low, high) = (prices.iter().min().unwrap() / 100, prices.iter().max().unwrap() / 100);
+    let expected = if low == high { format!("{low} MAD") } else { format!("{low}–{high} MAD") };
+    assert_eq!(business["priceRange"], expected.as_str());
+}
