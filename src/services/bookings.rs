@@ -145,6 +145,9 @@ pub struct BookInput {
     /// booking instead of making another.
     #[serde(default)]
     pub key: String,
+    /// "Show the free times" (the form sent without JavaScript to see a date's times): nothing is booked.
+    #[serde(default)]
+    pub show_times: Option<String>,
 }
 
 pub fn parse_date(s: &str) -> Option<NaiveDate> {

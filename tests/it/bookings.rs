@@ -607,3 +607,26 @@ async fn a_booking_is_named_in_the_readers_language() {
     let en = app.get(&format!("/en/account/bookings/{id}")).await.doc();
     assert!(en.text(".details").contains("Recherche de fuite"), "English falls back to French");
 }
+
+/// Without JavaScript, "show the free times" posts the form: the date's times appear, what was typed stays,
+/// nothing is booked, and the form's token never lands in an address.
+#[actix_web::test]
+async fn showing_free_times_without_javascript_books_nothing() {
+    let mut app = TestApp::new().await;
+    let (slug, service) = provider_with_service(&mut app).await;
+    app.switch_browser(Default::default());
+    app.signed_in("client@example.ma", "CLIENT").await;
+    let page = app.get(&format!("/fr/providers/{slug}/book")).await.assert_status(200).doc();
+    assert_eq!(page.count("button[name=show_times]:not([formmethod])"), 1, "posted with the form, not a GET");
+    let (service, date) = (service.to_string(), next_monday(&app).to_string());
+    let mut fields = booking_form(&service, &date, "", "k-times");
+    fields.push(("show_times", "1"));
+    let count = |app: &TestApp| -> i64 { app.conn(|c| bookings::table.count().get_result(c).unwrap()) };
+    let before = count(&app);
+    let shown = app.post_form(&format!("/fr/providers/{slug}/book"), &fields).await;
+    shown.assert_status(200);
+    let doc = shown.doc();
+    assert!(doc.count("#slots input[name=time]") > 0, "the free times");
+    assert_eq!(doc.attr("#f-address", "value"), "12 rue des Oliviers, Maârif");
+    assert_eq!(count(&app), before);
+}

@@ -151,6 +151,11 @@ pub async fn create(
     CsrfForm(form): CsrfForm<BookInput>,
 ) -> AppResult<HttpResponse> {
     let slug = path.into_inner().1;
+    if form.show_times.is_some() {
+        // The same page with the chosen date's free times; what was typed stays (and no token in an address).
+        let verified = user.email_verified_at.is_some();
+        return form_page(page, &state, slug, form, FieldErrors::new(), StatusCode::OK, verified).await;
+    }
     let actor = actor(&req, Some(user.id));
     let app = state.clone();
     let (s, f, u) = (slug.clone(), form.clone(), user.clone());
