@@ -25,6 +25,7 @@ account-field-locale-hint = تُستعمل في الموقع وفي الرسائ
 account-error-locale = اختاروا لغة من القائمة.
 account-save = حفظ
 account-notifications-title = الإشعارات
+account-notifications-settings-title = إعدادات الإشعارات
 account-notifications-legend = إخطاري بالبريد الإلكتروني أو بإشعار فوري بخصوص:
 account-notifications-bookings = الحجوزات (الطلبات، التأكيدات، التذكيرات)
 account-notifications-messages = الرسائل الجديدة

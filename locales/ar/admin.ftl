@@ -5,6 +5,7 @@ admin-reject = رفض
 admin-reject-reason = سبب الرفض
 admin-error-reason = أدخلوا سبباً من 5 إلى 1000 حرف: سيتوصل به الحرفي.
 admin-dashboard-title = لوحة القيادة
+admin-sections = أقسام لوحة الإدارة
 admin-queues = في انتظار المعالجة
 admin-users-by-role = الحسابات حسب النوع
 admin-new-users = الحسابات الجديدة خلال الفترة

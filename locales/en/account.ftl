@@ -25,6 +25,7 @@ account-field-locale-hint = Used for the site and for the emails we send you.
 account-error-locale = Choose a language from the list.
 account-save = Save
 account-notifications-title = Notifications
+account-notifications-settings-title = Notification settings
 account-notifications-legend = Tell me by email or by push notification about:
 account-notifications-bookings = bookings (requests, confirmations, reminders)
 account-notifications-messages = new messages

@@ -5,6 +5,7 @@ admin-reject = Reject
 admin-reject-reason = Reason for rejecting
 admin-error-reason = Give a reason of 5 to 1,000 characters: the provider will receive it.
 admin-dashboard-title = Dashboard
+admin-sections = Back-office sections
 admin-queues = To handle
 admin-users-by-role = Accounts by type
 admin-new-users = New accounts in the period

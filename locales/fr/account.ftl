@@ -25,6 +25,7 @@ account-field-locale-hint = Utilisée pour le site et pour les e-mails que nous 
 account-error-locale = Choisissez une langue dans la liste.
 account-save = Enregistrer
 account-notifications-title = Notifications
+account-notifications-settings-title = Réglages des notifications
 account-notifications-legend = Être prévenu par e-mail ou par notification push pour :
 account-notifications-bookings = les réservations (demandes, confirmations, rappels)
 account-notifications-messages = les nouveaux messages

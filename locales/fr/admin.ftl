@@ -5,6 +5,7 @@ admin-reject = Refuser
 admin-reject-reason = Motif du refus
 admin-error-reason = Indiquez un motif de 5 à 1 000 caractères : le prestataire le recevra.
 admin-dashboard-title = Tableau de bord
+admin-sections = Sections du back-office
 admin-queues = À traiter
 admin-users-by-role = Comptes par type
 admin-new-users = Nouveaux comptes sur la période
