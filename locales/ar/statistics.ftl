@@ -27,3 +27,4 @@ statistics-rating-month = { $rating } من 5 ({ $count } تقييم)
 statistics-table = عرض المعطيات
 statistics-csv = تنزيل بصيغة CSV
 statistics-csv-club-pro = نزّل إحصاءاتك بصيغة CSV مع نادي المحترفين
+statistics-no-data = لا توجد بيانات بعد في هذه الفترة.

@@ -30,3 +30,4 @@ statistics-rating-month = { $rating } / 5 ({ $count } reviews)
 statistics-table = Show the data
 statistics-csv = Download as CSV
 statistics-csv-club-pro = Download your statistics as CSV with Club Pro
+statistics-no-data = No data for this period yet.

@@ -30,3 +30,4 @@ statistics-rating-month = { $rating } / 5 ({ $count } avis)
 statistics-table = Voir les données
 statistics-csv = Télécharger en CSV
 statistics-csv-club-pro = Téléchargez vos statistiques en CSV avec Club Pro
+statistics-no-data = Pas encore de données sur cette période.

@@ -45,9 +45,12 @@ fn frame(id: &str, title: &str, top_label: &str, half_label: &str) -> String {
     svg
 }
 
-/// X labels under the plot, thinned out so that at most six are written (month names are long).
+/// X labels under the plot, thinned out so that they never touch: as many as fit the plot's width at the
+/// longest label's length (16 px text: about 9 units a character, and a gap), two at least.
 fn x_labels(svg: &mut String, points: &[Point], x_of: impl Fn(usize) -> f64) {
-    let every = points.len().div_ceil(6).max(1);
+    let longest = points.iter().map(|p| p.label.chars().count()).max().unwrap_or(1) as f64;
+    let fitting = (((WIDTH - LEFT - RIGHT) / (longest * 9.0 + 12.0)).floor() as usize).max(2);
+    let every = points.len().div_ceil(fitting).max(1);
     for (i, p) in points.iter().enumerate().filter(|(i, _)| i % every == 0) {
         let _ = write!(
             svg,
@@ -177,6 +180,19 @@ mod tests {
         // Nothing above zero: no scale but the 0.
         let empty = bars("e", "Revenus", &points(&[Some(0.0), None]), |v| format!("{v} DH"));
         assert!(!empty.contains("DH</text>") && empty.contains(">0</text>"));
+    }
+
+    #[test]
+    fn long_labels_are_thinned_so_that_they_never_touch() {
+        let months: Vec<Point> = (1..=12)
+            .map(|m| Point { label: format!("{m:02}. 2026 x"), value: Some(1.0), shown: String::new() })
+            .collect();
+        let svg = bars("m", "Mois", &months, |v| format!("{v}"));
+        // 388 units of plot for 12-character labels (about 120 units each): three labels, every fourth month.
+        assert_eq!(svg.matches("text-anchor=\"middle\"").count(), 3);
+        let days: Vec<Point> =
+            (1..=7).map(|d| Point { label: format!("{d}"), value: Some(1.0), shown: String::new() }).collect();
+        assert_eq!(bars("d", "Jours", &days, |v| format!("{v}")).matches("text-anchor=\"middle\"").count(), 7);
     }
 
     #[test]

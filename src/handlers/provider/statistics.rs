@@ -22,12 +22,19 @@ pub struct Chart {
     pub svg: String,
     /// (label, value as written)
     pub rows: Vec<(String, String)>,
+    /// Nothing above zero in the period: a sentence says so instead of a flat drawing.
+    pub empty: bool,
 }
 
 impl Chart {
     pub fn bars(id: &'static str, title: String, points: Vec<Point>, fmt: impl Fn(f64) -> String) -> Chart {
         let svg = charts::bars(id, &title, &points, fmt);
-        Chart { id, title, svg, rows: points.into_iter().map(|p| (p.label, p.shown)).collect() }
+        Chart::of(id, title, svg, points)
+    }
+
+    fn of(id: &'static str, title: String, svg: String, points: Vec<Point>) -> Chart {
+        let empty = !points.iter().any(|p| p.value.is_some_and(|v| v > 0.0));
+        Chart { id, title, svg, rows: points.into_iter().map(|p| (p.label, p.shown)).collect(), empty }
     }
 }
 
@@ -149,7 +156,7 @@ pub async fn show(
                 .collect();
             let title = i18n.t("statistics-chart-rating");
             let svg = charts::line("chart-rating", &title, &points, 5.0, |v| i18n.decimal(v, 1));
-            Chart { id: "chart-rating", title, svg, rows: points.into_iter().map(|p| (p.label, p.shown)).collect() }
+            Chart::of("chart-rating", title, svg, points)
         },
         Chart::bars(
             "chart-views",
