@@ -33,3 +33,17 @@ search-next = التالي
 search-count-many = تم العثور على أكثر من { $count } حرفي
 search-featured = مختارات نادي المحترفين
 search-featured-why = لماذا هؤلاء؟ إنهم أعضاء في نادي المحترفين ويظهرون هنا بالتناوب.
+search-filters = عوامل التصفية
+search-filters-active = { $count ->
+    [zero] عوامل التصفية
+    [one] عوامل التصفية · واحد مفعل
+    [two] عوامل التصفية · اثنان مفعلان
+    [few] عوامل التصفية · { $count } مفعلة
+   *[other] عوامل التصفية · { $count } مفعلا
+}
+search-chips-label = عوامل التصفية الحالية
+search-chip-remove = (إزالة عامل التصفية هذا)
+search-chip-min-price = ابتداء من { $value } درهم
+search-chip-max-price = حتى { $value } درهم
+search-chip-rating = { $value }+ نجوم
+search-chip-day = متاح يوم { $value }

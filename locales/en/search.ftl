@@ -29,3 +29,14 @@ search-next = Next
 search-count-many = More than { $count } providers found
 search-featured = Club Pro selection
 search-featured-why = Why these providers? They are Club Pro members and take turns here.
+search-filters = Filters
+search-filters-active = { $count ->
+    [one] Filters · { $count } on
+   *[other] Filters · { $count } on
+}
+search-chips-label = Filters in force
+search-chip-remove = (remove this filter)
+search-chip-min-price = from { $value } DH
+search-chip-max-price = up to { $value } DH
+search-chip-rating = { $value }+ stars
+search-chip-day = free on { $value }

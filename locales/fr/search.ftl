@@ -29,3 +29,14 @@ search-next = Suivant
 search-count-many = Plus de { $count } prestataires trouvés
 search-featured = Sélection Club Pro
 search-featured-why = Pourquoi ces prestataires ? Ils sont membres du Club Pro et passent ici à tour de rôle.
+search-filters = Filtres
+search-filters-active = { $count ->
+    [one] Filtres · { $count } actif
+   *[other] Filtres · { $count } actifs
+}
+search-chips-label = Filtres en cours
+search-chip-remove = (retirer ce filtre)
+search-chip-min-price = dès { $value } DH
+search-chip-max-price = jusqu’à { $value } DH
+search-chip-rating = { $value }+ étoiles
+search-chip-day = libre le { $value }

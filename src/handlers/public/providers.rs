@@ -80,6 +80,47 @@ pub struct SearchTemplate {
 impl SearchTemplate {
     /// The URL of another page of the same search.
     pub fn page_url(&self, number: &i64) -> String {
+        self.url_without(None, *number)
+    }
+
+    /// The filters in force, each as what it says and the same search without it (removable chips).
+    pub fn chips(&self) -> Vec<(String, String)> {
+        let p = &self.params;
+        let i18n = &self.i18n;
+        let named = |key: &str, value: &str| i18n.t_with(key, [("value", value)]);
+        let mut chips = Vec::new();
+        let mut add = |param: &'static str, label: String| chips.push((label, self.url_without(Some(param), 1)));
+        if let Some(c) = self.categories.iter().find(|c| c.slug == p.category) {
+            add("category", c.name(i18n).to_string());
+        }
+        if let Some(c) = self.cities.iter().find(|c| c.slug == p.city) {
+            add("city", c.name(i18n).to_string());
+        }
+        if !p.min_price.trim().is_empty() {
+            add("min_price", named("search-chip-min-price", p.min_price.trim()));
+        }
+        if !p.max_price.trim().is_empty() {
+            add("max_price", named("search-chip-max-price", p.max_price.trim()));
+        }
+        if !p.rating.trim().is_empty() {
+            add("rating", named("search-chip-rating", &p.rating.trim().replace('.', ",")));
+        }
+        if let Some(day) = crate::services::bookings::parse_date(&p.day) {
+            add("day", named("search-chip-day", &crate::web::format::date_long(i18n, day)));
+        }
+        if p.verified == "1" {
+            add("verified", i18n.t("search-verified"));
+        }
+        chips
+    }
+
+    /// How many filters are in force (the phone's "Filtres" button says it).
+    pub fn active_filters(&self) -> usize {
+        self.chips().len()
+    }
+
+    /// This search on page `number`, with `dropped` left out.
+    fn url_without(&self, dropped: Option<&str>, number: i64) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
         let p = &self.params;
         for (k, v) in [
@@ -95,11 +136,11 @@ impl SearchTemplate {
             ("lat", &p.lat),
             ("lng", &p.lng),
         ] {
-            if !v.trim().is_empty() {
+            if !v.trim().is_empty() && Some(k) != dropped {
                 pairs.push((k, v.clone()));
             }
         }
-        if *number > 1 {
+        if number > 1 {
             pairs.push(("page", number.to_string()));
         }
         let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();

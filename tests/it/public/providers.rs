@@ -379,3 +379,21 @@ async fn anonymous_visitors_see_recent_answers_signed_in_ones_the_data() {
         assert!(shows(&body, "Youssef Bennani"), "{path}: once expired");
     }
 }
+
+/// On a phone the results come first: the filters sit behind a button (a `<details>`, closed), and the filters in
+/// force show as chips, each a link to the same search without it.
+#[actix_web::test]
+async fn filters_fold_away_and_show_as_removable_chips() {
+    let mut app = TestApp::with_providers(20).await;
+    let plain = app.get("/fr/providers").await.assert_status(200).doc();
+    assert_eq!(plain.count("details.filters-panel:not([open]) #search-form"), 1);
+    assert_eq!(plain.text("details.filters-panel summary"), "Filtres");
+    assert_eq!(plain.count(".chips"), 0);
+    let doc = app.get("/fr/providers?category=plomberie&city=casablanca&rating=4.5&verified=1").await.doc();
+    assert_eq!(doc.text("details.filters-panel summary"), "Filtres · 4 actifs");
+    let chips = doc.texts(".chips .chip span[dir]");
+    assert_eq!(chips, ["Plomberie", "Casablanca", "4,5+ étoiles", "Prestataires vérifiés seulement"]);
+    let hrefs = doc.attrs(".chips .chip", "href");
+    assert_eq!(hrefs[0], "/fr/providers?city=casablanca&rating=4.5&verified=1");
+    assert_eq!(hrefs[3], "/fr/providers?category=plomberie&city=casablanca&rating=4.5");
+}
