@@ -120,3 +120,4 @@ notice-review-replied = تم نشر ردك.
 
 notice-photo-saved = صورتك منشورة الآن.
 notice-photo-removed = أُزيلت صورتك.
+form-choose = اختر…

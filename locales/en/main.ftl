@@ -116,3 +116,4 @@ notice-review-replied = Your reply is published.
 
 notice-photo-saved = Your photo is online.
 notice-photo-removed = Your photo was removed.
+form-choose = Choose…

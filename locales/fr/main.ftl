@@ -116,3 +116,4 @@ notice-review-replied = Votre réponse est publiée.
 
 notice-photo-saved = Votre photo est en ligne.
 notice-photo-removed = Votre photo a été retirée.
+form-choose = Choisissez…

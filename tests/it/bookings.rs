@@ -618,6 +618,11 @@ async fn showing_free_times_without_javascript_books_nothing() {
     app.signed_in("client@example.ma", "CLIENT").await;
     let page = app.get(&format!("/fr/providers/{slug}/book")).await.assert_status(200).doc();
     assert_eq!(page.count("button[name=show_times]:not([formmethod])"), 1, "posted with the form, not a GET");
+    // Valid HTML: a required select starts with an empty choice; a one-line address is address-line1.
+    assert_eq!(page.attr("#f-service option:first-child", "value"), "");
+    assert_eq!(page.attr("#f-city option:first-child", "value"), "");
+    assert_eq!(page.count("#f-service option[selected]"), 1, "the first service is chosen");
+    assert_eq!(page.attr("#f-address", "autocomplete"), "address-line1");
     let (service, date) = (service.to_string(), next_monday(&app).to_string());
     let mut fields = booking_form(&service, &date, "", "k-times");
     fields.push(("show_times", "1"));

@@ -389,6 +389,8 @@ async fn filters_fold_away_and_show_as_removable_chips() {
     assert_eq!(plain.count("details.filters-panel:not([open]) #search-form"), 1);
     assert_eq!(plain.text("details.filters-panel summary"), "Filtres");
     assert_eq!(plain.count(".chips"), 0);
+    // Headings in order: the page's h1, the results' h2, then a card's h3.
+    assert_eq!(plain.count("#results > h2#results-count"), 1);
     let doc = app.get("/fr/providers?category=plomberie&city=casablanca&rating=4.5&verified=1").await.doc();
     assert_eq!(doc.text("details.filters-panel summary"), "Filtres · 4 actifs");
     let chips = doc.texts(".chips .chip span[dir]");
