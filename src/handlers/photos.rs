@@ -111,13 +111,7 @@ pub async fn update_provider_photo(
     CurrentUser(user): CurrentUser,
     upload: Upload,
 ) -> AppResult<HttpResponse> {
-    match receive(&req, &state, &user, upload, MediaKind::ProviderPhoto).await? {
-        Ok(()) => Ok(see_other(htmx, &page.href("/provider/profile?notice=new-photo"))),
-        Err(key) => {
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            crate::handlers::provider::profile::profile_page(page, &state, user, Some(key), status).await
-        }
-    }
+    update_face(req, htmx, page, state, user, upload, MediaKind::ProviderPhoto).await
 }
 
 /// `POST /{lang}/account/avatar`: the person's avatar (multipart: `photo`).
@@ -129,12 +123,32 @@ pub async fn update_avatar(
     CurrentUser(user): CurrentUser,
     upload: Upload,
 ) -> AppResult<HttpResponse> {
-    match receive(&req, &state, &user, upload, MediaKind::Avatar).await? {
-        Ok(()) => Ok(see_other(htmx, &page.href("/account/profile?notice=new-photo"))),
-        Err(key) => {
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            crate::handlers::account::profile::profile_page(page, &state, user, Some(key), status).await
+    update_face(req, htmx, page, state, user, upload, MediaKind::Avatar).await
+}
+
+/// A provider photo or an avatar: back to its profile page, or that page again with why it was refused.
+async fn update_face(
+    req: HttpRequest,
+    htmx: Htmx,
+    page: Page,
+    state: web::Data<AppState>,
+    user: User,
+    upload: Upload,
+    kind: MediaKind,
+) -> AppResult<HttpResponse> {
+    let avatar = kind == MediaKind::Avatar;
+    let refused = match receive(&req, &state, &user, upload, kind).await? {
+        Ok(()) => {
+            let back = if avatar { "/account/profile?notice=new-photo" } else { "/provider/profile?notice=new-photo" };
+            return Ok(see_other(htmx, &page.href(back)));
         }
+        Err(key) => Some(key),
+    };
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    if avatar {
+        crate::handlers::account::profile::profile_page(page, &state, user, refused, status).await
+    } else {
+        crate::handlers::provider::profile::profile_page(page, &state, user, refused, status).await
     }
 }
 

@@ -283,12 +283,8 @@ pub fn change_portfolio(conn: &mut DbConn, actor: &Actor, id: i64, change: Chang
 /// Every picture of a person whose account goes: the rows are deleted here (inside the caller's transaction);
 /// the files — their names and widths — are for the caller to remove after the commit.
 pub fn forget_all_of(conn: &mut DbConn, owner_id: i64) -> Result<Vec<Gone>, AppError> {
-    let mut gone = Vec::new();
-    for m in media::all_of_owner(conn, owner_id)? {
-        media::delete(conn, m.id)?;
-        gone.push((m.storage_key, m.width.unwrap_or(0).max(0) as u32));
-    }
-    Ok(gone)
+    let gone = media::delete_all_of_owner(conn, owner_id)?;
+    Ok(gone.into_iter().map(|(key, width)| (key, width.unwrap_or(0).max(0) as u32)).collect())
 }
 
 /// Removes the files of pictures whose rows went.

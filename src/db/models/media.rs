@@ -95,9 +95,11 @@ pub fn of_owner(conn: &mut DbConn, owner_id: i64, kind: MediaKind) -> QueryResul
         .load(conn)
 }
 
-/// Every picture a person owns (their account is going).
-pub fn all_of_owner(conn: &mut DbConn, owner_id: i64) -> QueryResult<Vec<Media>> {
-    media::table.filter(media::owner_id.eq(owner_id)).select(Media::as_select()).load(conn)
+/// Deletes every picture a person owns (their account is going); their names and widths come back.
+pub fn delete_all_of_owner(conn: &mut DbConn, owner_id: i64) -> QueryResult<Vec<(String, Option<i32>)>> {
+    diesel::delete(media::table.filter(media::owner_id.eq(owner_id)))
+        .returning((media::storage_key, media::width))
+        .get_results(conn)
 }
 
 pub fn set_captions(conn: &mut DbConn, id: i64, captions: &Captions) -> QueryResult<()> {
