@@ -46,7 +46,18 @@ pub struct Assets {
     by_path: HashMap<String, Asset>,
     /// Fingerprinted path ("css/app.1a2b3c4d5e.css") → logical path.
     by_url: HashMap<String, String>,
+    /// Icon name → its inline `<svg>`, from the symbols of `img/icons.svg`: a page carries the few icons it shows
+    /// instead of fetching the whole sprite.
+    icons: HashMap<String, String>,
+    /// The stylesheet up to [`SHELL_END`]: the header, footer and everything the home page shows, inlined there
+    /// so that its first paint waits for no other request.
+    shell_css: String,
+    /// The Content-Security-Policy, whose `style-src` allows that inline stylesheet by its hash.
+    csp: String,
 }
+
+/// Where the shell ends in `css/app.css` (see [`Assets::shell_css`]).
+pub const SHELL_END: &str = "/* End of the shell";
 
 impl Assets {
     /// Loads every file below `dir`.
@@ -66,7 +77,31 @@ impl Assets {
             }
         }
         assets.write_service_worker();
+        assets.icons =
+            assets.get("img/icons.svg").map(|a| inline_icons(&String::from_utf8_lossy(&a.bytes))).unwrap_or_default();
+        let css = assets.get("css/app.css").map(|a| String::from_utf8_lossy(&a.bytes).into_owned()).unwrap_or_default();
+        assets.shell_css = css.split_once(SHELL_END).map_or(css.as_str(), |(shell, _)| shell).trim().to_string();
+        assets.csp = crate::web::headers::csp(&assets.shell_css);
         Ok(assets)
+    }
+
+    /// The inline `<svg>` of an icon; an unknown name is a programming error shown in logs.
+    pub fn icon(&self, name: &str) -> &str {
+        self.icons.get(name).map_or_else(
+            || {
+                tracing::warn!(name, "unknown icon");
+                ""
+            },
+            String::as_str,
+        )
+    }
+
+    pub fn shell_css(&self) -> &str {
+        &self.shell_css
+    }
+
+    pub fn csp(&self) -> &str {
+        &self.csp
     }
 
     /// Fills `sw.js`'s placeholders with the fingerprinted assets it keeps and a version made from their list: a
@@ -135,6 +170,26 @@ impl Assets {
         }
         self.by_path.get(path).map(|a| (a, false))
     }
+}
+
+/// Each `<symbol id="…" …>…</symbol>` of a sprite as a standalone, decorative `<svg>` with the symbol's
+/// attributes (viewBox, stroke…).
+fn inline_icons(sprite: &str) -> HashMap<String, String> {
+    sprite
+        .split("<symbol ")
+        .skip(1)
+        .filter_map(|part| {
+            let (attributes, rest) = part.split_once('>')?;
+            let inner = rest.split_once("</symbol>")?.0;
+            let id = attributes.split_once("id=\"")?.1.split_once('"')?.0;
+            let others = attributes.replacen(&format!("id=\"{id}\""), "", 1);
+            let svg = format!(
+                "<svg class=\"icon\" aria-hidden=\"true\" focusable=\"false\" width=\"24\" height=\"24\" {}>{inner}</svg>",
+                others.trim()
+            );
+            Some((id.to_string(), svg))
+        })
+        .collect()
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {

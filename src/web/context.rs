@@ -84,6 +84,16 @@ impl Page {
         self.state.assets.url(logical)
     }
 
+    /// An icon as inline SVG (decorative: the text beside it or an aria-label names it).
+    pub fn icon(&self, name: &str) -> &str {
+        self.state.assets.icon(name)
+    }
+
+    /// The stylesheet's shell, for a page that inlines it (the home page).
+    pub fn shell_css(&self) -> &str {
+        self.state.assets.shell_css()
+    }
+
     /// This page in another language (the switcher keeps the page and its query).
     pub fn url_in(&self, lang: &Lang) -> String {
         format!("/{}{}", lang.code(), self.path_and_query())

@@ -8,31 +8,51 @@ use actix_web::{HttpMessage, HttpResponse, web};
 
 use crate::state::AppState;
 
-pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; \
+/// The Content-Security-Policy: nothing inline but the one stylesheet the home page inlines, allowed by its hash.
+pub fn csp(inline_style: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(inline_style.as_bytes()));
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-{hash}'; img-src 'self' data: blob:; \
 font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; \
-form-action 'self'; frame-ancestors 'none'";
+form-action 'self'; frame-ancestors 'none'"
+    )
+}
 
 /// Middleware: CSP, framing, sniffing, referrer and permissions policies; HSTS in production.
 pub async fn security(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let production = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.env.is_production());
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let production = state.as_ref().is_some_and(|s| s.config.env.is_production());
+    // Files (stylesheets, scripts, pictures) need none of a page's policies: their responses stay small.
+    let file = req.path().starts_with("/static/") || req.path().starts_with("/media/");
     let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
     let signed_in = req.cookie("session").or_else(|| req.cookie("__Host-session")).is_some();
     let mut res = next.call(req).await?;
     let headers = res.headers_mut();
-    if let Some(id) = request_id.and_then(|id| header::HeaderValue::from_str(&id).ok()) {
-        headers.insert(header::HeaderName::from_static("x-request-id"), id);
-    }
     let set = |h: &mut header::HeaderMap, name: header::HeaderName, value: &'static str| {
         h.insert(name, header::HeaderValue::from_static(value));
     };
-    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        // A page may widen one directive (the Club Pro forms go on to Stripe's Checkout: `form-action`).
-        set(headers, header::CONTENT_SECURITY_POLICY, CSP);
+    if production {
+        set(headers, header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains");
     }
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    if file {
+        return Ok(res);
+    }
+    if let Some(id) = request_id.and_then(|id| header::HeaderValue::from_str(&id).ok()) {
+        headers.insert(header::HeaderName::from_static("x-request-id"), id);
+    }
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        // A page may widen one directive (the Club Pro forms go on to Stripe's Checkout: `form-action`).
+        let csp = state.as_ref().map_or_else(|| csp(""), |s| s.assets.csp().to_string());
+        if let Ok(value) = header::HeaderValue::from_str(&csp) {
+            headers.insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
     set(headers, header::X_FRAME_OPTIONS, "DENY");
     if !headers.contains_key(header::REFERRER_POLICY) {
         set(headers, header::REFERRER_POLICY, "strict-origin-when-cross-origin");
@@ -43,9 +63,6 @@ pub async fn security(
         "camera=(), microphone=(), payment=(), geolocation=(self)",
     );
     set(headers, header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
-    if production {
-        set(headers, header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains");
-    }
     if !headers.contains_key(header::CACHE_CONTROL) {
         // Pages seen by a signed-in visitor carry their name: never in a shared cache.
         set(headers, header::CACHE_CONTROL, if signed_in { "private, no-cache" } else { "no-cache" });

@@ -8,7 +8,7 @@
     var preview = f && f.querySelector(".upload-preview");
     if (!preview || e.target.type !== "file") return;
     var file = e.target.files && e.target.files[0];
-    if (preview.src) URL.revokeObjectURL(preview.src);
+    if (preview.src.startsWith("blob:")) URL.revokeObjectURL(preview.src);
     preview.hidden = !file;
     if (file) preview.src = URL.createObjectURL(file);
   });

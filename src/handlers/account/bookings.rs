@@ -150,6 +150,13 @@ impl BookingTemplate {
         self.i18n.t_with("booking-title", [("reference", self.v.booking.reference.as_str())])
     }
 
+    /// The title around its reference, which is shown unbroken (a phone would split "KH-000014" at the hyphen).
+    pub fn title_around_reference(&self) -> (String, String) {
+        let title = self.title();
+        let reference = self.v.booking.reference.as_str();
+        title.split_once(reference).map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or_default()
+    }
+
     pub fn provider_href(&self) -> String {
         self.page.href(&format!("/providers/{}", self.v.provider.slug))
     }

@@ -68,6 +68,11 @@ impl MissionsTemplate {
         self.i18n.t_numbers("missions-time-left", &[("hours", minutes / 60), ("minutes", minutes % 60)])
     }
 
+    /// Nothing booked all week: one sentence instead of seven empty days.
+    pub fn week_is_free(&self) -> bool {
+        self.agenda.iter().all(|(_, jobs)| jobs.is_empty())
+    }
+
     pub fn count(&self, status: &BookingStatus) -> i64 {
         self.listing.counts.iter().find(|(s, _)| s == status).map(|(_, n)| *n).unwrap_or(0)
     }

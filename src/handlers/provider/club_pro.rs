@@ -57,7 +57,7 @@ pub struct PlanForm {
 /// site's policy with Stripe's pages added to `form-action` (a redirect after a form is checked against it).
 pub fn with_stripe_forms(mut res: HttpResponse, state: &AppState) -> HttpResponse {
     let extra = crate::payments::page_origins(&state.config);
-    let csp = crate::web::headers::CSP.replace("form-action 'self'", &format!("form-action 'self' {extra}"));
+    let csp = state.assets.csp().replace("form-action 'self'", &format!("form-action 'self' {extra}"));
     if let Ok(value) = header::HeaderValue::from_str(&csp) {
         res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
     }

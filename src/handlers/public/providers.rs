@@ -431,6 +431,12 @@ impl ProviderTemplate {
         crate::web::format::service_price(&self.i18n, s.pricing_unit, s.base_price_cents)
     }
 
+    /// "À partir de 150 DH": the lowest published price, for the booking bar.
+    pub fn price_from(&self) -> Option<String> {
+        let low = self.p.services.iter().filter_map(|s| s.base_price_cents).min()?;
+        Some(self.i18n.t_with("provider-price-from", [("price", self.i18n.price(low).as_str())]))
+    }
+
     pub fn service_name<'a>(&self, s: &'a crate::db::models::service::Service) -> &'a str {
         self.i18n.pick(&s.name_fr, &s.name_ar, s.name_en.as_deref())
     }

@@ -7,6 +7,7 @@ mod accounts;
 mod bookings;
 mod club_pro;
 mod home;
+mod layout;
 mod messages;
 mod phone;
 mod photos;
