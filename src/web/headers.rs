@@ -8,18 +8,6 @@ use actix_web::{HttpMessage, HttpResponse, web};
 
 use crate::state::AppState;
 
-/// The Content-Security-Policy: nothing inline but the one stylesheet the home page inlines, allowed by its hash.
-pub fn csp(inline_style: &str) -> String {
-    use base64::Engine;
-    use sha2::Digest;
-    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(inline_style.as_bytes()));
-    format!(
-        "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-{hash}'; img-src 'self' data: blob:; \
-font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; \
-form-action 'self'; frame-ancestors 'none'"
-    )
-}
-
 /// Middleware: CSP, framing, sniffing, referrer and permissions policies; HSTS in production.
 pub async fn security(
     req: ServiceRequest,
@@ -48,7 +36,7 @@ pub async fn security(
     }
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         // A page may widen one directive (the Club Pro forms go on to Stripe's Checkout: `form-action`).
-        let csp = state.as_ref().map_or_else(|| csp(""), |s| s.assets.csp().to_string());
+        let csp = state.as_ref().map_or_else(|| crate::web::assets::csp(""), |s| s.assets.csp().to_string());
         if let Ok(value) = header::HeaderValue::from_str(&csp) {
             headers.insert(header::CONTENT_SECURITY_POLICY, value);
         }

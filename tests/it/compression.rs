@@ -36,7 +36,7 @@ async fn pages_and_files_are_the_same_bytes_in_every_encoding() {
     let health = app.request_bytes("/health", &browser).await;
     assert_eq!(health.0, None);
     // Static files: brotli when the browser takes it, else gzip; the same bytes once decoded.
-    let css = app.get("/fr/").await.doc().attr("link[rel=stylesheet]", "href");
+    let css = app.get("/fr/services").await.doc().attr("link[rel=stylesheet]", "href");
     let plain = app.get(&css).await.body;
     let br = app.request_bytes(&css, &browser).await;
     assert_eq!(br.0.as_deref(), Some("br"));

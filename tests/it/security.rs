@@ -45,7 +45,7 @@ async fn cross_site_origin_is_refused() {
 #[actix_web::test]
 async fn security_headers_on_pages_and_errors() {
     let mut app = TestApp::new().await;
-    for path in ["/fr/", "/fr/nope", "/static/css/app.css"] {
+    for path in ["/fr/", "/fr/nope"] {
         let res = app.get(path).await;
         let csp = res.header("content-security-policy").expect("CSP");
         assert!(
@@ -57,6 +57,15 @@ async fn security_headers_on_pages_and_errors() {
         assert_eq!(res.header("referrer-policy").as_deref(), Some("strict-origin-when-cross-origin"));
         assert!(res.header("strict-transport-security").is_none(), "HSTS only in production");
         assert_eq!(res.header("x-request-id").map(|id| id.len()), Some(36), "a request id (UUID) on {path}");
+    }
+    // Files carry what concerns them and no page policy: headers are repeated on every file a page loads.
+    let css = app.get("/fr/services").await.doc().attr("link[rel=stylesheet]", "href");
+    let res = app.get(&css).await;
+    res.assert_status(200);
+    assert_eq!(res.header("x-content-type-options").as_deref(), Some("nosniff"));
+    for page_only in ["content-security-policy", "x-frame-options", "permissions-policy", "x-request-id", "set-cookie"]
+    {
+        assert!(res.header(page_only).is_none(), "{page_only} on a file");
     }
 }
 
@@ -73,7 +82,7 @@ async fn csrf_cookie_is_http_only_and_lax() {
 #[actix_web::test]
 async fn pages_contain_no_inline_script_or_style() {
     let mut app = TestApp::with_providers(5).await;
-    for path in ["/fr/", "/ar/services", "/en/contact", "/fr/legal/terms", "/fr/about", "/fr/nope"] {
+    for path in ["/ar/services", "/en/contact", "/fr/legal/terms", "/fr/about", "/fr/nope"] {
         let body = app.get(path).await.body;
         assert!(
             !body.contains("<script>")
@@ -83,6 +92,17 @@ async fn pages_contain_no_inline_script_or_style() {
             "{path}"
         );
     }
+    // The home page inlines one stylesheet, which the policy allows by its hash and nothing else.
+    let res = app.get("/fr/").await;
+    let csp = res.header("content-security-policy").expect("CSP");
+    let body = &res.body;
+    assert!(!body.contains("<script>") && !body.contains(" style=") && body.matches("<style").count() == 1);
+    let style = body.split_once("<style>").and_then(|(_, rest)| rest.split_once("</style>")).expect("a stylesheet").0;
+    use base64::Engine;
+    use sha2::Digest;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style.as_bytes()));
+    assert!(csp.contains(&format!("style-src 'self' 'sha256-{hash}';")), "{csp}");
+    assert!(!body.contains("rel=\"stylesheet\""), "no stylesheet to wait for");
 }
 
 #[actix_web::test]

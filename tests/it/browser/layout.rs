@@ -141,3 +141,40 @@ fn nu_errors(pages: &[(String, String)]) -> Vec<String> {
         .map(|l| l.replace(&format!("{}/", dir.path().display()), "").replace("file:", ""))
         .collect()
 }
+
+/// The home page inlines only the stylesheet's shell: adding the whole stylesheet must change nothing, for a
+/// visitor and for someone signed in (the header holds more), on a phone and on a wide screen.
+#[test]
+#[ignore = "needs Chromium: cargo test -- --ignored browser::"]
+fn the_home_page_looks_the_same_with_its_inline_shell() {
+    let server = Server::start(3);
+    let b = browser(true);
+    let css = server.state.assets.url("css/app.css");
+    // (The install offer may come up between two snapshots: the browser decides when.)
+    let snapshot = "return [...document.querySelectorAll('body *:not(#install-banner, #install-banner *)')].map(e => { const r = e.getBoundingClientRect(); \
+        const s = getComputedStyle(e); return [e.tagName, Math.round(r.x), Math.round(r.y), Math.round(r.width), \
+        Math.round(r.height), s.display, s.color, s.backgroundColor, s.fontSize].join(' '); })";
+    for signed_in in [false, true] {
+        if signed_in {
+            sign_in(&b, &server, DEMO_CLIENT);
+        }
+        for lang in ["fr", "ar"] {
+            for width in [360, 1280] {
+                b.cdp(
+                    "Emulation.setDeviceMetricsOverride",
+                    json!({ "width": width, "height": 800, "deviceScaleFactor": 1, "mobile": false }),
+                );
+                b.goto(&server.url(&format!("/{lang}/")));
+                let shell = b.script(snapshot);
+                b.script(&format!(
+                    "return new Promise(done => {{ const l = document.createElement('link'); l.rel = 'stylesheet'; \
+                     l.href = '{css}'; l.onload = () => done(true); document.head.append(l); }})"
+                ));
+                let whole = b.script(snapshot);
+                let (shell, whole) = (shell.as_array().unwrap(), whole.as_array().unwrap());
+                let changed: Vec<_> = shell.iter().zip(whole).filter(|(a, b)| a != b).take(5).collect();
+                assert!(changed.is_empty(), "{lang} at {width} px, signed in {signed_in}: {changed:?}");
+            }
+        }
+    }
+}
