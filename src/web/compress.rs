@@ -1,8 +1,8 @@
 //! Compression that costs almost nothing. Static files are compressed once, on first use, at the highest
 //! levels (brotli 11, gzip 9; see `web::assets`). Pages and fragments are compressed here, in place on the worker
-//! (no round trip through a thread pool), with gzip at its fastest level: on the site's pages that is ~5.7 KB
-//! for a 20 KB page in ~60 µs, where brotli 1 gives 5.1 KB in ~85 µs and gzip 3 4.7 KB in ~120 µs — gzip 1 is the
-//! best bytes × CPU (measured in docs/performance.md). Below 1 KB nothing is compressed.
+//! (no round trip through a thread pool), with gzip at level 2 ([`PAGE_LEVEL`]): gzip 1 gives ~5.7 KB for a 20 KB
+//! page in ~60 µs, brotli 1 5.1 KB in ~85 µs, gzip 3 4.7 KB in ~120 µs; level 2 keeps most of level 3's bytes for
+//! little more than level 1's time (docs/performance.md). Below 1 KB nothing is compressed.
 
 use std::io::Write;
 
@@ -10,6 +10,10 @@ use actix_web::body::{self, BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
+
+/// gzip level for pages: miniz's level 1 is a special fast mode that gives up a fifth of the ratio (the home page:
+/// 15,651 B in 93 µs at level 1, 12,406 B in 129 µs at level 2, 10,875 B in 238 µs at level 6; release build).
+pub const PAGE_LEVEL: u32 = 2;
 
 /// Bodies smaller than this are sent as they are.
 pub const MIN_BYTES: usize = 1024;
@@ -83,7 +87,7 @@ pub fn vary_on_encoding(headers: &mut header::HeaderMap) {
     }
 }
 
-/// Middleware: gzip (fastest level) for pages and fragments of 1 KB or more whose client accepts it. Responses
+/// Middleware: gzip ([`PAGE_LEVEL`]) for pages and fragments of 1 KB or more whose client accepts it. Responses
 /// that are already encoded (static files), streamed (the WebSocket) or empty pass unchanged.
 pub async fn responses(
     req: ServiceRequest,
@@ -107,7 +111,7 @@ pub async fn responses(
     if !accepted.gzip {
         return Ok(ServiceResponse::new(req, head.set_body(bytes).map_into_boxed_body()));
     }
-    let encoded = gzip(&bytes, 1);
+    let encoded = gzip(&bytes, PAGE_LEVEL);
     head.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
     Ok(ServiceResponse::new(req, head.set_body(encoded).map_into_boxed_body()))
 }
