@@ -115,7 +115,8 @@ impl Assets {
         let kept = |logical: &str| {
             logical.ends_with(".css")
                 || (logical.ends_with(".js") && logical != "sw.js")
-                || (logical.ends_with(".svg") && !logical.starts_with("vendor/"))
+                // (Not the icon sprite: pages carry their icons inline.)
+                || (logical.ends_with(".svg") && !logical.starts_with("vendor/") && logical != "img/icons.svg")
                 || logical == "img/icon-192.png"
         };
         let mut urls: Vec<&str> = self.by_path.iter().filter(|(k, _)| kept(k)).map(|(_, a)| a.url.as_str()).collect();

@@ -15,8 +15,7 @@ pub async fn security(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let state = req.app_data::<web::Data<AppState>>().cloned();
     let production = state.as_ref().is_some_and(|s| s.config.env.is_production());
-    // Files (stylesheets, scripts, pictures) need none of a page's policies: their responses stay small.
-    let file = req.path().starts_with("/static/") || req.path().starts_with("/media/");
+    let below_files = req.path().starts_with("/static/") || req.path().starts_with("/media/");
     let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
     let signed_in = req.cookie("session").or_else(|| req.cookie("__Host-session")).is_some();
     let mut res = next.call(req).await?;
@@ -28,7 +27,10 @@ pub async fn security(
         set(headers, header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains");
     }
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    if file {
+    // Files (stylesheets, scripts, pictures) need none of a page's policies: their responses stay small. An HTML
+    // answer there (a missing file's error page) is a page.
+    let html = headers.get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if below_files && !html {
         return Ok(res);
     }
     if let Some(id) = request_id.and_then(|id| header::HeaderValue::from_str(&id).ok()) {

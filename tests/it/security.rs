@@ -67,6 +67,12 @@ async fn security_headers_on_pages_and_errors() {
     {
         assert!(res.header(page_only).is_none(), "{page_only} on a file");
     }
+    // A missing file's answer is a page, with the page's policies.
+    let missing = app.get("/static/css/nothing.css").await;
+    missing.assert_status(404);
+    if missing.header("content-type").is_some_and(|t| t.starts_with("text/html")) {
+        assert!(missing.header("content-security-policy").is_some());
+    }
 }
 
 #[actix_web::test]

@@ -63,7 +63,7 @@ fn the_app_installs_works_offline_and_updates_its_cache() {
     // A new stylesheet: a new worker, whose cache replaces the old one.
     let css = copy.join("css/app.css");
     let mut text = std::fs::read_to_string(&css).unwrap();
-    text.push_str("\n/* a new version */\n");
+    text.push_str("\n.a-new-version { color: inherit; }\n");
     std::fs::write(&css, text).unwrap();
     let server = server.restart(|_| {});
     b.goto(&server.url("/fr/"));
