@@ -28,6 +28,7 @@ provider-jobs-done = { $count ->
    *[other] { $count } تدخل
 }
 provider-price-from = ابتداءً من { $price }
+provider-card-quote = «{ $text }»
 provider-page-title = { $name }، { $trade } في { $city }
 provider-fact-rating = التقييم
 provider-fact-jobs = المهام

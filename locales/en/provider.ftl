@@ -16,6 +16,7 @@ provider-jobs-done = { $count ->
    *[other] { $count } jobs done
 }
 provider-price-from = From { $price }
+provider-card-quote = “{ $text }”
 provider-page-title = { $name }, { $trade } in { $city }
 provider-fact-rating = Rating
 provider-fact-jobs = Jobs

@@ -16,6 +16,7 @@ provider-jobs-done = { $count ->
    *[other] { $count } interventions
 }
 provider-price-from = À partir de { $price }
+provider-card-quote = « { $text } »
 provider-page-title = { $name }, { $trade } à { $city }
 provider-fact-rating = Note
 provider-fact-jobs = Missions

@@ -61,9 +61,27 @@ pub fn initials(name: &str) -> String {
     name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
 }
 
+/// At most `max` characters of a text on one line, cut at a word with "…" when it is longer.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        return line;
+    }
+    let cut: String = line.chars().take(max).collect();
+    let words = cut.rsplit_once(' ').map_or(cut.as_str(), |(start, _)| start);
+    format!("{}…", words.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '،'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excerpts_cut_at_a_word() {
+        assert_eq!(excerpt("Travail  propre,\n rapide.", 90), "Travail propre, rapide.");
+        assert_eq!(excerpt("Travail propre, rapide et soigné", 17), "Travail propre…");
+        assert_eq!(excerpt("عمل نظيف، وسريع جداً", 12), "عمل نظيف…");
+    }
 
     #[test]
     fn folds_latin_and_arabic() {

@@ -30,6 +30,8 @@ pub struct ProviderCard {
     pub club_pro: bool,
     /// The provider's photo: stored name, width and height (see `web::picture`).
     pub photo: Option<(String, i32, i32)>,
+    /// The comment of the newest published review that has one: what a client said, on the card.
+    pub latest_comment: Option<String>,
 }
 
 impl ProviderCard {
@@ -53,12 +55,20 @@ impl ProviderCard {
     pub fn initials(&self) -> String {
         crate::domain::text::initials(&self.display_name)
     }
+
+    /// The newest comment, cut at a word to about a line and a half of a card.
+    pub fn quote(&self) -> Option<String> {
+        self.latest_comment.as_deref().map(|c| crate::domain::text::excerpt(c, QUOTE_CHARS))
+    }
 }
+
+/// How much of a review a card quotes.
+const QUOTE_CHARS: usize = 90;
 
 /// Fewer reviews than this and a perfect score says little.
 pub const MIN_REVIEWS_FOR_TOP: i32 = 3;
 
-pub type Row = (i64, String, String, f64, i32, i32, i32, Option<i64>, bool, City, bool, Photo);
+pub type Row = (i64, String, String, f64, i32, i32, i32, Option<i64>, bool, City, bool, Photo, Option<String>);
 
 /// A card's photo columns: stored name, width, height.
 pub type Photo = (Option<String>, Option<i32>, Option<i32>);
@@ -88,6 +98,7 @@ macro_rules! columns {
                 $crate::db::views::provider_card::photo_column!(width),
                 $crate::db::views::provider_card::photo_column!(height),
             ),
+            $crate::db::views::provider_card::latest_comment!(),
         )
     };
 }
@@ -101,7 +112,22 @@ macro_rules! photo_column {
             .single_value()
     };
 }
+/// The newest published review's comment, as a subquery (one step down the reviews' provider index per card).
+macro_rules! latest_comment {
+    () => {
+        $crate::db::schema::reviews::table
+            .filter($crate::db::schema::reviews::provider_id.eq($crate::db::schema::providers::id))
+            .filter($crate::db::schema::reviews::direction.eq($crate::db::types::ReviewDirection::ClientToProvider))
+            .filter($crate::db::schema::reviews::status.eq($crate::db::types::ReviewStatus::Published))
+            .filter($crate::db::schema::reviews::comment.ne(""))
+            .order(($crate::db::schema::reviews::published_at.desc(), $crate::db::schema::reviews::id.desc()))
+            .select($crate::db::schema::reviews::comment)
+            .limit(1)
+            .single_value()
+    };
+}
 pub(crate) use columns;
+pub(crate) use latest_comment;
 pub(crate) use photo_column;
 
 /// The best-rated approved providers with enough reviews to mean something (rating, then number of
@@ -150,6 +176,7 @@ pub fn complete(conn: &mut DbConn, rows: Vec<Row>) -> QueryResult<Vec<ProviderCa
                 city,
                 club_pro,
                 photo,
+                latest_comment,
             )| {
                 ProviderCard {
                     id,
@@ -168,6 +195,7 @@ pub fn complete(conn: &mut DbConn, rows: Vec<Row>) -> QueryResult<Vec<ProviderCa
                         (Some(name), Some(width), Some(height)) => Some((name, width, height)),
                         _ => None,
                     },
+                    latest_comment,
                 }
             },
         )

@@ -399,3 +399,43 @@ async fn filters_fold_away_and_show_as_removable_chips() {
     assert_eq!(hrefs[0], "/fr/providers?city=casablanca&rating=4.5&verified=1");
     assert_eq!(hrefs[3], "/fr/providers?category=plomberie&city=casablanca&rating=4.5");
 }
+
+/// A card quotes what the newest published review said, cut at a word; a review waiting for moderation is not
+/// quoted, and a provider without reviews has no quote.
+#[actix_web::test]
+async fn cards_quote_the_newest_published_review() {
+    use diesel::prelude::*;
+    use khadamat::db::schema::{providers, reviews};
+    use khadamat::db::types::{ReviewDirection, ReviewStatus};
+    let mut app = TestApp::with_providers(3).await;
+    let slug = demo_slug(&app);
+    let long = "Youssef est venu à l'heure, a trouvé la fuite en dix minutes et a tout laissé propre derrière lui. \
+                Je le recommande sans hésiter à tous mes voisins.";
+    app.conn(|c| {
+        let id: i64 = providers::table.filter(providers::slug.eq(&slug)).select(providers::id).first(c).unwrap();
+        let newest: i64 = reviews::table
+            .filter(reviews::provider_id.eq(id))
+            .filter(reviews::direction.eq(ReviewDirection::ClientToProvider))
+            .filter(reviews::status.eq(ReviewStatus::Published))
+            .order((reviews::published_at.desc(), reviews::id.desc()))
+            .select(reviews::id)
+            .first(c)
+            .unwrap();
+        diesel::update(reviews::table.find(newest)).set(reviews::comment.eq(long)).execute(c).unwrap();
+        // The others wait for moderation: never quoted.
+        diesel::update(reviews::table.filter(reviews::provider_id.eq(id)).filter(reviews::id.ne(newest)))
+            .set((reviews::comment.eq("Brouillon à modérer"), reviews::status.eq(ReviewStatus::Pending)))
+            .execute(c)
+            .unwrap();
+    });
+    let res = app.get("/fr/providers?q=youssef+el+amrani").await;
+    res.assert_status(200);
+    let doc = res.doc();
+    let quote = doc.text(".provider-quote");
+    assert!(quote.starts_with("« Youssef est venu à l'heure"), "{quote}");
+    assert!(quote.ends_with("propre… »") && quote.chars().count() < 100, "{quote}");
+    assert!(res.body.contains("«\u{a0}"), "a French quote keeps its non-breaking space");
+    assert!(!doc.html_of("#results").contains("Brouillon"));
+    let ar = app.get("/ar/providers?q=youssef+el+amrani").await.doc();
+    assert!(ar.text(".provider-quote").starts_with('«'));
+}
