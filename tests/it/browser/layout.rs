@@ -1,5 +1,5 @@
-//! The main pages of each kind of visitor, in French and Arabic: none is wider than a 320 or 360 px phone screen,
-//! and each is valid HTML for the Nu checker (vnu.jar from npm's `vnu-jar`, run with Java: `VNU_JAR`, or the copy
+//! The pages the other browser tests go through, for each kind of visitor, in French and Arabic: none is wider
+//! than a 320 or 360 px phone screen, and each is valid HTML for the Nu checker (vnu.jar from npm's `vnu-jar`, run with Java: `VNU_JAR`, or the copy
 //! `.ci/run` installs in `/opt/vnu`).
 
 use std::path::PathBuf;
@@ -73,6 +73,11 @@ fn main_pages_fit_a_phone_and_are_valid_html() {
     visits.check(&b, &server, "home", "/");
     visits.check(&b, &server, "search", "/providers?category=plomberie");
     visits.check(&b, &server, "provider", &format!("/providers/{slug}"));
+    visits.check(&b, &server, "catalogue", "/services");
+    visits.check(&b, &server, "login", "/login");
+    visits.check(&b, &server, "register", "/register");
+    visits.check(&b, &server, "contact", "/contact");
+    visits.check(&b, &server, "club-pro", "/club-pro");
 
     sign_in(&b, &server, DEMO_CLIENT);
     b.goto(&server.url(&format!("/fr/providers/{slug}")));
@@ -86,12 +91,17 @@ fn main_pages_fit_a_phone_and_are_valid_html() {
     visits.check(&b, &server, "booking", &format!("/account/bookings/{booking}"));
     visits.check(&b, &server, "conversation", &conversation);
     visits.check(&b, &server, "my-bookings", "/account/bookings");
+    visits.check(&b, &server, "account", "/account");
+    visits.check(&b, &server, "inbox", "/messages");
 
     b.cdp("Network.clearBrowserCookies", json!({}));
     sign_in(&b, &server, DEMO_PROVIDER);
     visits.check(&b, &server, "provider-profile", "/provider/profile");
     visits.check(&b, &server, "statistics", "/provider/statistics");
     visits.check(&b, &server, "missions", "/provider/bookings");
+    visits.check(&b, &server, "mission", &format!("/provider/bookings/{booking}"));
+    visits.check(&b, &server, "portfolio", "/provider/portfolio");
+    visits.check(&b, &server, "my-club-pro", "/provider/club-pro");
 
     b.cdp("Network.clearBrowserCookies", json!({}));
     let secret = totp::new_secret();
