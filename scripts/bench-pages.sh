@@ -70,7 +70,7 @@ for backend in $BACKENDS; do
     trap 'kill $server 2>/dev/null || true' EXIT
     wait_for "$base/health"
     slug=$(curl -s "$base/fr/services/plomberie/casablanca" | grep -o 'href="/fr/providers/[^"?]*"' | head -1 | sed 's|href="/fr/providers/||; s|"||')
-    css=$(curl -s "$base/fr/" | grep -o '/static/css/app\.[0-9a-f]*\.css' | head -1)
+    css=$(curl -s "$base/fr/services" | grep -o '/static/css/app\.[0-9a-f]*\.css' | head -1)
     # A signed-in client (the demo account), for a private page.
     jar="$WORK/cookies"; rm -f "$jar"
     token=$(curl -s -c "$jar" "$base/fr/login" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"//')

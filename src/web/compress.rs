@@ -1,8 +1,9 @@
 //! Compression that costs almost nothing. Static files are compressed once, on first use, at the highest
 //! levels (brotli 11, gzip 9; see `web::assets`). Pages and fragments are compressed here, in place on the worker
-//! (no round trip through a thread pool), with gzip at level 2 ([`PAGE_LEVEL`]): gzip 1 gives ~5.7 KB for a 20 KB
-//! page in ~60 µs, brotli 1 5.1 KB in ~85 µs, gzip 3 4.7 KB in ~120 µs; level 2 keeps most of level 3's bytes for
-//! little more than level 1's time (docs/performance.md). Below 1 KB nothing is compressed.
+//! (no round trip through a thread pool), with gzip at its fastest level: on the site's pages that is ~5.7 KB
+//! for a 20 KB page in ~60 µs, where brotli 1 gives 5.1 KB in ~85 µs and gzip 3 4.7 KB in ~120 µs — gzip 1 is the
+//! best bytes × CPU (measured in docs/performance.md). A page may ask for [`Thorough`] compression (the home page,
+//! which carries its stylesheet). Below 1 KB nothing is compressed.
 
 use std::io::Write;
 
@@ -11,9 +12,12 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
 
-/// gzip level for pages: miniz's level 1 is a special fast mode that gives up a fifth of the ratio (the home page:
-/// 15,651 B in 93 µs at level 1, 12,406 B in 129 µs at level 2, 10,875 B in 238 µs at level 6; release build).
-pub const PAGE_LEVEL: u32 = 2;
+/// A response extension: compress this page at gzip level 2 rather than 1. miniz's level 1 is a special fast mode
+/// that gives up a fifth of the ratio — on the home page 15,651 B in 93 µs at level 1, 12,406 B in 129 µs at level
+/// 2, 10,875 B in 238 µs at level 6 (release build) — which is right for most pages (a third more requests per
+/// second than level 2 at 100k providers) but not for the page a first visit on a slow phone network lands on.
+#[derive(Clone, Copy, Debug)]
+pub struct Thorough;
 
 /// Bodies smaller than this are sent as they are.
 pub const MIN_BYTES: usize = 1024;
@@ -87,7 +91,7 @@ pub fn vary_on_encoding(headers: &mut header::HeaderMap) {
     }
 }
 
-/// Middleware: gzip ([`PAGE_LEVEL`]) for pages and fragments of 1 KB or more whose client accepts it. Responses
+/// Middleware: gzip (fastest level, or 2 for a [`Thorough`] page) for pages and fragments of 1 KB or more whose client accepts it. Responses
 /// that are already encoded (static files), streamed (the WebSocket) or empty pass unchanged.
 pub async fn responses(
     req: ServiceRequest,
@@ -95,6 +99,7 @@ pub async fn responses(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let accepted = Accepted::of(req.headers());
     let res = next.call(req).await?;
+    let level = if res.response().extensions().contains::<Thorough>() { 2 } else { 1 };
     let headers = res.headers();
     let eligible = headers.get(header::CONTENT_ENCODING).is_none()
         && headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(compressible)
@@ -111,7 +116,7 @@ pub async fn responses(
     if !accepted.gzip {
         return Ok(ServiceResponse::new(req, head.set_body(bytes).map_into_boxed_body()));
     }
-    let encoded = gzip(&bytes, PAGE_LEVEL);
+    let encoded = gzip(&bytes, level);
     head.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
     Ok(ServiceResponse::new(req, head.set_body(encoded).map_into_boxed_body()))
 }

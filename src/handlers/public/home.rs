@@ -26,7 +26,7 @@ pub struct HomeTemplate {
 pub async fn show(page: Page, state: web::Data<AppState>) -> AppResult<HttpResponse> {
     let shown = state.showcase.get(&state.db).await?;
     let popular = shown.categories.iter().filter(|c| c.category.is_popular).take(8).cloned().collect();
-    render(&HomeTemplate {
+    let mut res = render(&HomeTemplate {
         i18n: page.i18n(),
         page,
         categories: shown.categories.clone(),
@@ -34,5 +34,8 @@ pub async fn show(page: Page, state: web::Data<AppState>) -> AppResult<HttpRespo
         cities: shown.cities.clone(),
         top_providers: shown.top_providers.clone(),
         figures: shown.figures.clone(),
-    })
+    })?;
+    // The landing page of a first visit carries its stylesheet: worth a little more compression.
+    res.extensions_mut().insert(crate::web::compress::Thorough);
+    Ok(res)
 }
