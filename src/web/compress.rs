@@ -12,10 +12,11 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
 
-/// A response extension: compress this page at gzip level 2 rather than 1. miniz's level 1 is a special fast mode
-/// that gives up a fifth of the ratio — on the home page 15,651 B in 93 µs at level 1, 12,406 B in 129 µs at level
-/// 2, 10,875 B in 238 µs at level 6 (release build) — which is right for most pages (a third more requests per
-/// second than level 2 at 100k providers) but not for the page a first visit on a slow phone network lands on.
+/// A response extension: compress this page at gzip level 2 rather than 1. Level 1 of zlib-rs (flate2's backend
+/// here) is a special quick strategy that gives up a fifth of the ratio — on the home page 15,651 B in 93 µs at
+/// level 1, 12,406 B in 129 µs at level 2, 10,875 B in 238 µs at level 6 (release build) — which is right for most
+/// pages (a third more requests per second than level 2 at 100k providers) but not for the page a first visit on a
+/// slow phone network lands on.
 #[derive(Clone, Copy, Debug)]
 pub struct Thorough;
 
@@ -91,8 +92,9 @@ pub fn vary_on_encoding(headers: &mut header::HeaderMap) {
     }
 }
 
-/// Middleware: gzip (fastest level, or 2 for a [`Thorough`] page) for pages and fragments of 1 KB or more whose client accepts it. Responses
-/// that are already encoded (static files), streamed (the WebSocket) or empty pass unchanged.
+/// Middleware: gzip (fastest level, or 2 for a [`Thorough`] page) for pages and fragments of 1 KB or more whose
+/// client accepts it. Responses that are already encoded (static files), streamed (the WebSocket) or empty pass
+/// unchanged.
 pub async fn responses(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
